@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "srmquiz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "srmquiz", targets: ["srmquiz"]),
+        .library(name: "SRMQuizKit", targets: ["SRMQuizKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "SRMQuizKit",
+            dependencies: ["CReadline", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SRMQuizCLI",
+            dependencies: [
+                "SRMQuizKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "srmquiz",
+            dependencies: ["SRMQuizCLI"]
+        ),
+        .executableTarget(
+            name: "srmquiz-bench",
+            dependencies: ["SRMQuizKit"]
+        ),
+        .testTarget(
+            name: "SRMQuizKitTests",
+            dependencies: ["SRMQuizKit", "SRMQuizCLI"]
+        ),
+    ]
+)

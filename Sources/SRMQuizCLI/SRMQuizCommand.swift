@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `srmquiz` root command: its subcommands, with `study` as the default.
+public struct SRMQuizCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "srmquiz",
+        abstract: "Learn the AWS Shared Responsibility Model: security OF the cloud vs IN the cloud.",
+        version: "0.1.0",
+        subcommands: [
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,47 @@
+/// A hand-written, exam-style question from a bank.
+public struct AuthoredQuestion: Sendable, Hashable, Codable, Identifiable {
+    /// How many answers a question takes.
+    public enum Style: String, Sendable, Hashable, Codable, CaseIterable {
+        /// One correct choice.
+        case single
+        /// "Choose TWO" (or more): several correct choices.
+        case multiple
+        /// True or false.
+        case trueFalse = "true-false"
+    }
+
+    /// Stable key. Progress is keyed by it: never reuse one.
+    public var id: String
+    public var style: Style
+    public var prompt: String
+    /// The options, in authored order. For true/false: `["True", "False"]`.
+    public var choices: [String]
+    /// The correct options (each one of `choices`).
+    public var answers: [String]
+    public var explanation: String
+    /// Source keys or URLs (at least one).
+    public var sources: [String]
+    /// Service ids the question is about.
+    public var services: [String]
+    /// Free topic tags.
+    public var topics: [String]
+    /// Fact ids the question tests (for siblings and reports).
+    public var facts: [String]
+
+    public init(
+        id: String, style: Style, prompt: String, choices: [String], answers: [String],
+        explanation: String, sources: [String], services: [String] = [], topics: [String] = [],
+        facts: [String] = []
+    ) {
+        self.id = id
+        self.style = style
+        self.prompt = prompt
+        self.choices = choices
+        self.answers = answers
+        self.explanation = explanation
+        self.sources = sources
+        self.services = services
+        self.topics = topics
+        self.facts = facts
+    }
+}

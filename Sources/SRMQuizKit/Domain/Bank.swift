@@ -1,0 +1,41 @@
+/// Everything loaded from one or more bank files, merged: the domain model and the hand-written
+/// questions. Built by ``BankLoader``; checked by ``BankValidator``.
+public struct Bank: Sendable, Hashable {
+    public var sources: [String: Source]
+    public var services: [Service]
+    public var tasks: [ResponsibilityTask]
+    public var controls: [Control]
+    public var facts: [Fact]
+    public var questions: [AuthoredQuestion]
+    /// The files the bank was read from, for reports and printed sheets.
+    public var files: [String]
+
+    public init(
+        sources: [String: Source] = [:], services: [Service] = [], tasks: [ResponsibilityTask] = [],
+        controls: [Control] = [], facts: [Fact] = [], questions: [AuthoredQuestion] = [],
+        files: [String] = []
+    ) {
+        self.sources = sources
+        self.services = services
+        self.tasks = tasks
+        self.controls = controls
+        self.facts = facts
+        self.questions = questions
+        self.files = files
+    }
+
+    /// The service with `id`.
+    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+    /// The task with `id`.
+    public func task(_ id: String) -> ResponsibilityTask? { tasks.first { $0.id == id } }
+    /// The control with `id`.
+    public func control(_ id: String) -> Control? { controls.first { $0.id == id } }
+
+    /// Source references (keys or URLs) resolved to URLs; unknown keys are dropped.
+    public func urls(for references: [String]) -> [String] {
+        references.compactMap { ref in
+            if ref.hasPrefix("http://") || ref.hasPrefix("https://") { return ref }
+            return sources[ref]?.url
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import SRMQuizKit
+
+print("srmquiz-bench: no benchmarks yet")

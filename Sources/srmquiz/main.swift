@@ -1,0 +1,3 @@
+import SRMQuizCLI
+
+await SRMQuizCommand.main()
