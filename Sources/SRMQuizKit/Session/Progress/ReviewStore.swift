@@ -1,0 +1,15 @@
+/// What the session engine needs from a learner's progress: the cards, the log, and a way to
+/// record an answer durably (on disk before `record` returns) and to take the last one back.
+public protocol ReviewStore: AnyObject {
+    /// The scheduler and its settings.
+    var settings: SchedulerSettings { get }
+    /// Each item's card, by item id.
+    var cards: [String: Card] { get }
+    /// Every answer ever recorded, oldest first.
+    var log: [ReviewLogEntry] { get }
+    /// Records `entry` and the item's new `card`. Throws if it cannot be made durable; then
+    /// nothing was recorded.
+    func record(_ entry: ReviewLogEntry, card: Card) throws
+    /// Takes back the last answer and restores the card it changed; returns the entry removed.
+    @discardableResult func undoLast() throws -> ReviewLogEntry?
+}
