@@ -1,0 +1,45 @@
+import Foundation
+
+/// How a session chooses and records its questions.
+public struct SessionConfiguration: Sendable {
+    public var mode: SessionMode
+    /// New items a day (study); `nil` takes the learner's setting.
+    public var newPerDay: Int?
+    /// At most this many answers in the session.
+    public var limit: Int?
+    /// How many questions (quiz and cram); `nil`: all that match.
+    public var count: Int?
+    /// Seed for the quiz's selection and order, and for interval fuzz.
+    public var seed: UInt64
+    /// Which items a quiz or cram draws from.
+    public var filter: ItemFilter
+    /// Whether answers go into the learner's schedule (study and quiz; cram never records).
+    public var record: Bool
+    /// How response time turns a right answer into a rating.
+    public var timing: ResponseTiming
+    /// When nothing else is left, learning cards due within this many seconds are asked early.
+    public var learnAhead: TimeInterval
+    /// The calendar whose days count new items and siblings.
+    public var calendar: Calendar
+
+    public init(
+        mode: SessionMode = .study, newPerDay: Int? = nil, limit: Int? = nil, count: Int? = nil,
+        seed: UInt64 = 0, filter: ItemFilter = ItemFilter(), record: Bool = true,
+        timing: ResponseTiming = ResponseTiming(), learnAhead: TimeInterval = 20 * 60,
+        calendar: Calendar = .current
+    ) {
+        self.mode = mode
+        self.newPerDay = newPerDay
+        self.limit = limit
+        self.count = count
+        self.seed = seed
+        self.filter = filter
+        self.record = record
+        self.timing = timing
+        self.learnAhead = learnAhead
+        self.calendar = calendar
+    }
+
+    /// Whether answers are recorded: never in cram mode.
+    public var records: Bool { record && mode != .cram }
+}
