@@ -1,0 +1,15 @@
+/// What a line typed at the REPL means, as decided by ``AnswerParser``.
+public enum ParsedInput: Sendable, Hashable {
+    /// An answer: the chosen options, by index into ``Item/choices``.
+    case choices(Set<Int>)
+    /// A flashcard rated 1–4.
+    case rating(Rating)
+    /// Enter on a flashcard's front: show the back.
+    case reveal
+    /// A `:` command.
+    case command(REPLCommand)
+    /// A blank line where an answer was expected.
+    case empty
+    /// Neither an answer nor a command; the text reminds the learner what is accepted.
+    case unrecognised(String)
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// The interactive loop: asks the engine's questions, reads answers and commands from a
+/// ``LineReader``, writes feedback to a ``TextSink``, and ends with a summary (on `:quit`,
+/// end of input, or when nothing is left). Progress is recorded by the engine as it goes.
+public final class REPL {
+    public let engine: SessionEngine
+    private let reader: any LineReader
+    private let sink: any TextSink
+    private let clock: any Clock
+    private let renderer: QuestionRenderer
+    private let summary: SessionSummaryRenderer
+    private let prompt: String
+    private var lastAnswered: Item?
+
+    /// A loop over `engine` reading from `reader` and writing to `sink` in `style`; `clock`
+    /// times the answers.
+    public init(
+        engine: SessionEngine, reader: any LineReader, sink: any TextSink, clock: any Clock,
+        style: TerminalStyle = .plain, prompt: String = "> "
+    ) {
+        self.engine = engine
+        self.reader = reader
+        self.sink = sink
+        self.clock = clock
+        self.renderer = QuestionRenderer(style: style)
+        self.summary = SessionSummaryRenderer(style: style)
+        self.prompt = prompt
+    }
+
+    /// Runs the session to its end and returns its tallies. Throws if progress cannot be
+    /// saved (after printing what happened and the summary).
+    @discardableResult public func run() throws(SessionError) -> SessionStats {
+        sink.write(welcome() + "\n")
+        do {
+            try loop()
+        } catch {
+            sink.write(renderer.style.red("Error: ") + error.description + "\n")
+            sink.write(summary.render(engine, now: clock.now()))
+            throw error
+        }
+        sink.write(summary.render(engine, now: clock.now()))
+        return engine.stats
+    }
+
+    /// The first line: what today holds.
+    public func welcome() -> String {
+        let config = engine.configuration
+        var text: String
+        switch config.mode {
+        case .study:
+            let queue = engine.studyQueue ?? StudyQueue()
+            text = "srmquiz study: \(queue.dueCount) due now, \(queue.newCount) new today"
+            if !queue.learningLater.isEmpty { text += ", \(queue.learningLater.count) learning later" }
+            if let limit = config.limit { text += " (limit \(limit))" }
+        case .quiz:
+            text = "srmquiz quiz: \(engine.remaining) questions"
+            text += config.records ? ", answers go into your schedule" : ", not recorded"
+        case .cram:
+            text = "srmquiz cram: \(engine.remaining) questions, hardest first, not recorded"
+        }
+        return renderer.style.bold(text) + ". Type :help for commands, Ctrl-D to stop."
+    }
+
+    private enum Flow { case nextQuestion, quit }
+
+    private func loop() throws(SessionError) {
+        while let item = engine.next() {
+            if try ask(item) == .quit { return }
+        }
+        sink.write("\nNothing left for now.\n")
+    }
+
+    /// Asks `item` until it is answered, skipped or undone, or the learner quits.
+    private func ask(_ item: Item) throws(SessionError) -> Flow {
+        let parser = AnswerParser(item: item)
+        let askedAt = clock.now()
+        var ruledOut = Set<Int>()
+        var hintUsed = false
+        var backShown = false
+        let done = engine.stats.answered
+        sink.write(renderer.question(item, header: header(item, done: done)))
+        while true {
+            (reader as? any CompletingLineReader)?.setCompletions(parser.completions(backShown: backShown))
+            guard let line = reader.readLine(prompt: prompt) else { return .quit }
+            switch parser.parse(line, backShown: backShown) {
+            case .choices(let chosen):
+                let result = try engine.answer(
+                    .choices(chosen), duration: clock.now().timeIntervalSince(askedAt), hintUsed: hintUsed)
+                lastAnswered = item
+                sink.write(renderer.feedback(result, now: clock.now()))
+                return .nextQuestion
+            case .rating(let rating):
+                let result = try engine.answer(
+                    .selfRating(rating), duration: clock.now().timeIntervalSince(askedAt))
+                lastAnswered = item
+                sink.write(renderer.feedback(result, now: clock.now()))
+                return .nextQuestion
+            case .reveal:
+                backShown = true
+                sink.write(renderer.back(item))
+            case .empty:
+                sink.write(parser.reminder + "\n")
+            case .unrecognised(let reminder):
+                sink.write(reminder + "\n")
+            case .command(let command):
+                switch command {
+                case .quit:
+                    return .quit
+                case .skip:
+                    try engine.skip()
+                    sink.write("Skipped.\n")
+                    return .nextQuestion
+                case .undo:
+                    guard engine.canUndo else {
+                        sink.write("Nothing to undo.\n")
+                        continue
+                    }
+                    if let again = try engine.undo() {
+                        sink.write("Took back your last answer; here it is again.\n")
+                        lastAnswered = nil
+                        _ = again
+                    }
+                    return .nextQuestion
+                case .help:
+                    sink.write(help(parser))
+                case .hint:
+                    let text = hint(item, ruledOut: &ruledOut)
+                    hintUsed = true
+                    sink.write(text)
+                    if !ruledOut.isEmpty {
+                        sink.write(renderer.question(item, header: header(item, done: done), ruledOut: ruledOut))
+                    }
+                case .explain:
+                    if let lastAnswered {
+                        sink.write(renderer.explanation(lastAnswered))
+                    } else {
+                        sink.write(":explain works after you answer; it explains the last answer.\n")
+                    }
+                case .stats:
+                    sink.write(statsLine() + "\n")
+                }
+            }
+        }
+    }
+
+    private func header(_ item: Item, done: Int) -> String {
+        let total = done + 1 + engine.remaining
+        let reason = engine.current?.reason.rawValue ?? ""
+        var parts = ["[\(done + 1)/\(total)]", reason]
+        if let service = item.values(of: "service").first { parts.append(TerminalText.sanitize(service)) }
+        return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    private func help(_ parser: AnswerParser) -> String {
+        var out = parser.reminder + "\nCommands:\n"
+        for command in REPLCommand.allCases {
+            out += "  " + command.spelling.padding(toLength: 10, withPad: " ", startingAt: 0)
+                + command.summary + "\n"
+        }
+        return out
+    }
+
+    /// Rules out one wrong option (while two or more remain besides the answers); otherwise
+    /// names the service's category.
+    private func hint(_ item: Item, ruledOut: inout Set<Int>) -> String {
+        let right = Set(item.answers.compactMap { item.choices.firstIndex(of: $0) })
+        let wrong = item.choices.indices.filter { !right.contains($0) && !ruledOut.contains($0) }
+        if wrong.count >= 2 {
+            let seed = item.id.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
+            let pick = wrong[seed % wrong.count]
+            ruledOut.insert(pick)
+            return "Hint: it is not \(SessionEngine.letter(pick))). (A hinted answer counts as Hard at best.)\n"
+        }
+        if let category = item.values(of: "category").first {
+            return "Hint: the service is in the \(TerminalText.sanitize(category)) category.\n"
+        }
+        return "No hint for this one.\n"
+    }
+
+    private func statsLine() -> String {
+        let stats = engine.stats
+        var line = "Answered \(stats.answered), right \(stats.correct)"
+        if stats.answered > 0 { line += " (\(Int((stats.accuracy * 100).rounded()))%)" }
+        line += "; \(engine.remaining) left"
+        if engine.learningPending > 0 { line += " + \(engine.learningPending) learning" }
+        line += "; time \(RelativeTime.duration(clock.now().timeIntervalSince(stats.startedAt)))"
+        return line
+    }
+}

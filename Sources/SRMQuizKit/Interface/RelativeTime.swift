@@ -1,0 +1,24 @@
+import Foundation
+
+/// Short human durations: `45 s`, `10 min`, `3 h`, `4 days`.
+public enum RelativeTime {
+    /// `seconds` as a short duration.
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(Int(s.rounded())) s" }
+        if s < 3600 {
+            let m = Int(s / 60)
+            let r = Int(s) % 60
+            return r == 0 ? "\(m) min" : "\(m) min \(r) s"
+        }
+        if s < 86_400 { return "\(Int((s / 3600).rounded())) h" }
+        let days = Int((s / 86_400).rounded())
+        return days == 1 ? "1 day" : "\(days) days"
+    }
+
+    /// `date` relative to `now`: `now`, or `in 10 min`.
+    public static func until(_ date: Date, from now: Date) -> String {
+        let delta = date.timeIntervalSince(now)
+        return delta <= 0 ? "now" : "in " + duration(delta)
+    }
+}

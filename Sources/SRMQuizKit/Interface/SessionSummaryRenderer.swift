@@ -1,0 +1,54 @@
+import Foundation
+
+/// The end-of-session summary: answers, accuracy by owner, service and kind, time spent, what
+/// was missed, and when the next reviews are due.
+public struct SessionSummaryRenderer: Sendable {
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle) {
+        self.style = style
+    }
+
+    /// The summary of `engine`'s session at `now`. `recorded` says whether answers were saved.
+    public func render(_ engine: SessionEngine, now: Date) -> String {
+        let stats = engine.stats
+        let clean = TerminalText.sanitize
+        var out = "\n" + style.bold("Session summary") + "\n"
+        let percent = Int((stats.accuracy * 100).rounded())
+        out += "  Answered \(stats.answered), right \(stats.correct)"
+        out += stats.answered > 0 ? " (\(percent)%)" : ""
+        out += stats.skipped > 0 ? ", skipped \(stats.skipped)" : ""
+        out += ", time \(RelativeTime.duration(now.timeIntervalSince(stats.startedAt)))\n"
+        for (label, table) in [("owner", stats.byOwner), ("service", stats.byService), ("kind", stats.byKind)]
+        where !table.isEmpty {
+            let parts = table.sorted { $0.key < $1.key }.map { key, tally in
+                "\(clean(key)) \(tally.correct)/\(tally.answered) (\(Int((tally.accuracy * 100).rounded()))%)"
+            }
+            out += "  By \(label): " + parts.joined(separator: " · ") + "\n"
+        }
+        if !stats.missed.isEmpty {
+            out += "  Missed:\n"
+            let renderer = QuestionRenderer(style: style)
+            for id in stats.missed {
+                guard let item = engine.itemsByID[id] else { continue }
+                var line = "    - " + clean(item.prompt).replacingOccurrences(of: "\n", with: " ")
+                line += " → " + renderer.correctAnswer(item)
+                if !item.facts.isEmpty { line += style.dim(" [" + item.facts.map(clean).joined(separator: ", ") + "]") }
+                out += line + "\n"
+            }
+        }
+        if engine.configuration.records {
+            if let next = engine.nextDue() {
+                let dayLater = now.addingTimeInterval(86_400)
+                out += "  Next review: \(RelativeTime.until(next, from: now))"
+                out += "; \(engine.dueCount(by: dayLater)) due within a day\n"
+            } else {
+                out += "  No reviews scheduled yet.\n"
+            }
+            out += "  Progress is saved.\n"
+        } else {
+            out += "  Nothing was recorded (\(engine.configuration.mode == .cram ? "cram" : "--no-record")).\n"
+        }
+        return out
+    }
+}
