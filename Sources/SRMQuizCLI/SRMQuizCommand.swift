@@ -1,14 +1,18 @@
 import ArgumentParser
 
 /// The `srmquiz` root command: its subcommands, with `study` as the default.
-public struct SRMQuizCommand: ParsableCommand {
+public struct SRMQuizCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "srmquiz",
         abstract: "Learn the AWS Shared Responsibility Model: security OF the cloud vs IN the cloud.",
         version: "0.1.0",
         subcommands: [
+            StudyCommand.self,
+            QuizCommand.self,
+            CramCommand.self,
             BankCommand.self,
-        ]
+        ],
+        defaultSubcommand: StudyCommand.self
     )
 
     public init() {}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import SRMQuizKit
+
+/// `srmquiz study` (the default): today's spaced-repetition session.
+struct StudyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Study with spaced repetition: the reviews due today, then new items (the default).",
+        discussion: """
+            Answer by letter (b), number (2) or the option's words (customer); several options as \
+            a,c or ac; flashcards: Enter shows the back, then rate 1-4. Type :help for commands. \
+            Every answer is saved at once; Ctrl-D (or :quit) ends with a summary.
+            """
+    )
+
+    @Option(name: .customLong("new"), help: ArgumentHelp("New items per day (default: your setting, 20).", valueName: "n"))
+    var newPerDay: Int?
+
+    @Option(help: ArgumentHelp("Stop after this many answers.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("Desired retention for FSRS, 0.70 to 0.99.", valueName: "r"))
+    var retention: Double?
+
+    @Option(help: ArgumentHelp("The scheduler: fsrs or sm2 (default: your setting, fsrs).", valueName: "name"))
+    var scheduler: SchedulerKind?
+
+    @OptionGroup var bankOptions: BankOptions
+    @OptionGroup var learnerOptions: LearnerOptions
+    @OptionGroup var display: DisplayOptions
+
+    init() {}
+
+    func validate() throws {
+        if let newPerDay, newPerDay < 0 { throw ValidationError("--new must be 0 or more") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if let retention, !(0.7...0.99).contains(retention) {
+            throw ValidationError("--retention must be between 0.70 and 0.99")
+        }
+    }
+
+    @MainActor
+    mutating func run() async throws {
+        let configuration = SessionConfiguration(
+            mode: .study, newPerDay: newPerDay, limit: limit,
+            seed: UInt64(UInt32(truncatingIfNeeded: Int(SystemClock().now().timeIntervalSince1970))))
+        try SessionRunner.run(
+            configuration: configuration, generatorSeed: 0,
+            overrides: .init(scheduler: scheduler, retention: retention),
+            bank: bankOptions, learner: learnerOptions, display: display)
+    }
+}
+
+extension SchedulerKind: ExpressibleByArgument {}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import SRMQuizKit
+
+/// What `study`, `quiz` and `cram` share: load the bank, open the learner's progress, build the
+/// session, pick a line reader for the terminal (or a pipe), and run the REPL.
+enum SessionRunner {
+    /// Scheduler settings given on the command line for this session.
+    struct Overrides {
+        var scheduler: SchedulerKind?
+        var retention: Double?
+    }
+
+    /// Runs one session; errors are printed to stderr and become exit code 1.
+    @MainActor
+    static func run(
+        configuration: SessionConfiguration, generatorSeed: UInt64, overrides: Overrides = Overrides(),
+        bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions, display: DisplayOptions
+    ) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let bank = try CLIOutput.loadBank(bankOptions)
+        let items = QuestionGenerator(bank: bank).generate(seed: generatorSeed)
+        if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
+
+        var createWith = SchedulerSettings()
+        if let kind = overrides.scheduler { createWith.kind = kind }
+        if let retention = overrides.retention { createWith.desiredRetention = retention }
+        let store: any ReviewStore
+        do {
+            store = try StoreFactory.open(learnerOptions, createWith: createWith)
+        } catch let error as ValidationError {
+            throw CLIOutput.fail(error.message)
+        } catch {
+            throw CLIOutput.fail(String(describing: error))
+        }
+        var settings = store.settings
+        if let kind = overrides.scheduler { settings.kind = kind }
+        if let retention = overrides.retention { settings.desiredRetention = retention }
+        let scheduler: any Scheduler
+        do {
+            scheduler = try settings.makeScheduler()
+        } catch {
+            throw CLIOutput.fail(String(describing: error))
+        }
+
+        let clock = SystemClock()
+        let engine = SessionEngine(
+            items: items, store: store, scheduler: scheduler, configuration: configuration, clock: clock)
+        let sink = StandardOutput()
+        let style = display.style(environment: environment)
+        let interactive = isatty(STDIN_FILENO) != 0
+        let readline = interactive
+            ? ReadlineLineReader(historyPath: ReadlineLineReader.defaultHistoryPath(environment: environment))
+            : nil
+        let reader: any LineReader = readline ?? PlainLineReader(echo: sink)
+        defer { readline?.finish() }
+        do {
+            try REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
+        } catch {
+            throw ExitCode(1)  // already printed by the REPL
+        }
+    }
+
+    /// Splits comma-separated values of a repeatable option: `["ec2,s3", "rds"]` → three.
+    static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
