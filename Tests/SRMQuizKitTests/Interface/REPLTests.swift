@@ -1,0 +1,200 @@
+import Foundation
+import SRMQuizKit
+import Testing
+
+@Suite struct REPLTests {
+    struct Run {
+        var output: String
+        var store: InMemoryReviewStore
+        var reader: ScriptedLineReader
+        var stats: SessionStats?
+    }
+
+    /// Runs a study session over `items` with `lines` typed, each answer taking 8 s.
+    func run(
+        _ items: [Item], _ lines: [String], style: TerminalStyle = .plain,
+        configuration: SessionConfiguration = SessionConfiguration(calendar: SessionFixture.utc),
+        store: InMemoryReviewStore = InMemoryReviewStore()
+    ) -> Run {
+        let clock = ManualClock()
+        let engine = SessionEngine(
+            items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock)
+        let reader = SteppingReader(ScriptedLineReader(lines), clock: clock)
+        let sink = BufferSink()
+        let stats = try? REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
+        return Run(output: sink.text, store: store, reader: reader.inner, stats: stats)
+    }
+
+    /// Moves the clock 8 s per line read, so answers are rated Good.
+    final class SteppingReader: CompletingLineReader {
+        let inner: ScriptedLineReader
+        let clock: ManualClock
+        init(_ inner: ScriptedLineReader, clock: ManualClock) {
+            self.inner = inner
+            self.clock = clock
+        }
+        func readLine(prompt: String) -> String? {
+            clock.advance(8)
+            return inner.readLine(prompt: prompt)
+        }
+        func setCompletions(_ candidates: [String]) { inner.setCompletions(candidates) }
+    }
+
+    let two = [SessionFixture.owner("a"), SessionFixture.owner("b", answer: "AWS", service: "s3")]
+
+    @Test(arguments: ["b", "2", "customer", "the customer", "CUST"])
+    func answersInAnyFormAreRight(answer: String) {
+        let result = run([SessionFixture.owner("a")], [answer])
+        #expect(result.output.contains("✓ Right — b) Customer"))
+        #expect(result.store.log.map(\.correct) == [true])
+        #expect(result.store.log.first?.rating == .good)
+    }
+
+    @Test func multipleResponseForms() {
+        for answer in ["a,c", "a c", "ac"] {
+            let result = run([SessionFixture.multi], [answer])
+            #expect(result.output.contains("✓ Right"), "\(answer)")
+        }
+        let wrong = run([SessionFixture.multi], ["a,b", ":quit"])
+        #expect(wrong.output.contains("✗ Wrong — the answers are a) Patching the guest OS, c) Security group rules"))
+    }
+
+    @Test func unknownInputGetsAReminderAndIsNotAWrongAnswer() {
+        let result = run([SessionFixture.owner("a")], ["banana", "b"])
+        #expect(result.output.contains("Answer with a letter or number (a–c or 1–3)"))
+        #expect(result.store.log.count == 1)
+        #expect(result.store.log.first?.correct == true)
+    }
+
+    @Test func feedbackShowsAnswerExplanationNuanceAndSource() {
+        let result = run([SessionFixture.trueFalse], ["t"])
+        #expect(result.output.contains("✗ Wrong — the answer is b) False"))
+        #expect(result.output.contains("The customer does."))
+        #expect(result.output.contains("Nuance: Unless you use SSM Patch Manager"))
+        #expect(result.output.contains("Source: https://example.com/tf"))
+    }
+
+    @Test func helpListsEveryCommand() {
+        let output = run([SessionFixture.owner("a")], [":help"]).output
+        for command in REPLCommand.allCases { #expect(output.contains(command.spelling)) }
+    }
+
+    @Test func skipMovesOnWithoutRecording() {
+        let result = run(two, [":skip", "a"])
+        #expect(result.output.contains("Skipped."))
+        #expect(result.store.log.map(\.itemID) == ["b"])
+        #expect(result.output.contains("skipped 1"))
+    }
+
+    @Test func hintRulesOutAWrongOptionAndCapsTheRating() {
+        let result = run([SessionFixture.owner("a")], [":hint", "b"])
+        #expect(result.output.contains("Hint: it is not"))
+        #expect(result.output.contains("— ruled out"))
+        #expect(result.store.log.first?.rating == .hard)
+        let tf = run([SessionFixture.trueFalse], [":hint", "f"])
+        #expect(tf.output.contains("Hint: the service is in the infrastructure category."))
+    }
+
+    @Test func explainWorksAfterAnswering() {
+        let result = run(two, [":explain", "b", ":explain", ":quit"])
+        #expect(result.output.contains(":explain works after you answer"))
+        #expect(result.output.contains("Sources:\n  https://example.com/a"))
+        #expect(result.output.contains("Facts: fact-a"))
+    }
+
+    @Test func undoTakesBackTheAnswerAndAsksAgain() {
+        let store = InMemoryReviewStore()
+        let result = run(two, ["c", ":undo", "b", ":quit"], store: store)
+        #expect(result.output.contains("Took back your last answer"))
+        #expect(store.log.map(\.itemID) == ["a"])
+        #expect(store.log.map(\.correct) == [true])
+        #expect(store.cards["a"]?.phase == .review)
+        #expect(store.cards["a"]?.lapses == 0)
+        #expect(result.output.components(separatedBy: "Who is responsible for a?").count == 3)
+        #expect(run(two, [":undo", ":quit"]).output.contains("Nothing to undo."))
+    }
+
+    @Test func statsShowsTheSessionSoFar() {
+        let output = run(two, ["b", ":stats", ":quit"]).output
+        #expect(output.contains("Answered 1, right 1 (100%); 0 left"))
+    }
+
+    @Test func flashcardRevealThenRate() {
+        let result = run([SessionFixture.flashcard], ["", "4"])
+        #expect(result.output.contains("AWS patches the DB instance OS."))
+        #expect(result.output.contains("Rate: 1 Again"))
+        #expect(result.store.log.first?.rating == .easy)
+    }
+
+    @Test func summaryHasAccuracyByOwnerServiceKindMissedAndNextDue() {
+        let result = run(two, ["b", "b", "a"])
+        let output = result.output
+        #expect(output.contains("Session summary"))
+        #expect(output.contains("Answered 3, right 2 (67%)"))
+        #expect(output.contains("By owner: aws 1/2 (50%) · customer 1/1 (100%)"))
+        #expect(output.contains("By service: ec2 1/1 (100%) · s3 1/2 (50%)"))
+        #expect(output.contains("By kind: owner 2/3 (67%)"))
+        #expect(output.contains("Missed:\n    - Who is responsible for b? → a) AWS [fact-b]"))
+        #expect(output.contains("Next review: in 3 days"))
+        #expect(output.contains("time 24 s"))
+    }
+
+    @Test func endOfInputSavesAndSummarises() {
+        let result = run(two, ["b"])
+        #expect(result.reader.remaining.isEmpty)
+        #expect(result.output.contains("Session summary"))
+        #expect(result.store.log.count == 1)
+    }
+
+    @Test func welcomeSaysWhatIsDue() {
+        let output = run(two, []).output
+        #expect(output.hasPrefix("srmquiz study: 0 due now, 2 new today."))
+    }
+
+    @Test func completionsFollowTheQuestion() {
+        let result = run([SessionFixture.ofOrIn, SessionFixture.flashcard], ["of", "", "3"])
+        let history = result.reader.completionHistory
+        #expect(history.count == 3)
+        #expect(history[0].contains("aws") && history[0].contains(":help"))
+        #expect(!history[1].contains("1"))
+        #expect(history[2].contains("1") && history[2].contains("easy"))
+    }
+
+    @Test func plainStyleWritesNoEscapeCodesAndColourDoes() {
+        let plain = run(two, ["b", "c"]).output
+        #expect(!plain.contains("\u{1B}"))
+        let coloured = run(two, ["b", "c"], style: TerminalStyle(colored: true)).output
+        #expect(coloured.contains("\u{1B}[32m"))
+    }
+
+    @Test(arguments: [
+        (true, [:], false, true), (false, [:], false, false), (true, ["NO_COLOR": ""], false, false),
+        (true, ["NO_COLOR": "1"], false, false), (true, [:], true, false),
+    ] as [(Bool, [String: String], Bool, Bool)])
+    func colourOnlyOnATerminalWithoutNoColor(tty: Bool, env: [String: String], flag: Bool, colored: Bool) {
+        #expect(TerminalStyle.detect(isTerminal: tty, environment: env, noColorFlag: flag).colored == colored)
+    }
+
+    @Test func maliciousBankTextIsSanitised() {
+        let evil = Item(
+            id: "evil", kind: .owner, prompt: "Who \u{1B}]0;pwned\u{07}owns \u{1B}[2Jthis?",
+            choices: ["AWS\u{1B}[31m", "Customer", "Shared"], answers: ["Customer"],
+            explanation: "Because\u{1B}[5m blink", nuance: "nu\u{9B}2Jance",
+            tags: ["service:ec2\u{1B}[1m", "owner:customer"], sources: ["https://x\u{1B}]8;;evil\u{07}"],
+            facts: ["f\u{1B}[0m"])
+        let output = run([evil], [":hint", "a", ":explain"]).output
+        #expect(!output.contains("\u{1B}"))
+        #expect(!output.contains("\u{9B}"))
+        #expect(!output.contains("\u{07}"))
+        #expect(output.contains("Who owns this?"))
+    }
+
+    @Test func aSaveFailureStopsTheSessionWithAnError() {
+        let store = InMemoryReviewStore()
+        store.failNextRecord = true
+        let result = run(two, ["b", "a"], store: store)
+        #expect(result.stats == nil)
+        #expect(result.output.contains("Error: could not save progress: disk full"))
+        #expect(store.log.isEmpty)
+    }
+}
