@@ -1,3 +1,5 @@
+import Foundation
+
 /// Aiken: single-answer multiple choice only. The question on one line, options `A. …`, then
 /// `ANSWER: B`, and a blank line. Items with several answers, no choices (flashcards) or more than
 /// 26 choices are skipped; ``ExportOutput/skipped`` says which and why.
@@ -38,16 +40,6 @@ public struct AikenExporter: ItemExporter {
     /// Text on a single line: line breaks and tabs become spaces, ends trimmed.
     static func oneLine(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
-        return words.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces.
-    var trimmingSpaces: String {
-        var slice = self[...]
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
+        return words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
