@@ -1,3 +1,9 @@
 import SRMQuizCLI
 
-await SRMQuizCommand.main()
+/// Top-level `await SRMQuizCommand.main()` resolves to ParsableCommand's synchronous `main()`,
+/// which refuses an async root command; inside an async function the async overload is chosen.
+func runSRMQuiz() async {
+    await SRMQuizCommand.main()
+}
+
+await runSRMQuiz()
