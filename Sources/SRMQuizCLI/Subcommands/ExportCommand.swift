@@ -50,24 +50,18 @@ public struct ExportCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let bank: Bank
-        do {
-            bank = try BankLoader.load(paths: try bankOptions.paths())
-        } catch let error as BankError {
-            ExchangeDiagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let bank = try CLIOutput.loadBank(bankOptions)
         var items = QuestionGenerator(bank: bank).generate(seed: seed)
         if !kinds.isEmpty {
             let wanted = Set(kinds.compactMap(ItemKind.init(rawValue:)))
             items = items.filter { wanted.contains($0.kind) }
         }
         let result = format.exporter(bank: bank, deck: deck).export(items)
-        if items.isEmpty { ExchangeDiagnostics.error("warning: no items to export") }
+        if items.isEmpty { StandardOutput.standardError.write("srmquiz: warning: no items to export\n") }
         if !result.skipped.isEmpty {
             let reasons = result.skipSummary.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
-            ExchangeDiagnostics.error(
-                "\(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))")
+            StandardOutput.standardError.write(
+                "srmquiz: \(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))\n")
         }
         guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
@@ -76,8 +70,7 @@ public struct ExportCommand: ParsableCommand {
         do {
             try Data(result.text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            ExchangeDiagnostics.error("cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")
         }
     }
 }

@@ -47,8 +47,7 @@ public struct ImportCommand: ParsableCommand {
 
     public func run() throws {
         if !force, FileManager.default.fileExists(atPath: output) {
-            ExchangeDiagnostics.error("\(output) exists; not overwriting it (use --force)")
-            throw ExitCode(1)
+            throw CLIOutput.fail("\(output) exists; not overwriting it (use --force)")
         }
         let text: String
         do {
@@ -57,25 +56,22 @@ public struct ImportCommand: ParsableCommand {
                 ? FileHandle.standardInput.readDataToEndOfFile()
                 : try Data(contentsOf: URL(fileURLWithPath: file))
             guard let decoded = String(data: data, encoding: .utf8) else {
-                ExchangeDiagnostics.error("cannot read \(file): not UTF-8 text")
-                throw ExitCode(1)
+                throw CLIOutput.fail("cannot read \(file): not UTF-8 text")
             }
             text = decoded
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            ExchangeDiagnostics.error("cannot read \(file): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw CLIOutput.fail("cannot read \(file): \(error.localizedDescription)")
         }
 
         let result = format.importer.importQuestions(from: text, defaultSource: source)
         let place = file == "-" ? "<stdin>" : file
         for problem in result.problems {
-            ExchangeDiagnostics.error("\(place):\(problem.line): \(problem.message)", prefixed: false)
+            StandardOutput.standardError.write("\(place):\(problem.line): \(problem.message)\n")
         }
         guard !result.questions.isEmpty else {
-            ExchangeDiagnostics.error("nothing converted from \(place) (\(result.problems.count) problem(s))")
-            throw ExitCode(1)
+            throw CLIOutput.fail("nothing converted from \(place) (\(result.problems.count) problem(s))")
         }
         do {
             let yaml = try BankWriter.yaml(
@@ -83,28 +79,38 @@ public struct ImportCommand: ParsableCommand {
                 comment: ["Imported by `srmquiz import --format \(format.rawValue)` from \(place)."])
             try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch let error as BankWriterError {
-            ExchangeDiagnostics.error(error.description)
-            throw ExitCode(1)
+            throw CLIOutput.fail(error.description)
         } catch {
-            ExchangeDiagnostics.error("cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")
         }
         if result.defaultedSources > 0 {
-            ExchangeDiagnostics.error(
-                "\(result.defaultedSources) question(s) had no source and now cite \(source)")
+            StandardOutput.standardError.write(
+                "srmquiz: \(result.defaultedSources) question(s) had no source and now cite \(source)\n")
+        }
+        if result.defaultedExplanations > 0 {
+            StandardOutput.standardError.write(
+                "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n")
         }
         if json {
-            let summary: [String: Any] = [
-                "imported": result.questions.count, "output": output,
-                "defaultedSources": result.defaultedSources,
-                "problems": result.problems.map { ["line": $0.line, "message": $0.message] as [String: Any] },
-            ]
-            let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            CLIOutput.print(
+                CLIOutput.json(
+                    Summary(
+                        imported: result.questions.count, output: output,
+                        defaultedSources: result.defaultedSources,
+                        defaultedExplanations: result.defaultedExplanations, problems: result.problems)))
         } else {
-            print(
+            CLIOutput.print(
                 "Imported \(result.questions.count) question(s) into \(output)"
                     + (result.problems.isEmpty ? "." : "; \(result.problems.count) problem(s) listed above."))
         }
+    }
+
+    /// The `--json` summary.
+    struct Summary: Encodable {
+        var imported: Int
+        var output: String
+        var defaultedSources: Int
+        var defaultedExplanations: Int
+        var problems: [ImportProblem]
     }
 }

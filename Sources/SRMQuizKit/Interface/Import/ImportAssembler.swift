@@ -2,7 +2,9 @@ import Foundation
 
 /// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives
 /// it an id (the proposed one if it is a valid id, else `imported-<n>` for the n-th question of
-/// the file; duplicates get `-2`, `-3`, …) and a source when it has none.
+/// the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
+/// explanation (the bank requires one), "The answer is: …". A multiple-answer prompt that does not say
+/// how many to choose gets "Choose TWO." (or THREE, …) appended.
 public struct ImportAssembler: Sendable {
     /// The source given to questions that have none.
     public static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"
@@ -16,12 +18,20 @@ public struct ImportAssembler: Sendable {
     public func assemble(_ drafts: [ImportDraft], problems: [ImportProblem] = []) -> ImportResult {
         var result = ImportResult(problems: problems)
         var used: Set<String> = []
+        var prompts: [String: Int] = [:]  // lower-cased prompt → line (the bank rejects repeats)
         for (index, draft) in drafts.enumerated() {
             let draft = Self.trimmed(draft)
             if let message = Self.check(draft) {
                 result.problems.append(ImportProblem(line: draft.line, message: message))
                 continue
             }
+            let key = draft.prompt.lowercased()
+            if let first = prompts[key] {
+                result.problems.append(
+                    ImportProblem(line: draft.line, message: "the same question text as the question on line \(first)"))
+                continue
+            }
+            prompts[key] = draft.line
             var id = draft.proposedID.flatMap { Self.isValidID($0) ? $0 : nil } ?? "imported-\(index + 1)"
             if used.contains(id) {
                 var n = 2
@@ -34,6 +44,14 @@ public struct ImportAssembler: Sendable {
                 sources = [defaultSource]
                 result.defaultedSources += 1
             }
+            var explanation = draft.explanation
+            if explanation.isEmpty {
+                // The bank requires an explanation; Aiken has none, GIFT's is optional.
+                let answers = draft.style == .trueFalse ? [Self.truthValue(draft.answers[0])] : draft.answers
+                explanation = (answers.count == 1 ? "The answer is: " : "The answers are: ")
+                    + answers.joined(separator: "; ") + "."
+                result.defaultedExplanations += 1
+            }
             var prompt = draft.prompt
             if draft.style == .multiple, !prompt.lowercased().contains("choose") {
                 prompt += " Choose \(Self.numberWord(draft.answers.count))."
@@ -43,7 +61,7 @@ public struct ImportAssembler: Sendable {
                     id: id, style: draft.style, prompt: prompt,
                     choices: draft.style == .trueFalse ? ["True", "False"] : draft.choices,
                     answers: draft.style == .trueFalse ? [Self.truthValue(draft.answers[0])] : draft.answers,
-                    explanation: draft.explanation, sources: sources, services: draft.services,
+                    explanation: explanation, sources: sources, services: draft.services,
                     topics: draft.topics))
         }
         result.problems.sort { $0.line < $1.line }
