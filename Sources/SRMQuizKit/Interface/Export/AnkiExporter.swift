@@ -1,7 +1,7 @@
 /// Anki's text import ("Notes in Plain Text"): file headers, then one Basic note per line with
 /// the columns guid, Front, Back, tags, separated by tabs.
 ///
-/// Fields are HTML (`#html:true`): text is escaped (`& < > "`), newlines become `<br>` and tabs
+/// Fields are HTML (`#html:true`): text is escaped (`& < > " '`; links use single-quoted attributes), newlines become `<br>` and tabs
 /// `&#9;`, so no field ever holds a tab, a newline or a double quote and none needs CSV quoting.
 /// The guid is the item's stable id, so importing a newer export updates the same notes.
 public struct AnkiExporter: ItemExporter {
@@ -63,7 +63,7 @@ public struct AnkiExporter: ItemExporter {
         if !item.explanation.isEmpty { parts.append(Self.html(item.explanation)) }
         if let nuance = item.nuance, !nuance.isEmpty { parts.append("<i>Nuance:</i> " + Self.html(nuance)) }
         if !item.sources.isEmpty {
-            let links = item.sources.map { "<a href=\"\(Self.html($0))\">\(Self.html($0))</a>" }
+            let links = item.sources.map { "<a href='\(Self.html($0))'>\(Self.html($0))</a>" }
             parts.append("<small>Sources: " + links.joined(separator: " · ") + "</small>")
         }
         return parts.joined(separator: "<br><br>")
@@ -85,6 +85,7 @@ public struct AnkiExporter: ItemExporter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             case "\t": out += "&#9;"
             case "\r": out += "<br>"
             case "\n": if !previousCR { out += "<br>" }

@@ -52,7 +52,7 @@ public struct AikenImporter: QuestionImporter {
                 continue
             }
             if discarding { continue }
-            if line.uppercased().hasPrefix("ANSWER") {
+            if Self.looksLikeAnswerLine(line) {
                 fail(pending?.line ?? number, "malformed ANSWER line (expected \"ANSWER: <letter>\")")
                 continue
             }
@@ -92,6 +92,12 @@ public struct AikenImporter: QuestionImporter {
             chars[1] == "." || chars[1] == ")", chars[2] == " " || chars[2] == "\t"
         else { return nil }
         return (letter, String(chars[3...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `ANSWER` then `:` (however spaced or cased): meant as an answer line.
+    static func looksLikeAnswerLine(_ line: String) -> Bool {
+        guard line.uppercased().hasPrefix("ANSWER") else { return false }
+        return line.dropFirst("ANSWER".count).drop(while: \.isWhitespace).first == ":"
     }
 
     /// `ANSWER: B` → B.
