@@ -94,6 +94,14 @@ import SRMQuizKit
         #expect(result.problems == [ImportProblem(line: 1, message: "partial-credit choices were imported as wrong choices")])
     }
 
+    @Test(arguments: [
+        ("::q/scn-one::Q?{=a ~b ~c}", "q-scn-one"), ("::owner-ec2::Q?{=a ~b ~c}", "owner-ec2"),
+        ("::Owner EC2::Q?{=a ~b ~c}", "imported-1"), ("::-x::Q?{=a ~b ~c}", "imported-1"),
+    ])
+    func idsComeFromTitles(text: String, id: String) {
+        #expect(GIFTImporter().importQuestions(from: text).questions.map(\.id) == [id])
+    }
+
     @Test func multipleResponseWithoutHowManyGetsIt() {
         let result = GIFTImporter().importQuestions(from: "Which apply?{~%50%a ~%50%b ~%-100%c}")
         #expect(result.questions.first?.prompt == "Which apply? Choose TWO.")

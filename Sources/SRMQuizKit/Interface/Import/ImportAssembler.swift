@@ -1,8 +1,8 @@
 import Foundation
 
 /// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives
-/// it an id (the proposed one if it is a valid id, else `imported-<n>` for the n-th question of
-/// the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
+/// it an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for
+/// the n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
 /// explanation (the bank requires one), "The answer is: …". A multiple-answer prompt that does not say
 /// how many to choose gets "Choose TWO." (or THREE, …) appended.
 public struct ImportAssembler: Sendable {
@@ -32,7 +32,7 @@ public struct ImportAssembler: Sendable {
                 continue
             }
             prompts[key] = draft.line
-            var id = draft.proposedID.flatMap { Self.isValidID($0) ? $0 : nil } ?? "imported-\(index + 1)"
+            var id = draft.proposedID.flatMap(Self.bankID) ?? "imported-\(index + 1)"
             if used.contains(id) {
                 var n = 2
                 while used.contains("\(id)-\(n)") { n += 1 }
@@ -110,6 +110,14 @@ public struct ImportAssembler: Sendable {
 
     static func truthValue(_ answer: String) -> String {
         answer.lowercased() == "true" ? "True" : "False"
+    }
+
+    /// `proposed` if it is a valid bank id; a generated item id such as `owner/ec2-guest-os` with
+    /// its slashes made dashes (`owner-ec2-guest-os`), so that re-imports keep the same ids; else nil.
+    static func bankID(_ proposed: String) -> String? {
+        if isValidID(proposed) { return proposed }
+        let dashed = proposed.replacingOccurrences(of: "/", with: "-")
+        return isValidID(dashed) ? dashed : nil
     }
 
     /// Whether `id` is a bank id: lower-case words joined by `-` (`[a-z0-9][a-z0-9-]*`).
