@@ -38,7 +38,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SRMQuizKitTests",
-            dependencies: ["SRMQuizKit", "SRMQuizCLI"]
+            dependencies: ["SRMQuizKit", "SRMQuizCLI"],
+            exclude: ["Fixtures"]
         ),
     ]
 )
