@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate FSRS-6 test vectors from the reference implementation, py-fsrs, with fuzz off.
+"""Generate FSRS-6 test vectors from the reference implementation, py-fsrs (mostly fuzz off).
 
 Reference: py-fsrs 6.3.2, installed with:
 
@@ -13,7 +13,8 @@ Writes (relative to the repository root):
 
 Vector layout: {"fsrs_version", "pip_install", "seed", "cases": [{"parameters": [21] or null,
 "desired_retention", "learning_steps" (seconds), "relearning_steps" (seconds),
-"maximum_interval", "reviews": [[review_time_ms, rating, state, step, stability, difficulty,
+"maximum_interval", optional "fuzz_seed" (fuzz on, py-fsrs's random() replaced by
+SplitMix64 seeded so, i.e. srmquiz's SeededGenerator.nextUnit()), "reviews": [[review_time_ms, rating, state, step, stability, difficulty,
 due_us], ...]}]} where state is 1 learning, 2 review, 3 relearning, step is null outside the
 (re)learning states and due_us is microseconds since the Unix epoch.
 
@@ -31,6 +32,7 @@ from datetime import datetime, timedelta, timezone
 from importlib.metadata import version
 from pathlib import Path
 
+import fsrs.scheduler as fsrs_scheduler
 from fsrs import Card, Rating, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
@@ -48,6 +50,26 @@ RETENTIONS = [0.9, 0.9, 0.9, 0.7, 0.8, 0.85, 0.95, 0.99]
 LEARNING_STEPS = [[60, 600], [60, 600], [60, 600], [], [60], [30, 300, 3600], [90.5, 1234.25], [86400 * 2]]
 RELEARNING_STEPS = [[600], [600], [600], [], [300, 1200], [45.5]]
 MAXIMUM_INTERVALS = [36500, 36500, 36500, 365, 30, 3]
+
+
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    """srmquiz's SeededGenerator: SplitMix64, `next_unit` being its `nextUnit()`."""
+
+    def __init__(self, seed: int) -> None:
+        self.state = seed & MASK
+
+    def next(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def next_unit(self) -> float:
+        return (self.next() >> 11) * 2.0**-53
 
 
 def custom_parameters(rng: random.Random) -> list[float]:
@@ -103,13 +125,18 @@ def make_cases(rng: random.Random) -> list[dict]:
             "relearning_steps": rng.choice(RELEARNING_STEPS),
             "maximum_interval": rng.choice(MAXIMUM_INTERVALS),
         }
+        # Every eighth history has fuzz on, py-fsrs's random() replaced by SplitMix64.
+        fuzz_seed = index * 7919 + 1 if index % 8 == 7 else None
+        if fuzz_seed is not None:
+            settings["fuzz_seed"] = fuzz_seed
+            fsrs_scheduler.random = SplitMix64(fuzz_seed).next_unit
         scheduler = Scheduler(
             parameters=parameters if parameters is not None else DEFAULT_PARAMETERS,
             desired_retention=settings["desired_retention"],
             learning_steps=[timedelta(seconds=s) for s in settings["learning_steps"]],
             relearning_steps=[timedelta(seconds=s) for s in settings["relearning_steps"]],
             maximum_interval=settings["maximum_interval"],
-            enable_fuzzing=False,
+            enable_fuzzing=fuzz_seed is not None,
         )
         now_ms = rng.randint(1_577_836_800_000, 1_767_225_600_000)  # 2020 to 2026
         card = Card(card_id=index + 1, due=EPOCH + now_ms * MS)

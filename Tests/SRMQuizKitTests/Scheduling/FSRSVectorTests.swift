@@ -22,6 +22,7 @@ import Testing
         #expect(cases.count >= 1000)
 
         var checked = 0
+        var fuzzedCases = 0
         var failures: [String] = []
         for (caseIndex, testCase) in cases.enumerated() {
             let scheduler = try FSRSScheduler(
@@ -30,9 +31,11 @@ import Testing
                 learningSteps: try #require(testCase["learning_steps"] as? [Double]),
                 relearningSteps: try #require(testCase["relearning_steps"] as? [Double]),
                 maximumInterval: try #require(testCase["maximum_interval"] as? Int),
-                fuzz: false)
+                fuzz: testCase["fuzz_seed"] != nil)
             let reviews = try #require(testCase["reviews"] as? [[Any]])
-            var rng = SeededGenerator(seed: 1)
+            let fuzzSeed = (testCase["fuzz_seed"] as? NSNumber)?.uint64Value
+            if fuzzSeed != nil { fuzzedCases += 1 }
+            var rng = SeededGenerator(seed: fuzzSeed ?? 1)
             var card: Card? = nil
             for (reviewIndex, review) in reviews.enumerated() {
                 let timeMs = try #require((review[0] as? NSNumber)?.int64Value)
@@ -73,6 +76,7 @@ import Testing
             }
         }
         #expect(checked >= 30000)
+        #expect(fuzzedCases >= 100)
         #expect(failures.isEmpty, "\(failures.count) histories differ; first: \(failures.prefix(10).joined(separator: "\n"))")
     }
 }
