@@ -129,17 +129,13 @@ public struct FSRSScheduler: Scheduler {
         var intervalDays: Int? = nil
 
         if card.phase == .review, let s = card.stability, let d = card.difficulty {
-            if let lastUs, SchedulingTime.wholeDays(from: lastUs, to: nowUs) < 1 {
-                next.stability = shortTermStability(s, rating: r)
-            } else {
-                let retrievability = reviewRetrievability(s, lastUs: lastUs, nowUs: nowUs)
-                next.stability = nextStability(d: d, s: s, r: retrievability, rating: r)
-            }
+            let stability = updatedStability(s, difficulty: d, rating: r, lastUs: lastUs, nowUs: nowUs)
+            next.stability = stability
             next.difficulty = nextDifficulty(d, rating: r)
             if rating == .again {
                 next.lapses += 1
                 if relearningStepsUs.isEmpty {
-                    intervalDays = nextInterval(next.stability!)
+                    intervalDays = nextInterval(stability)
                     intervalUs = 0
                 } else {
                     next.phase = .relearning
@@ -149,7 +145,7 @@ public struct FSRSScheduler: Scheduler {
             } else {
                 next.phase = .review
                 next.step = nil
-                intervalDays = nextInterval(next.stability!)
+                intervalDays = nextInterval(stability)
                 intervalUs = 0
             }
         } else {
@@ -159,22 +155,19 @@ public struct FSRSScheduler: Scheduler {
             let hardFirst = relearning ? relearningHardFirstUs : learningHardFirstUs
             let step = max(card.step ?? 0, 0)
 
+            let stability: Double
             if let s = card.stability, let d = card.difficulty {
-                if let lastUs, SchedulingTime.wholeDays(from: lastUs, to: nowUs) < 1 {
-                    next.stability = shortTermStability(s, rating: r)
-                } else {
-                    let retrievability = reviewRetrievability(s, lastUs: lastUs, nowUs: nowUs)
-                    next.stability = nextStability(d: d, s: s, r: retrievability, rating: r)
-                }
+                stability = updatedStability(s, difficulty: d, rating: r, lastUs: lastUs, nowUs: nowUs)
                 next.difficulty = nextDifficulty(d, rating: r)
             } else {
-                next.stability = initialStability(r)
+                stability = initialStability(r)
                 next.difficulty = initialDifficulty(r)
             }
+            next.stability = stability
 
             next.phase = relearning ? .relearning : .learning
             if steps.isEmpty || (step >= steps.count && rating != .again) {
-                intervalDays = nextInterval(next.stability!)
+                intervalDays = nextInterval(stability)
                 intervalUs = 0
             } else {
                 switch rating {
@@ -186,14 +179,14 @@ public struct FSRSScheduler: Scheduler {
                     intervalUs = step == 0 ? hardFirst : steps[step]
                 case .good:
                     if step + 1 == steps.count {
-                        intervalDays = nextInterval(next.stability!)
+                        intervalDays = nextInterval(stability)
                         intervalUs = 0
                     } else {
                         next.step = step + 1
                         intervalUs = steps[step + 1]
                     }
                 case .easy:
-                    intervalDays = nextInterval(next.stability!)
+                    intervalDays = nextInterval(stability)
                     intervalUs = 0
                 }
             }
@@ -222,6 +215,18 @@ public struct FSRSScheduler: Scheduler {
     }
 
     // MARK: FSRS-6 formulas (same operations and order as py-fsrs)
+
+    /// Same-day reviews use the short-term formula, later ones the long-term one.
+    @inline(__always)
+    private func updatedStability(
+        _ s: Double, difficulty d: Double, rating r: Int, lastUs: Int64?, nowUs: Int64
+    ) -> Double {
+        if let lastUs, SchedulingTime.wholeDays(from: lastUs, to: nowUs) < 1 {
+            return shortTermStability(s, rating: r)
+        }
+        let retrievability = reviewRetrievability(s, lastUs: lastUs, nowUs: nowUs)
+        return nextStability(d: d, s: s, r: retrievability, rating: r)
+    }
 
     @inline(__always)
     private func reviewRetrievability(_ s: Double, lastUs: Int64?, nowUs: Int64) -> Double {
