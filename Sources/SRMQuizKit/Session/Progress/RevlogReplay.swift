@@ -28,7 +28,8 @@ public struct RevlogReplay: Sendable {
     /// - Parameter source: the name shown in errors (a path, or `-` for standard input).
     /// - Throws: ``RevlogError`` for the first bad line.
     public static func parse(_ text: String, source: String = "-") throws(RevlogError) -> [RevlogRow] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .makeIterator()
         var lineNumber = 0
         var header: [String]? = nil
         while header == nil, let line = lines.next() {
