@@ -59,7 +59,9 @@ enum FSRSReplayBenchmark {
         let seconds =
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let total = cards * reviews
-        print("FSRS replay (Swift): \(total) reviews (\(cards) cards x \(reviews)) in \(String(format: "%.3f", seconds)) s")
+        print(
+            "FSRS replay (Swift): \(total) reviews (\(cards) cards x \(reviews)) in \(String(format: "%.3f", seconds)) s"
+        )
         print("reviews/s: \(String(format: "%.0f", Double(total) / seconds))")
         print("checksum (sum of final stability, first \(min(cards, checksumCards)) cards): \(checksum)")
     }

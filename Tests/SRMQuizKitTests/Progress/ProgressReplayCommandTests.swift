@@ -18,9 +18,11 @@ import Testing
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
         let binary = root.appendingPathComponent(".build/debug/srmquiz")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [
-                NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build` first"
-            ])
+            throw CocoaError(
+                .fileNoSuchFile,
+                userInfo: [
+                    NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build` first"
+                ])
         }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent(
             "srmquiz-replay-\(UUID().uuidString)")

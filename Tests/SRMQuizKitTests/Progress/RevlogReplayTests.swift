@@ -43,9 +43,18 @@ import Testing
         ("7,1767600000000,3\n", .missingHeader, 1),
         ("card_id,review_time\n7,1767600000000\n", .missingColumn("review_rating"), 1),
         ("card_id,review_time,review_rating\n7,1767600000000\n", .wrongColumnCount(expected: 3, found: 2), 2),
-        ("card_id,review_time,review_rating\n7,1767600000000,3\nx,1767600000000,3\n", .notAnInteger(column: "card_id", value: "x"), 3),
-        ("card_id,review_time,review_rating\n7,1.5,3\n", .notAnInteger(column: "review_time", value: "1.5"), 2),
-        ("card_id,review_time,review_rating\n7,1767600000000,\n", .notAnInteger(column: "review_rating", value: ""), 2),
+        (
+            "card_id,review_time,review_rating\n7,1767600000000,3\nx,1767600000000,3\n",
+            .notAnInteger(column: "card_id", value: "x"), 3
+        ),
+        (
+            "card_id,review_time,review_rating\n7,1.5,3\n",
+            .notAnInteger(column: "review_time", value: "1.5"), 2
+        ),
+        (
+            "card_id,review_time,review_rating\n7,1767600000000,\n",
+            .notAnInteger(column: "review_rating", value: ""), 2
+        ),
         ("card_id,review_time,review_rating\n7,1767600000000,0\n", .ratingOutOfRange(0), 2),
         ("card_id,review_time,review_rating\n7,1767600000000,5\n", .ratingOutOfRange(5), 2),
     ])

@@ -22,10 +22,14 @@ import Testing
     @Test func parameterOutOfBoundsNamesIndexAndRange() {
         var weights = FSRSParameters.defaults
         weights[7] = 0.9
-        #expect(throws: SchedulerSettingsError.parameterOutOfRange(index: 7, value: 0.9, lower: 0.001, upper: 0.75)) {
+        #expect(
+            throws: SchedulerSettingsError.parameterOutOfRange(
+                index: 7, value: 0.9, lower: 0.001, upper: 0.75)
+        ) {
             try FSRSScheduler(parameters: weights)
         }
-        let error = SchedulerSettingsError.parameterOutOfRange(index: 7, value: 0.9, lower: 0.001, upper: 0.75)
+        let error = SchedulerSettingsError.parameterOutOfRange(
+            index: 7, value: 0.9, lower: 0.001, upper: 0.75)
         #expect(error.description.contains("parameters[7]"))
         #expect(error.description.contains("0.001 to 0.75"))
         #expect(throws: SchedulerSettingsError.wrongParameterCount(19)) {

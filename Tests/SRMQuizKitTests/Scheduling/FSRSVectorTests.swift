@@ -60,23 +60,38 @@ import Testing
                 let dueUs = SchedulingTime.microseconds(after.due)
 
                 var problems: [String] = []
-                if after.phase != expectedPhase { problems.append("phase \(after.phase) != \(expectedPhase)") }
-                if after.step != expectedStep { problems.append("step \(String(describing: after.step)) != \(String(describing: expectedStep))") }
-                if Self.relativeDifference(after.stability ?? .nan, expectedStability) > 1e-9 || after.stability == nil {
+                if after.phase != expectedPhase {
+                    problems.append("phase \(after.phase) != \(expectedPhase)")
+                }
+                if after.step != expectedStep {
+                    problems.append(
+                        "step \(String(describing: after.step)) != \(String(describing: expectedStep))")
+                }
+                if Self.relativeDifference(after.stability ?? .nan, expectedStability) > 1e-9
+                    || after.stability == nil
+                {
                     problems.append("stability \(after.stability ?? .nan) != \(expectedStability)")
                 }
-                if Self.relativeDifference(after.difficulty ?? .nan, expectedDifficulty) > 1e-9 || after.difficulty == nil {
+                if Self.relativeDifference(after.difficulty ?? .nan, expectedDifficulty) > 1e-9
+                    || after.difficulty == nil
+                {
                     problems.append("difficulty \(after.difficulty ?? .nan) != \(expectedDifficulty)")
                 }
-                if dueUs / 1_000_000 != expectedDueUs / 1_000_000 { problems.append("due \(dueUs) != \(expectedDueUs)") }
+                if dueUs / 1_000_000 != expectedDueUs / 1_000_000 {
+                    problems.append("due \(dueUs) != \(expectedDueUs)")
+                }
                 if !problems.isEmpty {
-                    failures.append("case \(caseIndex) review \(reviewIndex) (rating \(rating.rawValue)): " + problems.joined(separator: ", "))
+                    failures.append(
+                        "case \(caseIndex) review \(reviewIndex) (rating \(rating.rawValue)): "
+                            + problems.joined(separator: ", "))
                     break  // later reviews of this history would differ anyway
                 }
             }
         }
         #expect(checked >= 30000)
         #expect(fuzzedCases >= 100)
-        #expect(failures.isEmpty, "\(failures.count) histories differ; first: \(failures.prefix(10).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(failures.count) histories differ; first: \(failures.prefix(10).joined(separator: "\n"))")
     }
 }

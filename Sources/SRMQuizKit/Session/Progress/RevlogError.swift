@@ -36,7 +36,8 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
             what =
                 "expected a header row naming the columns card_id, review_time and review_rating"
         case .missingColumn(let name):
-            what = "the header row has no \(name) column (card_id, review_time and review_rating are required)"
+            what =
+                "the header row has no \(name) column (card_id, review_time and review_rating are required)"
         case .wrongColumnCount(let expected, let found):
             what = "expected \(expected) comma-separated fields as in the header, found \(found)"
         case .notAnInteger(let column, let value):

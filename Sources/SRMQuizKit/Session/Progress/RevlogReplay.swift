@@ -38,7 +38,9 @@ public struct RevlogReplay: Sendable {
             if fields.count == 1 && fields[0].isEmpty { continue }
             header = fields.map { $0.lowercased() }
         }
-        guard let header else { throw RevlogError(source: source, line: max(lineNumber, 1), problem: .missingHeader) }
+        guard let header else {
+            throw RevlogError(source: source, line: max(lineNumber, 1), problem: .missingHeader)
+        }
         let headerLine = lineNumber
         let columns = ["card_id", "review_time", "review_rating"]
         var positions: [Int] = []

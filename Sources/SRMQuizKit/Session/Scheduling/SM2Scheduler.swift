@@ -148,11 +148,12 @@ public struct SM2Scheduler: Scheduler {
     ) {
         let scheduled = max(Int((previous.interval ?? 1).rounded()), 0)
         let ease = previous.ease ?? Self.startingEase
-        let elapsed = previous.lastReview.map {
-            Int(
-                SchedulingTime.wholeDays(
-                    from: SchedulingTime.microseconds($0), to: SchedulingTime.microseconds(now)))
-        } ?? scheduled
+        let elapsed =
+            previous.lastReview.map {
+                Int(
+                    SchedulingTime.wholeDays(
+                        from: SchedulingTime.microseconds($0), to: SchedulingTime.microseconds(now)))
+            } ?? scheduled
         let daysLate = elapsed - scheduled
 
         if rating == .again {
