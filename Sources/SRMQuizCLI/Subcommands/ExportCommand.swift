@@ -8,7 +8,8 @@ extension ExportFormat: ExpressibleByArgument {}
 public struct ExportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the questions for Anki, Moodle (GIFT, Aiken), spreadsheets (CSV) or scripts (JSON).",
+        abstract:
+            "Export the questions for Anki, Moodle (GIFT, Aiken), spreadsheets (CSV) or scripts (JSON).",
         discussion: """
             Items are generated from the banks exactly as the trainer asks them (choice order fixed by \
             --seed). Ids are stable, so re-importing a newer Anki export updates the same notes.
@@ -17,19 +18,25 @@ public struct ExportCommand: ParsableCommand {
             are counted on stderr.
             """)
 
-    @Option(help: ArgumentHelp("The file format.", valueName: ExportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    @Option(
+        help: ArgumentHelp(
+            "The file format.", valueName: ExportFormat.allCases.map(\.rawValue).joined(separator: "|")))
     var format: ExportFormat
 
     @Option(help: "Fixes the order of choices (same seed, same file).")
     var seed: UInt64 = 0
 
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("kind"), help: ArgumentHelp(
-        "Only items of this kind (repeatable): \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "kind"))
+    @Option(
+        name: .customLong("kind"),
+        help: ArgumentHelp(
+            "Only items of this kind (repeatable): \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "kind"))
     var kinds: [String] = []
 
     @Option(help: "The Anki deck name.")
@@ -61,7 +68,8 @@ public struct ExportCommand: ParsableCommand {
         if !result.skipped.isEmpty {
             let reasons = result.skipSummary.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
             StandardOutput.standardError.write(
-                "srmquiz: \(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))\n")
+                "srmquiz: \(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))\n"
+            )
         }
         guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(result.text.utf8))

@@ -19,13 +19,16 @@ public struct ImportCommand: ParsableCommand {
             the output exists (without --force) or nothing converts.
             """)
 
-    @Option(help: ArgumentHelp("The input format.", valueName: ImportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    @Option(
+        help: ArgumentHelp(
+            "The input format.", valueName: ImportFormat.allCases.map(\.rawValue).joined(separator: "|")))
     var format: ImportFormat
 
     @Argument(help: ArgumentHelp("The file to read (- for standard input).", valueName: "file"))
     var file: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The bank file to write (YAML).", valueName: "bank.yaml"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The bank file to write (YAML).", valueName: "bank.yaml"))
     var output: String
 
     @Flag(help: "Replace the output file if it exists.")
@@ -40,7 +43,9 @@ public struct ImportCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if !(source.hasPrefix("https://") || source.hasPrefix("http://")) || source.contains(where: \.isWhitespace) {
+        if !(source.hasPrefix("https://") || source.hasPrefix("http://"))
+            || source.contains(where: \.isWhitespace)
+        {
             throw ValidationError("--source must be an http(s) URL, got \"\(source)\"")
         }
     }
@@ -89,7 +94,8 @@ public struct ImportCommand: ParsableCommand {
         }
         if result.defaultedExplanations > 0 {
             StandardOutput.standardError.write(
-                "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n")
+                "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n"
+            )
         }
         if json {
             CLIOutput.print(

@@ -86,7 +86,9 @@ public enum CSVCodec {
                 line += 1
                 recordLine = line
             } else if afterQuote {
-                throw ParseError(line: line, message: "text after a closing quote (a quote inside a field must be doubled)")
+                throw ParseError(
+                    line: line, message: "text after a closing quote (a quote inside a field must be doubled)"
+                )
             } else if c == "\"" && field.isEmpty {
                 inQuotes = true
                 fieldStarted = true
@@ -97,7 +99,8 @@ public enum CSVCodec {
             index += 1
         }
         if inQuotes {
-            throw ParseError(line: recordLine, message: "a quoted field is not closed before the end of the file")
+            throw ParseError(
+                line: recordLine, message: "a quoted field is not closed before the end of the file")
         }
         if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records

@@ -1,5 +1,5 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct BankWriterTests {
     @Test func quotesEveryAwkwardStringSoItLoadsBackUnchanged() throws {
@@ -15,7 +15,8 @@ import SRMQuizKit
                 explanation: awkward.joined(separator: "\n") + "\n  indented line",
                 sources: ["https://example.com/a?b=c#d"], topics: ["odd"]),
             AuthoredQuestion(
-                id: "q-tf", style: .trueFalse, prompt: "False?", choices: ["True", "False"], answers: ["False"],
+                id: "q-tf", style: .trueFalse, prompt: "False?", choices: ["True", "False"],
+                answers: ["False"],
                 explanation: "yes", sources: ["https://example.com/"]),
             AuthoredQuestion(
                 id: "q-multi", style: .multiple, prompt: "Pick: Choose TWO.", choices: ["no", "off", "on"],

@@ -14,7 +14,8 @@ enum ExchangeFixtures {
     /// Every character GIFT, CSV and Anki treat specially.
     static let tricky = Item(
         id: "scn-tricky", kind: .scenario,
-        prompt: "Braces {x}, tilde ~, equals =, hash #, colon: \"quotes\", <b>tag</b> & a\ttab\nand a new line?",
+        prompt:
+            "Braces {x}, tilde ~, equals =, hash #, colon: \"quotes\", <b>tag</b> & a\ttab\nand a new line?",
         choices: ["A = B", "C ~ D", "{E}", "F # G: H", "back\\slash"], answers: ["{E}"],
         explanation: "Because: 1 = 1 #true {always} ~ \"yes\".",
         nuance: "Nuance with <angle> & \"quotes\".",
@@ -28,7 +29,8 @@ enum ExchangeFixtures {
         tags: ["service:ec2", "kind:multiple-response"], sources: [srm])
 
     static let trueFalse = Item(
-        id: "tf-physical", kind: .trueFalse, prompt: "AWS is responsible for physical security of data centres.",
+        id: "tf-physical", kind: .trueFalse,
+        prompt: "AWS is responsible for physical security of data centres.",
         choices: ["True", "False"], answers: ["True"], explanation: "Security OF the cloud.",
         tags: ["kind:true-false"], sources: [srm])
 
@@ -47,7 +49,8 @@ enum ExchangeFixtures {
     /// An owner item for matching questions.
     static func owner(_ service: String, _ fact: String, _ owner: String) -> Item {
         Item(
-            id: "owner-\(fact)", kind: .owner, prompt: "Who is responsible for \(fact) when using \(service)?",
+            id: "owner-\(fact)", kind: .owner,
+            prompt: "Who is responsible for \(fact) when using \(service)?",
             choices: ["AWS", "Customer", "Shared"], answers: [owner], explanation: "Because.",
             tags: ["service:\(service)", "kind:owner"], sources: [srm], facts: [fact])
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct JSONExporterTests {
     @Test func writesEveryFieldInAFixedOrderAndParsesBack() throws {
@@ -17,8 +17,10 @@ import SRMQuizKit
         #expect(parsed[0]["facts"] as? [String] == ["ec2-guest-os"])
         // Keys in the documented order.
         let first = text.components(separatedBy: "},")[0]
-        let keys = ["\"id\"", "\"kind\"", "\"prompt\"", "\"choices\"", "\"answers\"", "\"explanation\"", "\"tags\"",
-            "\"sources\"", "\"facts\""]
+        let keys = [
+            "\"id\"", "\"kind\"", "\"prompt\"", "\"choices\"", "\"answers\"", "\"explanation\"", "\"tags\"",
+            "\"sources\"", "\"facts\"",
+        ]
         let positions = keys.map { first.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -43,7 +45,10 @@ import SRMQuizKit
     @Test func headerAndQuotingFollowRFC4180() throws {
         let text = CSVExporter().export([ExchangeFixtures.single, ExchangeFixtures.tricky]).text
         #expect(text.hasPrefix("id,kind,prompt,choices,answers,explanation,nuance,tags,sources\r\n"))
-        #expect(text.contains("\"Braces {x}, tilde ~, equals =, hash #, colon: \"\"quotes\"\", <b>tag</b> & a\ttab\nand a new line?\""))
+        #expect(
+            text.contains(
+                "\"Braces {x}, tilde ~, equals =, hash #, colon: \"\"quotes\"\", <b>tag</b> & a\ttab\nand a new line?\""
+            ))
         let records = try CSVCodec.parse(text)
         #expect(records.count == 3)
         #expect(records[2].fields[2] == ExchangeFixtures.tricky.prompt)
@@ -141,11 +146,16 @@ import SRMQuizKit
 
     @Test func trickyTextIsEscapedEverywhere() {
         let text = GIFTExporter().export([ExchangeFixtures.tricky]).text
-        #expect(text.contains("::scn-tricky::Braces \\{x\\}, tilde \\~, equals \\=, hash \\#, colon\\: \"quotes\", <b>tag</b> & a\ttab\\nand a new line?{"))
+        #expect(
+            text.contains(
+                "::scn-tricky::Braces \\{x\\}, tilde \\~, equals \\=, hash \\#, colon\\: \"quotes\", <b>tag</b> & a\ttab\\nand a new line?{"
+            ))
         #expect(text.contains("\t=\\{E\\}#Correct.\n"))
         #expect(text.contains("\t~F \\# G\\: H#Incorrect.\n"))
         #expect(text.contains("\t~back\\\\slash#Incorrect.\n"))
-        #expect(text.contains("####Because\\: 1 \\= 1 \\#true \\{always\\} \\~ \"yes\".\\n\\nNuance\\: Nuance with"))
+        #expect(
+            text.contains(
+                "####Because\\: 1 \\= 1 \\#true \\{always\\} \\~ \"yes\".\\n\\nNuance\\: Nuance with"))
     }
 
     @Test func multipleResponseWeightsFollowMoodle() {
@@ -158,7 +168,10 @@ import SRMQuizKit
 
     @Test func trueFalseUsesTAndF() {
         let text = GIFTExporter().export([ExchangeFixtures.trueFalse, ExchangeFixtures.falseStatement]).text
-        #expect(text.contains("::tf-physical::AWS is responsible for physical security of data centres.{T#Incorrect.#Correct.####Security OF the cloud."))
+        #expect(
+            text.contains(
+                "::tf-physical::AWS is responsible for physical security of data centres.{T#Incorrect.#Correct.####Security OF the cloud."
+            ))
         #expect(text.contains("::tf-guest::AWS patches the guest OS on EC2.{F#Incorrect.#Correct.####"))
         #expect(text.contains("$CATEGORY: srmquiz/true-false\n"))
     }
@@ -193,7 +206,9 @@ import SRMQuizKit
         #expect(!text.contains("match-s3"), "fewer than 3 pairs make no matching question")
     }
 
-    @Test(arguments: [(50.0, "50"), (-100.0, "-100"), (100.0 / 3, "33.33333"), (-25.0, "-25"), (100.0 / 6, "16.66667")])
+    @Test(arguments: [
+        (50.0, "50"), (-100.0, "-100"), (100.0 / 3, "33.33333"), (-25.0, "-25"), (100.0 / 6, "16.66667"),
+    ])
     func weightsAreWrittenLikeMoodle(value: Double, expected: String) {
         var item = ExchangeFixtures.multiple
         let rights = Int((100 / abs(value)).rounded())

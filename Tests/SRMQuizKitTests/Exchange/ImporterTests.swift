@@ -1,5 +1,5 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct GIFTImporterTests {
     static let file = """
@@ -38,7 +38,8 @@ import SRMQuizKit
         """
 
     @Test func convertsWhatItCanAndListsTheRestWithLines() {
-        let result = GIFTImporter().importQuestions(from: Self.file, defaultSource: "https://example.com/default")
+        let result = GIFTImporter().importQuestions(
+            from: Self.file, defaultSource: "https://example.com/default")
         #expect(result.questions.map(\.id) == ["q-one", "imported-2", "q-one-2", "imported-4"])
         let first = result.questions[0]
         #expect(first.style == .single)
@@ -50,7 +51,8 @@ import SRMQuizKit
         let truth = result.questions[1]
         #expect(truth.style == .trueFalse)
         #expect(truth.answers == ["True"])
-        #expect(truth.explanation == "Yes", "the right-answer feedback stands in for a missing general feedback")
+        #expect(
+            truth.explanation == "Yes", "the right-answer feedback stands in for a missing general feedback")
         #expect(truth.sources == ["https://example.com/default"])
 
         let multiple = result.questions[2]
@@ -65,11 +67,14 @@ import SRMQuizKit
         #expect(
             result.problems == [
                 ImportProblem(line: 20, message: "essay questions cannot be converted"),
-                ImportProblem(line: 22, message: "matching questions cannot be converted (the bank has no matching type)"),
+                ImportProblem(
+                    line: 22,
+                    message: "matching questions cannot be converted (the bank has no matching type)"),
                 ImportProblem(line: 24, message: "numerical questions cannot be converted"),
                 ImportProblem(line: 26, message: "short-answer questions cannot be converted"),
                 ImportProblem(line: 28, message: "unbalanced braces: the { is not closed"),
-                ImportProblem(line: 30, message: "a description (no {…} answer block) is not a question; not converted"),
+                ImportProblem(
+                    line: 30, message: "a description (no {…} answer block) is not a question; not converted"),
             ])
     }
 
@@ -91,11 +96,15 @@ import SRMQuizKit
     @Test func partialCreditNextToAnEqualsSignIsReported() {
         let result = GIFTImporter().importQuestions(from: "Q?{=a ~%50%b ~c}")
         #expect(result.questions.first?.answers == ["a"])
-        #expect(result.problems == [ImportProblem(line: 1, message: "partial-credit choices were imported as wrong choices")])
+        #expect(
+            result.problems == [
+                ImportProblem(line: 1, message: "partial-credit choices were imported as wrong choices")
+            ])
     }
 
     @Test(arguments: [
         ("::q/scn-one::Q?{=a ~b ~c}", "q-scn-one"), ("::owner-ec2::Q?{=a ~b ~c}", "owner-ec2"),
+        ("::mr/s3/customer/a+b::Q?{=a ~b ~c}", "mr-s3-customer-a-b"),
         ("::Owner EC2::Q?{=a ~b ~c}", "imported-1"), ("::-x::Q?{=a ~b ~c}", "imported-1"),
     ])
     func idsComeFromTitles(text: String, id: String) {
@@ -153,7 +162,8 @@ import SRMQuizKit
             result.problems == [
                 ImportProblem(line: 11, message: "missing ANSWER line"),
                 ImportProblem(line: 16, message: "ANSWER: D is not one of the options"),
-                ImportProblem(line: 22, message: "a single-answer question needs at least 3 choices (found 2)"),
+                ImportProblem(
+                    line: 22, message: "a single-answer question needs at least 3 choices (found 2)"),
                 ImportProblem(line: 26, message: "malformed ANSWER line (expected \"ANSWER: <letter>\")"),
                 ImportProblem(line: 27, message: "an option without a question"),
                 ImportProblem(line: 29, message: "missing ANSWER line"),
@@ -163,7 +173,8 @@ import SRMQuizKit
 
 @Suite struct CSVImporterTests {
     @Test func reportsRecordsWithTheWrongNumberOfFields() {
-        let text = "id,prompt,choices,answers\r\nq1,Q?,a | b | c,a\r\nq2,\"multi\nline\",a | b\r\nq3,Q3?,a | b | c,b\r\n"
+        let text =
+            "id,prompt,choices,answers\r\nq1,Q?,a | b | c,a\r\nq2,\"multi\nline\",a | b\r\nq3,Q3?,a | b | c,b\r\n"
         let result = CSVImporter().importQuestions(from: text)
         #expect(result.questions.map(\.id) == ["q1", "q3"])
         #expect(result.problems == [ImportProblem(line: 3, message: "expected 4 fields, found 3")])
@@ -172,19 +183,29 @@ import SRMQuizKit
     @Test func requiresTheKeyColumns() {
         let result = CSVImporter().importQuestions(from: "id,prompt\r\nq,Q?\r\n")
         #expect(result.questions.isEmpty)
-        #expect(result.problems.first?.message.hasPrefix("the header row lacks the column(s) choices, answers") == true)
+        #expect(
+            result.problems.first?.message.hasPrefix("the header row lacks the column(s) choices, answers")
+                == true)
     }
 
     @Test func reportsAnUnclosedQuote() {
         let result = CSVImporter().importQuestions(from: "id,prompt,choices,answers\nq,\"Q?,a,b\n")
-        #expect(result.problems == [ImportProblem(line: 2, message: "malformed CSV: a quoted field is not closed before the end of the file")])
+        #expect(
+            result.problems == [
+                ImportProblem(
+                    line: 2, message: "malformed CSV: a quoted field is not closed before the end of the file"
+                )
+            ])
     }
 
     @Test func flashcardsAndInvalidIdsAreHandled() {
         let text = CSVExporter().export([ExchangeFixtures.flashcard, ExchangeFixtures.single]).text
             .replacingOccurrences(of: "owner-ec2-guest-os", with: "Owner:EC2")
         let result = CSVImporter().importQuestions(from: text)
-        #expect(result.problems == [ImportProblem(line: 2, message: "flashcards (no choices) cannot be converted")])
+        #expect(
+            result.problems == [
+                ImportProblem(line: 2, message: "flashcards (no choices) cannot be converted")
+            ])
         #expect(result.questions.map(\.id) == ["imported-1"], "n counts the questions read")
         #expect(result.questions.first?.services == ["ec2"])
     }

@@ -1,10 +1,11 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 /// Export with our exporters, import with our importers, compare field by field.
 @Suite struct ExchangeRoundTripTests {
     static let items = [
-        ExchangeFixtures.single, ExchangeFixtures.tricky, ExchangeFixtures.multiple, ExchangeFixtures.trueFalse,
+        ExchangeFixtures.single, ExchangeFixtures.tricky, ExchangeFixtures.multiple,
+        ExchangeFixtures.trueFalse,
         ExchangeFixtures.falseStatement,
     ]
 
@@ -52,7 +53,10 @@ import SRMQuizKit
         #expect(result.questions.count == single.count)
         for (question, item) in zip(result.questions, single) {
             // Aiken keeps a question on one line and has no ids or explanations.
-            #expect(question.prompt == item.prompt.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))
+            #expect(
+                question.prompt
+                    == item.prompt.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(
+                        of: "\n", with: " "))
             #expect(question.choices == item.choices)
             #expect(question.answers == item.answers)
             #expect(question.explanation == "The answer is: \(item.answers[0]).")

@@ -40,6 +40,7 @@ public struct AikenExporter: ItemExporter {
     /// Text on a single line: line breaks and tabs become spaces, ends trimmed.
     static func oneLine(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
-        return words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        return words.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
+            separator: " ")
     }
 }

@@ -42,7 +42,9 @@ public struct AnkiExporter: ItemExporter {
     func front(_ item: Item) -> String {
         var html = Self.html(item.prompt)
         if !item.choices.isEmpty {
-            let lines = item.choices.enumerated().map { "\(Self.letter($0.offset)). " + Self.html($0.element) }
+            let lines = item.choices.enumerated().map {
+                "\(Self.letter($0.offset)). " + Self.html($0.element)
+            }
             html += "<br><br>" + lines.joined(separator: "<br>")
         }
         return html

@@ -82,7 +82,9 @@ public struct GIFTExporter: ItemExporter {
         if correct.count == 1 {
             for choice in item.choices {
                 let right = choice == correct[0]
-                out += "\t" + (right ? "=" : "~") + GIFTText.escape(choice) + (right ? "#Correct." : "#Incorrect.") + "\n"
+                out +=
+                    "\t" + (right ? "=" : "~") + GIFTText.escape(choice)
+                    + (right ? "#Correct." : "#Incorrect.") + "\n"
             }
         } else {
             let wrongCount = item.choices.count - correct.count
@@ -90,7 +92,8 @@ public struct GIFTExporter: ItemExporter {
             let wrongWeight = wrongCount > 0 ? Self.weight(-100.0 / Double(wrongCount)) : "0"
             for choice in item.choices {
                 let right = correct.contains(choice)
-                out += "\t~%" + (right ? rightWeight : wrongWeight) + "%" + GIFTText.escape(choice)
+                out +=
+                    "\t~%" + (right ? rightWeight : wrongWeight) + "%" + GIFTText.escape(choice)
                     + (right ? "#Correct." : "#Incorrect.") + "\n"
             }
         }
@@ -104,7 +107,9 @@ public struct GIFTExporter: ItemExporter {
         var parts: [String] = []
         if !item.explanation.isEmpty { parts.append(item.explanation) }
         if let nuance = item.nuance, !nuance.isEmpty { parts.append(GIFTExporter.nuanceLabel + nuance) }
-        if !item.sources.isEmpty { parts.append(GIFTExporter.sourcesLabel + item.sources.joined(separator: " ")) }
+        if !item.sources.isEmpty {
+            parts.append(GIFTExporter.sourcesLabel + item.sources.joined(separator: " "))
+        }
         return parts.isEmpty ? "" : "####" + GIFTText.escape(parts.joined(separator: "\n\n"))
     }
 
@@ -152,7 +157,9 @@ public struct GIFTExporter: ItemExporter {
     /// `true`/`false` when the item is a true/false statement (choices True and False, one answer).
     static func trueFalseAnswer(_ item: Item) -> Bool? {
         let choices = item.choices.map { $0.lowercased() }
-        guard choices.count == 2, Set(choices) == ["true", "false"], item.answers.count == 1 else { return nil }
+        guard choices.count == 2, Set(choices) == ["true", "false"], item.answers.count == 1 else {
+            return nil
+        }
         return item.answers[0].lowercased() == "true"
     }
 

@@ -37,7 +37,9 @@ public struct AikenImporter: QuestionImporter {
                 }
                 pending = nil
                 guard question.options.count >= 2 else {
-                    fail(question.line, "a question needs at least 2 options (found \(question.options.count))")
+                    fail(
+                        question.line, "a question needs at least 2 options (found \(question.options.count))"
+                    )
                     continue
                 }
                 guard let answer = question.options.first(where: { $0.letter == letter }) else {
@@ -47,7 +49,8 @@ public struct AikenImporter: QuestionImporter {
                 let choices = question.options.map(\.text)
                 drafts.append(
                     ImportDraft(
-                        line: question.line, style: ImportDraft.style(choices: choices, answers: [answer.text]),
+                        line: question.line,
+                        style: ImportDraft.style(choices: choices, answers: [answer.text]),
                         prompt: question.prompt, choices: choices, answers: [answer.text]))
                 continue
             }

@@ -24,19 +24,26 @@ public struct CSVImporter: QuestionImporter {
         }
         let missing = ["prompt", "choices", "answers"].filter { column[$0] == nil }
         guard missing.isEmpty else {
-            return ([], [ImportProblem(
-                line: header.line,
-                message: "the header row lacks the column(s) \(missing.joined(separator: ", ")); expected "
-                    + CSVExporter.columns.joined(separator: ","))])
+            return (
+                [],
+                [
+                    ImportProblem(
+                        line: header.line,
+                        message:
+                            "the header row lacks the column(s) \(missing.joined(separator: ", ")); expected "
+                            + CSVExporter.columns.joined(separator: ","))
+                ]
+            )
         }
 
         var drafts: [ImportDraft] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                problems.append(ImportProblem(
-                    line: record.line,
-                    message: "expected \(header.fields.count) fields, found \(record.fields.count)"))
+                problems.append(
+                    ImportProblem(
+                        line: record.line,
+                        message: "expected \(header.fields.count) fields, found \(record.fields.count)"))
                 continue
             }
             func value(_ name: String) -> String {
@@ -48,7 +55,8 @@ public struct CSVImporter: QuestionImporter {
                 return raw.components(separatedBy: CSVExporter.listSeparator)
             }
             if value("kind") == ItemKind.flashcard.rawValue || list("choices").isEmpty {
-                problems.append(ImportProblem(line: record.line, message: "flashcards (no choices) cannot be converted"))
+                problems.append(
+                    ImportProblem(line: record.line, message: "flashcards (no choices) cannot be converted"))
                 continue
             }
             let choices = list("choices")
@@ -68,7 +76,8 @@ public struct CSVImporter: QuestionImporter {
                     line: record.line, proposedID: id.isEmpty ? nil : id,
                     style: ImportDraft.style(choices: choices, answers: answers), prompt: value("prompt"),
                     choices: choices, answers: answers, explanation: explanation, sources: list("sources"),
-                    services: tagValues("service"), topics: tagValues("topic")))
+                    services: tagValues("service").filter { $0 != Fact.allServices },
+                    topics: tagValues("topic")))
         }
         return (drafts, problems)
     }

@@ -64,7 +64,9 @@ public struct GIFTImporter: QuestionImporter {
         var name: String?
         if text.hasPrefix("::") {
             let rest = text.dropFirst(2)
-            guard let end = rest.range(of: "::") else { return .problem("the question title is not closed with ::") }
+            guard let end = rest.range(of: "::") else {
+                return .problem("the question title is not closed with ::")
+            }
             name = GIFTText.restore(String(rest[..<end.lowerBound])).trimmingCharacters(in: .whitespaces)
             text = String(rest[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -76,7 +78,8 @@ public struct GIFTImporter: QuestionImporter {
         guard let close = text[open...].firstIndex(of: "}") else {
             return .problem("unbalanced braces: the { is not closed")
         }
-        var answerText = String(text[text.index(after: open)..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var answerText = String(text[text.index(after: open)..<close]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let after = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespacesAndNewlines)
         if after.contains("{") || after.contains("}") {
             return .problem("more than one answer block; not converted")
@@ -87,7 +90,8 @@ public struct GIFTImporter: QuestionImporter {
         var generalFeedback = ""
         if let separator = answerText.range(of: "####", options: .backwards) {
             generalFeedback = String(answerText[separator.upperBound...])
-            answerText = String(answerText[..<separator.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+            answerText = String(answerText[..<separator.lowerBound]).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         }
         let prompt = finalText(questionText)
         let feedback = splitSources(finalText(generalFeedback))
@@ -128,7 +132,9 @@ public struct GIFTImporter: QuestionImporter {
         }
         var choices: [Choice] = []
         var parts = answerText.replacingOccurrences(of: "=", with: "~=").components(separatedBy: "~")
-        if parts.first?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { parts.removeFirst() }
+        if parts.first?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+            parts.removeFirst()
+        }
         for part in parts {
             var answer = Substring(part.trimmingCharacters(in: .whitespacesAndNewlines))
             var weight = 0.0
@@ -149,7 +155,9 @@ public struct GIFTImporter: QuestionImporter {
                     text: finalText(String(bits[0])), weight: weight, marked: marked,
                     feedback: bits.count > 1 ? finalText(String(bits[1])) : ""))
         }
-        guard choices.count >= 2 else { return .problem("a multiple-choice question needs at least 2 choices") }
+        guard choices.count >= 2 else {
+            return .problem("a multiple-choice question needs at least 2 choices")
+        }
         var warnings: [String] = []
         let correct: [Choice]
         if choices.contains(where: \.marked) {
@@ -160,14 +168,17 @@ public struct GIFTImporter: QuestionImporter {
         } else {
             correct = choices.filter { $0.weight > 0 }
         }
-        guard !correct.isEmpty else { return .problem("no choice is marked correct (= or a positive %weight%)") }
+        guard !correct.isEmpty else {
+            return .problem("no choice is marked correct (= or a positive %weight%)")
+        }
         let texts = choices.map(\.text)
         let answers = correct.map(\.text)
         var explanation = feedback.explanation
         if explanation.isEmpty, let first = correct.first?.feedback, !first.isEmpty { explanation = first }
         let draft = ImportDraft(
             line: line, proposedID: name, style: ImportDraft.style(choices: texts, answers: answers),
-            prompt: prompt, choices: texts, answers: answers, explanation: explanation, sources: feedback.sources)
+            prompt: prompt, choices: texts, answers: answers, explanation: explanation,
+            sources: feedback.sources)
         return .draft(draft, warnings: warnings)
     }
 
@@ -189,7 +200,9 @@ public struct GIFTImporter: QuestionImporter {
             let urls = last.dropFirst(label.count).split(whereSeparator: \.isWhitespace).map(String.init)
             if !urls.isEmpty, urls.allSatisfy({ $0.hasPrefix("https://") || $0.hasPrefix("http://") }) {
                 paragraphs.removeLast()
-                return (paragraphs.joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines), urls)
+                return (
+                    paragraphs.joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines), urls
+                )
             }
         }
         return (feedback, [])

@@ -28,7 +28,8 @@ public struct ImportAssembler: Sendable {
             let key = draft.prompt.lowercased()
             if let first = prompts[key] {
                 result.problems.append(
-                    ImportProblem(line: draft.line, message: "the same question text as the question on line \(first)"))
+                    ImportProblem(
+                        line: draft.line, message: "the same question text as the question on line \(first)"))
                 continue
             }
             prompts[key] = draft.line
@@ -48,7 +49,8 @@ public struct ImportAssembler: Sendable {
             if explanation.isEmpty {
                 // The bank requires an explanation; Aiken has none, GIFT's is optional.
                 let answers = draft.style == .trueFalse ? [Self.truthValue(draft.answers[0])] : draft.answers
-                explanation = (answers.count == 1 ? "The answer is: " : "The answers are: ")
+                explanation =
+                    (answers.count == 1 ? "The answer is: " : "The answers are: ")
                     + answers.joined(separator: "; ") + "."
                 result.defaultedExplanations += 1
             }
@@ -82,7 +84,9 @@ public struct ImportAssembler: Sendable {
                 return "a single-answer question needs at least 3 choices (found \(draft.choices.count))"
             }
         case .multiple:
-            if draft.answers.count < 2 { return "a multiple-answer question needs at least 2 correct choices" }
+            if draft.answers.count < 2 {
+                return "a multiple-answer question needs at least 2 correct choices"
+            }
             if draft.choices.count <= draft.answers.count {
                 return "a multiple-answer question needs at least one wrong choice"
             }
@@ -113,10 +117,10 @@ public struct ImportAssembler: Sendable {
     }
 
     /// `proposed` if it is a valid bank id; a generated item id such as `owner/ec2-guest-os` with
-    /// its slashes made dashes (`owner-ec2-guest-os`), so that re-imports keep the same ids; else nil.
+    /// its slashes (and the `+` of multiple-response ids) made dashes (`owner-ec2-guest-os`), so that re-imports keep the same ids; else nil.
     static func bankID(_ proposed: String) -> String? {
         if isValidID(proposed) { return proposed }
-        let dashed = proposed.replacingOccurrences(of: "/", with: "-")
+        let dashed = String(proposed.map { $0 == "/" || $0 == "+" ? "-" : $0 })
         return isValidID(dashed) ? dashed : nil
     }
 
