@@ -7,6 +7,7 @@ public struct SRMQuizCommand: AsyncParsableCommand {
         abstract: "Learn the AWS Shared Responsibility Model: security OF the cloud vs IN the cloud.",
         version: "0.1.0",
         subcommands: [
+            ProgressCommand.self,
         ]
     )
 
