@@ -114,29 +114,38 @@ public enum ProgressCodec {
         }
     }
 
-    /// The line and column of a JSON syntax error, from the underlying error's byte offset or text.
+    /// The line and column of a JSON syntax error. The decoder does not say where the error is,
+    /// so the data is parsed again with `JSONSerialization`, which gives the offset.
     private static func syntaxLocation(_ context: DecodingError.Context, data: Data) -> (Int?, Int?, String) {
-        guard let underlying = context.underlyingError else { return (nil, nil, context.debugDescription) }
-        let nsError = underlying as NSError
-        let message = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(underlying)"
-        if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int, index <= data.count {
-            var line = 1
-            var column = 1
-            for byte in data.prefix(index) {
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
+        var underlying = context.underlyingError
+        if underlying == nil {
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } catch {
+                underlying = error
             }
-            return (line, column, message)
         }
-        // "… around line 3, column 7."
-        let numbers = message.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        if message.contains("line"), message.contains("column"), numbers.count >= 2 {
-            return (numbers[numbers.count - 2], numbers[numbers.count - 1], message)
+        guard let underlying else {
+            return (nil, nil, context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
         }
-        return (nil, nil, message)
+        let nsError = underlying as NSError
+        let message = ((nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(underlying)")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        var offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        if offset == nil, let range = message.range(of: "around character ") {
+            offset = Int(message[range.upperBound...].prefix { $0.isNumber })
+        }
+        guard let offset, offset <= data.count else { return (nil, nil, message) }
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column, message.replacingOccurrences(of: " around character \(offset)", with: ""))
     }
 }
