@@ -1,3 +1,16 @@
+import Foundation
 import SRMQuizKit
 
-print("srmquiz-bench: no benchmarks yet")
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "progress":
+        try ProgressBenchmark.run(arguments: Array(arguments.dropFirst()))
+    default:
+        print("usage: srmquiz-bench <benchmark> [options]\nbenchmarks: progress")
+        exit(arguments.isEmpty ? 0 : 2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("srmquiz-bench: \(error)\n".utf8))
+    exit(1)
+}
