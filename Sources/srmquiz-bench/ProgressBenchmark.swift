@@ -29,29 +29,46 @@ enum ProgressBenchmark {
         print("Progress files: \(cards) cards, \(reviews) reviews, \(records) records; folder \(folder.path)")
         let document = makeDocument(cards: cards, reviews: reviews)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try ProgressCodec.encode(document, file: url.path).write(to: url)
-        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        var start = DispatchTime.now()
+        let encoded = try ProgressCodec.encode(document, file: url.path)
+        print(String(format: "encode in memory: %.0f ms", elapsed(since: start)))
+        start = DispatchTime.now()
+        _ = try ProgressCodec.decode(encoded, file: url.path)
+        print(String(format: "decode in memory: %.0f ms", elapsed(since: start)))
+        start = DispatchTime.now()
+        for review in document.reviews.prefix(100_000) { _ = ProgressDateFormat.string(from: review.time) }
+        print(String(format: "format 100,000 dates: %.0f ms", elapsed(since: start)))
+        try encoded.write(to: url)
+        let size =
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         print(String(format: "file size: %.1f MB (%d bytes)", Double(size) / 1_000_000, size))
 
         var loads: [Double] = []
         for _ in 0..<3 {
             let start = DispatchTime.now()
-            let store = try ProgressStore.open(at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
+            let store = try ProgressStore.open(
+                at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
             loads.append(elapsed(since: start))
-            guard store.log.count == reviews else { throw BenchmarkError("loaded \(store.log.count) reviews") }
+            guard store.log.count == reviews else {
+                throw BenchmarkError("loaded \(store.log.count) reviews")
+            }
             store.close()
         }
         print(String(format: "load (open, decode, lock): median %.0f ms of 3", median(loads)))
 
-        let store = try ProgressStore.open(at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
+        let store = try ProgressStore.open(
+            at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
         var saves: [Double] = []
         for _ in 0..<3 {
             let start = DispatchTime.now()
             try store.compact()
             saves.append(elapsed(since: start))
         }
-        print(String(format: "full save (compaction: encode, backup link, write, fsync, rename): median %.0f ms of 3",
-            median(saves)))
+        print(
+            String(
+                format:
+                    "full save (compaction: encode, backup link, write, fsync, rename): median %.0f ms of 3",
+                median(saves)))
 
         var costs: [Double] = []
         let itemIDs = Array(document.cards.keys).sorted()
@@ -69,11 +86,15 @@ enum ProgressBenchmark {
         }
         costs.sort()
         let p99 = costs[min(costs.count - 1, Int((Double(costs.count) * 0.99).rounded(.up)) - 1)]
-        print(String(format: "record one answer (journal line + fdatasync): median %.2f ms, p99 %.2f ms, max %.2f ms",
-            median(costs), p99, costs.last ?? 0))
-        let start = DispatchTime.now()
+        print(
+            String(
+                format:
+                    "record one answer (journal line + fdatasync): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                median(costs), p99, costs.last ?? 0))
+        start = DispatchTime.now()
         store.close()
-        print(String(format: "close (compacts the %d journal events): %.0f ms", records, elapsed(since: start)))
+        print(
+            String(format: "close (compacts the %d journal events): %.0f ms", records, elapsed(since: start)))
     }
 
     /// A document of `cards` items and `reviews` answers spread over two years.

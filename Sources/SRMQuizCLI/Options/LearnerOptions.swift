@@ -25,7 +25,8 @@ public struct LearnerOptions: ParsableArguments {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ProgressLocation {
         do {
-            return try ProgressLocation.resolve(learner: learner, progress: progress, environment: environment)
+            return try ProgressLocation.resolve(
+                learner: learner, progress: progress, environment: environment)
         } catch {
             throw ValidationError(error.description)
         }

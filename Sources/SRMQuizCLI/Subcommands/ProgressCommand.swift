@@ -16,7 +16,7 @@ public struct ProgressCommand: ParsableCommand {
             ProgressRebuildCommand.self,
             ProgressRestoreCommand.self,
             ProgressPathCommand.self,
-            // merged from sched: ProgressReplayCommand.self
+                // merged from sched: ProgressReplayCommand.self
         ]
     )
 

@@ -59,7 +59,8 @@ struct ProgressRebuildCommand: ParsableCommand {
             var desiredRetention: Double
         }
         let report = Report(
-            file: store.url.path, cards: result.cards.count, reviews: store.log.count, scheduler: settings.kind,
+            file: store.url.path, cards: result.cards.count, reviews: store.log.count,
+            scheduler: settings.kind,
             desiredRetention: settings.desiredRetention)
         if json {
             print(try ProgressCommandSupport.json(report))

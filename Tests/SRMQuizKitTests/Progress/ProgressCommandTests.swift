@@ -10,8 +10,10 @@ import Testing
         var stderr: String
     }
 
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/srmquiz")
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            ".build/debug/srmquiz")
 
     /// Runs the binary with `arguments`, HOME set to `home` and no other XDG variables.
     static func run(_ arguments: [String], home: URL, extra: [String: String] = [:]) throws -> Run {
@@ -90,7 +92,9 @@ import Testing
         let text = try Self.run(["progress", "show", "--no-bundled"], home: temp.url)
         #expect(text.status == 0)
         #expect(text.stdout.contains("Reviews    10 done"))
-        for line in text.stdout.split(separator: "\n") where !line.hasPrefix("File") { #expect(line.count <= 80) }
+        for line in text.stdout.split(separator: "\n") where !line.hasPrefix("File") {
+            #expect(line.count <= 80)
+        }
     }
 
     @Test func rebuildChangesTheSettingsAndKeepsTheLog() throws {
@@ -112,7 +116,8 @@ import Testing
         let expected = ProgressRebuilder.rebuild(
             log: document.reviews, existing: [:], scheduler: try document.settings.makeScheduler())
         #expect(document.cards == expected.cards)
-        let bad = try Self.run(["progress", "rebuild", "--progress", url.path, "--retention", "2"], home: temp.url)
+        let bad = try Self.run(
+            ["progress", "rebuild", "--progress", url.path, "--retention", "2"], home: temp.url)
         #expect(bad.status != 0 && bad.stderr.contains("--retention"))
     }
 
@@ -133,7 +138,8 @@ import Testing
         let aside = try FileManager.default.contentsOfDirectory(atPath: temp.url.path)
             .filter { $0.hasPrefix("s.json.corrupt-") }
         #expect(aside.count == 1)
-        let show = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url)
+        let show = try Self.run(
+            ["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url)
         #expect(show.status == 0, "\(show.stderr)")
     }
 }

@@ -7,7 +7,8 @@ import Testing
         #expect(ProgressDateFormat.string(from: ProgressFixtures.start) == "2025-03-01T09:30:00.125Z")
         #expect(ProgressDateFormat.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
         #expect(
-            ProgressDateFormat.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
+            ProgressDateFormat.string(from: Date(timeIntervalSince1970: 951_782_400))
+                == "2000-02-29T00:00:00.000Z")
     }
 
     @Test func roundTripsEveryDateExactly() throws {
@@ -18,7 +19,9 @@ import Testing
             let date = Date(timeIntervalSince1970: seconds)
             let text = ProgressDateFormat.string(from: date)
             let back = try #require(ProgressDateFormat.date(from: text), "cannot read \(text)")
-            #expect(back == date, "\(text): \(back.timeIntervalSinceReferenceDate) != \(date.timeIntervalSinceReferenceDate)")
+            #expect(
+                back == date,
+                "\(text): \(back.timeIntervalSinceReferenceDate) != \(date.timeIntervalSinceReferenceDate)")
         }
         let now = Date()
         #expect(ProgressDateFormat.date(from: ProgressDateFormat.string(from: now)) == now)
@@ -34,8 +37,10 @@ import Testing
         #expect(ProgressDateFormat.date(from: text) == Date(timeIntervalSince1970: seconds))
     }
 
-    @Test(arguments: ["", "2025-03-01", "2025-13-01T00:00:00Z", "2025-03-01T09:30:00", "2025-03-01T09:30:00.Z",
-        "2025-03-01T09:30:00Zjunk", "yesterday"])
+    @Test(arguments: [
+        "", "2025-03-01", "2025-13-01T00:00:00Z", "2025-03-01T09:30:00", "2025-03-01T09:30:00.Z",
+        "2025-03-01T09:30:00Zjunk", "yesterday",
+    ])
     func rejectsNonTimestamps(text: String) {
         #expect(ProgressDateFormat.date(from: text) == nil)
     }

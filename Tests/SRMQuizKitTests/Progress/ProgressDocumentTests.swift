@@ -8,9 +8,11 @@ import Testing
         settings.fuzz = false
         let reviews = (0..<20).map { ProgressFixtures.entry($0) }
         return ProgressDocument(
-            learner: "bob", created: ProgressFixtures.start, updated: ProgressFixtures.start.addingTimeInterval(3600),
+            learner: "bob", created: ProgressFixtures.start,
+            updated: ProgressFixtures.start.addingTimeInterval(3600),
             settings: settings,
-            cards: Dictionary(uniqueKeysWithValues: (0..<7).map { ("item-\($0)", ProgressFixtures.card($0)) }),
+            cards: Dictionary(
+                uniqueKeysWithValues: (0..<7).map { ("item-\($0)", ProgressFixtures.card($0)) }),
             reviews: reviews, phasesBefore: reviews.indices.map { $0 % 3 == 0 ? nil : .review },
             undo: [nil, ProgressFixtures.card(3)], sequence: 17)
     }
@@ -27,8 +29,10 @@ import Testing
 
     @Test func writesSortedKeysAndFormatTwo() throws {
         let text = String(decoding: try ProgressCodec.encode(Self.sample(), file: "x"), as: UTF8.self)
-        let keys = ["\"cards\"", "\"created\"", "\"format\"", "\"learner\"", "\"reviews\"", "\"sequence\"",
-            "\"settings\"", "\"undo\"", "\"updated\""]
+        let keys = [
+            "\"cards\"", "\"created\"", "\"format\"", "\"learner\"", "\"reviews\"", "\"sequence\"",
+            "\"settings\"", "\"undo\"", "\"updated\"",
+        ]
         let positions = try keys.map { key in try #require(text.range(of: "\n  " + key)).lowerBound }
         #expect(positions == positions.sorted())
         #expect(text.contains("\"format\" : 2"))
@@ -41,8 +45,11 @@ import Testing
         let decoded = try ProgressCodec.decode(Data(minimal.utf8), file: "minimal.json").document
         #expect(decoded == ProgressDocument(learner: "default", created: ProgressFixtures.start))
         #expect(decoded.settings == SchedulerSettings())
-        let emptySettings = #"{"format": 2, "learner": "default", "created": "2025-03-01T09:30:00.125Z", "settings": {}}"#
-        #expect(try ProgressCodec.decode(Data(emptySettings.utf8), file: "m").document.settings == SchedulerSettings())
+        let emptySettings =
+            #"{"format": 2, "learner": "default", "created": "2025-03-01T09:30:00.125Z", "settings": {}}"#
+        #expect(
+            try ProgressCodec.decode(Data(emptySettings.utf8), file: "m").document.settings
+                == SchedulerSettings())
     }
 
     @Test func migratesTheVersionOneFixture() throws {
@@ -54,12 +61,14 @@ import Testing
         #expect(document.created == ProgressDateFormat.date(from: "2024-09-01T08:00:00Z"))
         #expect(document.updated == ProgressDateFormat.date(from: "2024-09-03T08:06:00Z"))
         #expect(document.settings == SchedulerSettings())
-        #expect(document.reviews.map(\.itemID) == [
-            "owner.ec2.patch-guest-os", "owner.ec2.patch-guest-os", "owner.s3.physical-security",
-        ])
+        #expect(
+            document.reviews.map(\.itemID) == [
+                "owner.ec2.patch-guest-os", "owner.ec2.patch-guest-os", "owner.s3.physical-security",
+            ])
         #expect(document.reviews.map(\.rating) == [.good, .easy, .again])
         #expect(document.reviews.map(\.correct) == [true, true, false])
-        #expect(document.reviews.allSatisfy { $0.mode == nil && $0.durationMs == nil && $0.answer == "customer" })
+        #expect(
+            document.reviews.allSatisfy { $0.mode == nil && $0.durationMs == nil && $0.answer == "customer" })
         #expect(document.phasesBefore == [nil, nil, nil])
         #expect(document.undo.isEmpty)
         let card = try #require(document.cards["owner.ec2.patch-guest-os"])
@@ -82,11 +91,13 @@ import Testing
     }
 
     @Test func namesMissingAndWrongFields() throws {
-        let missingDue = #"{"format":2,"learner":"x","created":"2025-03-01T09:30:00Z","cards":{"a":{"phase":"new","reps":0,"lapses":0}}}"#
+        let missingDue =
+            #"{"format":2,"learner":"x","created":"2025-03-01T09:30:00Z","cards":{"a":{"phase":"new","reps":0,"lapses":0}}}"#
         #expect(throws: ProgressError.missingField(file: "f.json", field: "cards.a.due")) {
             try ProgressCodec.decode(Data(missingDue.utf8), file: "f.json")
         }
-        let badRating = #"{"format":2,"learner":"x","created":"2025-03-01T09:30:00Z","reviews":[{"itemID":"a","time":"2025-03-01T09:30:00Z","rating":"good"}]}"#
+        let badRating =
+            #"{"format":2,"learner":"x","created":"2025-03-01T09:30:00Z","reviews":[{"itemID":"a","time":"2025-03-01T09:30:00Z","rating":"good"}]}"#
         #expect {
             try ProgressCodec.decode(Data(badRating.utf8), file: "f.json")
         } throws: { error in
@@ -100,7 +111,9 @@ import Testing
         #expect {
             try ProgressCodec.decode(Data(badDate.utf8), file: "f.json")
         } throws: { error in
-            guard case .invalidField(_, let field, let message)? = error as? ProgressError else { return false }
+            guard case .invalidField(_, let field, let message)? = error as? ProgressError else {
+                return false
+            }
             return field == "created" && message.contains("ISO-8601")
         }
     }
@@ -112,11 +125,14 @@ import Testing
     }
 
     @Test func refusesUnknownVersionOneRatings() {
-        let v1 = #"{"format":1,"learner":"x","created":"2024-09-01T08:00:00Z","reviews":[{"item":"a","time":"2024-09-01T08:00:00Z","rating":"meh"}]}"#
+        let v1 =
+            #"{"format":1,"learner":"x","created":"2024-09-01T08:00:00Z","reviews":[{"item":"a","time":"2024-09-01T08:00:00Z","rating":"meh"}]}"#
         #expect {
             try ProgressCodec.decode(Data(v1.utf8), file: "f.json")
         } throws: { error in
-            guard case .invalidField(_, let field, let message)? = error as? ProgressError else { return false }
+            guard case .invalidField(_, let field, let message)? = error as? ProgressError else {
+                return false
+            }
             return field == "reviews[0].rating" && message.contains("meh")
         }
     }

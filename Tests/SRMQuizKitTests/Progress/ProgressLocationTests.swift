@@ -7,7 +7,8 @@ import Testing
         let xdg = try ProgressLocation.resolve(
             learner: nil, progress: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"])
         #expect(xdg.file.path == "/data/srmquiz/default.json" && xdg.learner == "default")
-        let home = try ProgressLocation.resolve(learner: "ann.b-2_c", progress: nil, environment: ["HOME": "/home/u"])
+        let home = try ProgressLocation.resolve(
+            learner: "ann.b-2_c", progress: nil, environment: ["HOME": "/home/u"])
         #expect(home.file.path == "/home/u/.local/share/srmquiz/ann.b-2_c.json")
         let relativeXDG = try ProgressLocation.resolve(
             learner: nil, progress: nil, environment: ["XDG_DATA_HOME": "data", "HOME": "/home/u"])

@@ -52,9 +52,12 @@ private struct RecordingScheduler: Scheduler {
             var expected: [String: Card] = [:]
             var generators: [String: SeededGenerator] = [:]
             for entry in Self.log {
-                var rng = generators[entry.itemID] ?? SeededGenerator(seed: ProgressRebuilder.seed(for: entry.itemID))
+                var rng =
+                    generators[entry.itemID]
+                    ?? SeededGenerator(seed: ProgressRebuilder.seed(for: entry.itemID))
                 let card = expected[entry.itemID] ?? Card.new(at: entry.time)
-                expected[entry.itemID] = scheduler.review(card, rating: entry.rating, at: entry.time, rng: &rng)
+                expected[entry.itemID] = scheduler.review(
+                    card, rating: entry.rating, at: entry.time, rng: &rng)
                 generators[entry.itemID] = rng
             }
             #expect(result.cards == expected)

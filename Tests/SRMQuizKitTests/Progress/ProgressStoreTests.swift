@@ -105,7 +105,8 @@ import Testing
         let copy = try ProgressFixtures.crashCopy(of: url, into: temp.file("crash"))
         store.close()
         let journalURL = URL(fileURLWithPath: copy.path + ".journal")
-        var lines = try String(contentsOf: journalURL, encoding: .utf8).split(separator: "\n").map(String.init)
+        var lines = try String(contentsOf: journalURL, encoding: .utf8).split(separator: "\n").map(
+            String.init)
         lines[1] = "{not json"
         let broken = Data((lines.joined(separator: "\n") + "\n").utf8)
         try broken.write(to: journalURL)
@@ -167,7 +168,9 @@ import Testing
         let store = try ProgressFixtures.open(temp.file("p.json"))
         defer { store.close() }
         let depth = ProgressDocument.undoDepth
-        for n in 0..<(depth + 5) { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
+        for n in 0..<(depth + 5) {
+            try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n))
+        }
         for _ in 0..<depth { try store.undoLast() }
         #expect(store.log.count == 5)
         #expect(throws: ProgressError.undoUnavailable(file: store.url.path)) { try store.undoLast() }
@@ -309,7 +312,10 @@ import Testing
         let url = temp.file("p.json")
         let store = try ProgressFixtures.open(url)
         for n in 0..<7 { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
-        #expect(store.orphans(knownItemIDs: ["item-0", "item-1", "item-2", "item-3", "item-4"]) == ["item-5", "item-6"])
+        #expect(
+            store.orphans(knownItemIDs: ["item-0", "item-1", "item-2", "item-3", "item-4"]) == [
+                "item-5", "item-6",
+            ])
         store.close()
         let reopened = try ProgressFixtures.open(url)
         defer { reopened.close() }

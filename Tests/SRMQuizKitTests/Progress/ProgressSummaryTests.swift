@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func countsPhasesDueRetentionAndLeeches() {
-        let summary = ProgressSummary(document: Self.document(), file: "/p.json", now: Self.now, timeZone: Self.utc)
+        let summary = ProgressSummary(
+            document: Self.document(), file: "/p.json", now: Self.now, timeZone: Self.utc)
         #expect(summary.cards.new == 1 && summary.cards.learning == 1 && summary.cards.review == 3)
         #expect(summary.cards.relearning == 1 && summary.cards.total == 6)
         #expect(summary.due.now == 1)

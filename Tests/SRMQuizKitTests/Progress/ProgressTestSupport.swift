@@ -23,7 +23,9 @@ enum ProgressFixtures {
     static let start = Date(timeIntervalSince1970: 1_740_821_400.125)
 
     /// A clock that always says `start + offset`.
-    static func clock(_ offset: TimeInterval = 0) -> FixedClock { FixedClock(start.addingTimeInterval(offset)) }
+    static func clock(_ offset: TimeInterval = 0) -> FixedClock {
+        FixedClock(start.addingTimeInterval(offset))
+    }
 
     /// The `n`th answer of a made-up history.
     static func entry(_ n: Int, item: String? = nil) -> ReviewLogEntry {
@@ -36,7 +38,8 @@ enum ProgressFixtures {
     /// A card after the `n`th answer.
     static func card(_ n: Int) -> Card {
         Card(
-            phase: CardPhase.allCases[(n % 3) + 1], step: n % 2 == 0 ? 1 : nil, stability: 1.5 + Double(n) / 3,
+            phase: CardPhase.allCases[(n % 3) + 1], step: n % 2 == 0 ? 1 : nil,
+            stability: 1.5 + Double(n) / 3,
             difficulty: 5.123_456_789, due: start.addingTimeInterval(Double(n) * 86_400.000_001),
             lastReview: start.addingTimeInterval(Double(n) * 61.000_123), reps: n + 1, lapses: n % 9)
     }
@@ -49,7 +52,8 @@ enum ProgressFixtures {
 
     /// Opens (creating) a store at `url` with default settings and a fixed clock.
     static func open(_ url: URL, offset: TimeInterval = 0) throws -> ProgressStore {
-        try ProgressStore.open(at: url, learner: "tester", createWith: SchedulerSettings(), clock: clock(offset))
+        try ProgressStore.open(
+            at: url, learner: "tester", createWith: SchedulerSettings(), clock: clock(offset))
     }
 
     /// Copies a progress file and its journal into `folder`, as a crash at this moment would

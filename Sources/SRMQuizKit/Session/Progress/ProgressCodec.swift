@@ -52,9 +52,11 @@ public enum ProgressCodec {
             let format = try decoder.decode(Probe.self, from: data).format
             switch format {
             case ProgressDocument.currentFormat:
-                return Decoded(document: try decoder.decode(ProgressDocument.self, from: data), format: format)
+                return Decoded(
+                    document: try decoder.decode(ProgressDocument.self, from: data), format: format)
             case 1:
-                return Decoded(document: try decoder.decode(ProgressFormatV1.self, from: data).migrated(), format: 1)
+                return Decoded(
+                    document: try decoder.decode(ProgressFormatV1.self, from: data).migrated(), format: 1)
             default:
                 throw ProgressError.unsupportedFormat(
                     file: file, found: format, supported: ProgressDocument.readableFormats)
@@ -78,13 +80,15 @@ public enum ProgressCodec {
                 file: file, field: fieldPath(context.codingPath), message: "expected \(typeName(type))")
         case .valueNotFound(let type, let context):
             return .invalidField(
-                file: file, field: fieldPath(context.codingPath), message: "expected \(typeName(type)), found null")
+                file: file, field: fieldPath(context.codingPath),
+                message: "expected \(typeName(type)), found null")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 let (line, column, message) = syntaxLocation(context, data: data)
                 return .invalidJSON(file: file, line: line, column: column, message: message)
             }
-            return .invalidField(file: file, field: fieldPath(context.codingPath), message: context.debugDescription)
+            return .invalidField(
+                file: file, field: fieldPath(context.codingPath), message: context.debugDescription)
         @unknown default:
             return .invalidJSON(file: file, line: nil, column: nil, message: "\(error)")
         }
@@ -110,7 +114,9 @@ public enum ProgressCodec {
         case is Double.Type: "a number"
         case is Bool.Type: "true or false"
         case is Date.Type: "an ISO-8601 timestamp"
-        default: "\(type)".contains("Dictionary") ? "an object" : "\(type)".contains("Array") ? "an array" : "\(type)"
+        default:
+            "\(type)".contains("Dictionary")
+                ? "an object" : "\(type)".contains("Array") ? "an array" : "\(type)"
         }
     }
 
@@ -126,7 +132,9 @@ public enum ProgressCodec {
             }
         }
         guard let underlying else {
-            return (nil, nil, context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+            return (
+                nil, nil, context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            )
         }
         let nsError = underlying as NSError
         let message = ((nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(underlying)")

@@ -135,7 +135,8 @@ public enum ProgressDateFormat {
             return nil
         }
         guard i == b.count else { return nil }
-        let unix = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
+        let unix =
+            daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
             + second - offset
         return Date(timeIntervalSinceReferenceDate: Double(unix - referenceOffset) + fraction)
     }
@@ -160,7 +161,8 @@ extension JSONDecoder.DateDecodingStrategy {
             guard let date = ProgressDateFormat.date(from: text) else {
                 throw DecodingError.dataCorruptedError(
                     in: container,
-                    debugDescription: "expected an ISO-8601 timestamp such as 2025-03-01T09:30:00.000Z, found \"\(text)\"")
+                    debugDescription:
+                        "expected an ISO-8601 timestamp such as 2025-03-01T09:30:00.000Z, found \"\(text)\"")
             }
             return date
         }

@@ -31,7 +31,8 @@ public struct ProgressDocument: Sendable, Hashable {
     public var sequence: Int
 
     public init(
-        learner: String, created: Date, updated: Date? = nil, settings: SchedulerSettings = SchedulerSettings(),
+        learner: String, created: Date, updated: Date? = nil,
+        settings: SchedulerSettings = SchedulerSettings(),
         cards: [String: Card] = [:], reviews: [ReviewLogEntry] = [], phasesBefore: [CardPhase?]? = nil,
         undo: [Card?] = [], sequence: Int = 0
     ) {
@@ -62,7 +63,9 @@ extension ProgressDocument: Codable {
         learner = try c.decode(String.self, forKey: .learner)
         created = try c.decode(Date.self, forKey: .created)
         updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
-        settings = try c.decodeIfPresent(SettingsWithDefaults.self, forKey: .settings)?.settings ?? SchedulerSettings()
+        settings =
+            try c.decodeIfPresent(SettingsWithDefaults.self, forKey: .settings)?.settings
+            ?? SchedulerSettings()
         cards = try c.decodeIfPresent([String: Card].self, forKey: .cards) ?? [:]
         let stored = try c.decodeIfPresent([StoredReview].self, forKey: .reviews) ?? []
         reviews = stored.map(\.entry)
@@ -70,7 +73,8 @@ extension ProgressDocument: Codable {
         undo = try c.decodeIfPresent([UndoStep].self, forKey: .undo)?.map(\.previous) ?? []
         guard undo.count <= reviews.count else {
             throw DecodingError.dataCorruptedError(
-                forKey: .undo, in: c, debugDescription: "has \(undo.count) steps but there are only "
+                forKey: .undo, in: c,
+                debugDescription: "has \(undo.count) steps but there are only "
                     + "\(reviews.count) reviews")
         }
         sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
@@ -141,7 +145,8 @@ struct SettingsWithDefaults: Decodable {
     var settings: SchedulerSettings
 
     enum CodingKeys: String, CodingKey {
-        case kind, desiredRetention, parameters, learningSteps, relearningSteps, maximumInterval, fuzz, newPerDay
+        case kind, desiredRetention, parameters, learningSteps, relearningSteps, maximumInterval, fuzz,
+            newPerDay
     }
 
     init(from decoder: any Decoder) throws {
@@ -149,10 +154,12 @@ struct SettingsWithDefaults: Decodable {
         let d = SchedulerSettings()
         settings = SchedulerSettings(
             kind: try c.decodeIfPresent(SchedulerKind.self, forKey: .kind) ?? d.kind,
-            desiredRetention: try c.decodeIfPresent(Double.self, forKey: .desiredRetention) ?? d.desiredRetention,
+            desiredRetention: try c.decodeIfPresent(Double.self, forKey: .desiredRetention)
+                ?? d.desiredRetention,
             parameters: try c.decodeIfPresent([Double].self, forKey: .parameters) ?? d.parameters,
             learningSteps: try c.decodeIfPresent([Double].self, forKey: .learningSteps) ?? d.learningSteps,
-            relearningSteps: try c.decodeIfPresent([Double].self, forKey: .relearningSteps) ?? d.relearningSteps,
+            relearningSteps: try c.decodeIfPresent([Double].self, forKey: .relearningSteps)
+                ?? d.relearningSteps,
             maximumInterval: try c.decodeIfPresent(Int.self, forKey: .maximumInterval) ?? d.maximumInterval,
             fuzz: try c.decodeIfPresent(Bool.self, forKey: .fuzz) ?? d.fuzz,
             newPerDay: try c.decodeIfPresent(Int.self, forKey: .newPerDay) ?? d.newPerDay)

@@ -118,7 +118,9 @@ enum ProgressFiles {
         do throws(ProgressError) {
             _ = fchmod(fd, 0o600)
             try writeAll(fd, data, file: temporary.path)
-            if fsync(fd) != 0 { throw ProgressError.io(file: temporary.path, operation: "fsync", errno: errno) }
+            if fsync(fd) != 0 {
+                throw ProgressError.io(file: temporary.path, operation: "fsync", errno: errno)
+            }
         } catch {
             _ = posixClose(fd)
             _ = unlink(temporary.path)
@@ -128,7 +130,8 @@ enum ProgressFiles {
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             _ = unlink(temporary.path)
-            throw .io(file: url.path, operation: "renaming \(temporary.lastPathComponent) over it", errno: code)
+            throw .io(
+                file: url.path, operation: "renaming \(temporary.lastPathComponent) over it", errno: code)
         }
         try syncFolder(of: url)
     }
@@ -141,7 +144,8 @@ enum ProgressFiles {
             if rename(staging.path, copy.path) != 0 {
                 let code = errno
                 _ = unlink(staging.path)
-                throw .io(file: copy.path, operation: "renaming \(staging.lastPathComponent) over it", errno: code)
+                throw .io(
+                    file: copy.path, operation: "renaming \(staging.lastPathComponent) over it", errno: code)
             }
         } else {
             try replace(copy, with: try read(url))

@@ -24,7 +24,9 @@ struct ProgressFormatV1: Decodable {
             item = try c.decode(String.self, forKey: .item)
             time = try c.decode(Date.self, forKey: .time)
             let word = try c.decode(String.self, forKey: .rating)
-            guard let rating = Rating.allCases.first(where: { $0.displayName.lowercased() == word.lowercased() })
+            guard
+                let rating = Rating.allCases.first(where: { $0.displayName.lowercased() == word.lowercased() }
+                )
             else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .rating, in: c,
@@ -50,7 +52,8 @@ struct ProgressFormatV1: Decodable {
     /// before reviews (unknown) and no undo history.
     func migrated() -> ProgressDocument {
         let entries = reviews.map {
-            ReviewLogEntry(itemID: $0.item, time: $0.time, rating: $0.rating, answer: $0.answer, correct: $0.correct)
+            ReviewLogEntry(
+                itemID: $0.item, time: $0.time, rating: $0.rating, answer: $0.answer, correct: $0.correct)
         }
         return ProgressDocument(
             learner: learner, created: created, updated: entries.map(\.time).max().map { max($0, created) },

@@ -46,7 +46,8 @@ final class ProgressJournal {
                 }
                 let problem: String
                 if let decoding = error as? DecodingError {
-                    problem = ProgressCodec.progressError(decoding, file: url.path, data: Data(line)).description
+                    problem =
+                        ProgressCodec.progressError(decoding, file: url.path, data: Data(line)).description
                 } else {
                     problem = "\(error)"
                 }

@@ -27,11 +27,31 @@ struct ProgressJournalEvent: Codable, Sendable, Equatable {
 }
 
 extension ProgressDocument {
-    /// Applies `event` (whose number follows ``sequence``), or explains why it cannot.
-    mutating func apply(_ event: ProgressJournalEvent) -> String? {
+    /// Why `event` cannot be applied, or `nil` if it can.
+    func problem(applying event: ProgressJournalEvent) -> String? {
         switch event.event {
         case .record:
-            guard let entry = event.entry, let card = event.card else { return "a record event needs entry and card" }
+            if event.entry == nil || event.card == nil { return "a record event needs entry and card" }
+        case .undo:
+            guard let entry = event.entry else { return "an undo event needs entry" }
+            guard let last = reviews.last, last == entry else {
+                return "undoes an answer to \(entry.itemID) that is not the last one recorded"
+            }
+            if undo.isEmpty { return "undoes an answer whose previous card is not kept" }
+        case .settings:
+            if event.settings == nil { return "a settings event needs settings" }
+        }
+        return nil
+    }
+
+    /// Applies `event` (whose number follows ``sequence``), or explains why it cannot.
+    mutating func apply(_ event: ProgressJournalEvent) -> String? {
+        if let problem = problem(applying: event) { return problem }
+        switch event.event {
+        case .record:
+            guard let entry = event.entry, let card = event.card else {
+                return "a record event needs entry and card"
+            }
             reviews.append(entry)
             phasesBefore.append(event.phaseBefore)
             undo.append(event.previous)
@@ -39,10 +59,6 @@ extension ProgressDocument {
             cards[entry.itemID] = card
         case .undo:
             guard let entry = event.entry else { return "an undo event needs entry" }
-            guard let last = reviews.last, last == entry else {
-                return "undoes an answer to \(entry.itemID) that is not the last one recorded"
-            }
-            guard !undo.isEmpty else { return "undoes an answer whose previous card is not kept" }
             reviews.removeLast()
             phasesBefore.removeLast()
             undo.removeLast()

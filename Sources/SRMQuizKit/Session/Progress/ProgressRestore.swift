@@ -15,7 +15,9 @@ public struct ProgressRestore: Sendable, Hashable {
     /// Restores the backup of `url`. Refuses if the backup is missing or unreadable, and, unless
     /// `force`, if the progress file reads fine. The file replaced and its journal are never
     /// deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
-    public static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError) -> ProgressRestore {
+    public static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
+        -> ProgressRestore
+    {
         let url = url.standardizedFileURL
         let lock = try ProgressLock.acquire(for: url)
         defer { lock.release() }
@@ -31,7 +33,9 @@ public struct ProgressRestore: Sendable, Hashable {
         }
         if !force, ProgressFiles.exists(url) {
             var ignored: [String] = []
-            if (try? ProgressStore.load(url, warnings: &ignored)) != nil { throw .restoreRefused(file: url.path) }
+            if (try? ProgressStore.load(url, warnings: &ignored)) != nil {
+                throw .restoreRefused(file: url.path)
+            }
         }
         let stamp = timestamp(clock.now())
         var setAside: [String] = []
@@ -46,7 +50,8 @@ public struct ProgressRestore: Sendable, Hashable {
             let aside = journal.deletingLastPathComponent().appendingPathComponent(
                 journal.lastPathComponent + ".corrupt-" + stamp)
             if rename(journal.path, aside.path) != 0 {
-                throw .io(file: journal.path, operation: "moving aside to \(aside.lastPathComponent)", errno: errno)
+                throw .io(
+                    file: journal.path, operation: "moving aside to \(aside.lastPathComponent)", errno: errno)
             }
             setAside.append(aside.path)
         }

@@ -112,6 +112,11 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
         self.bankProblem = bankProblem
     }
 
+    /// `2025-03-01 09:30`, in UTC.
+    static func minute(_ date: Date) -> String {
+        ProgressDateFormat.string(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
+    }
+
     /// The summary as lines of at most 80 columns (paths and item ids aside).
     public func lines() -> [String] {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
@@ -122,8 +127,7 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
             "Cards      \(cards.total): \(cards.new) new, \(cards.learning) learning, \(cards.review) review, "
                 + "\(cards.relearning) relearning",
             "Due        \(due.now) now, \(due.today) today, \(due.tomorrow) tomorrow, \(due.week) this week",
-            "Reviews    \(reviews) done"
-                + (lastReview.map { ", last \(ProgressDateFormat.string(from: $0).prefix(16).replacingOccurrences(of: "T", with: " ")) UTC" } ?? ""),
+            "Reviews    \(reviews) done" + (lastReview.map { ", last \(Self.minute($0)) UTC" } ?? ""),
         ]
         if let retention {
             out.append("Retention  \(percent(retention)) of \(retentionReviews) reviews of graduated cards")
@@ -135,7 +139,9 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
             out.append("Leeches    none (cards with \(Self.leechLapses) or more lapses)")
         } else {
             out.append("Leeches    \(leeches.count) (cards with \(Self.leechLapses) or more lapses):")
-            for leech in leeches.prefix(10) { out.append("           \(leech.itemID) (\(leech.lapses) lapses)") }
+            for leech in leeches.prefix(10) {
+                out.append("           \(leech.itemID) (\(leech.lapses) lapses)")
+            }
             if leeches.count > 10 { out.append("           … and \(leeches.count - 10) more") }
         }
         if let orphans {
