@@ -11,6 +11,9 @@ public struct SRMQuizCommand: AsyncParsableCommand {
             QuizCommand.self,
             CramCommand.self,
             BankCommand.self,
+            ProgressCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

@@ -1,9 +1,19 @@
+import ArgumentParser
 import SRMQuizCLI
 
-// Called from an async function, not from top-level code: at top level the compiler picks
-// ArgumentParser's synchronous `main()`, which refuses an asynchronous root command.
-func start() async {
-    await SRMQuizCommand.main()
+// Top-level code picks ParsableCommand's synchronous main(), which refuses an async root, so
+// run the root the way AsyncParsableCommand.main() does.
+func runAsync(_ command: inout some AsyncParsableCommand) async throws {
+    try await command.run()
 }
 
-await start()
+do {
+    var command = try SRMQuizCommand.parseAsRoot()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsync(&asyncCommand)
+    } else {
+        try command.run()
+    }
+} catch {
+    SRMQuizCommand.exit(withError: error)
+}

@@ -51,4 +51,3 @@ struct StudyCommand: AsyncParsableCommand {
     }
 }
 
-extension SchedulerKind: ExpressibleByArgument {}

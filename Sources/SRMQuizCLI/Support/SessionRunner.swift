@@ -25,14 +25,7 @@ enum SessionRunner {
         var createWith = SchedulerSettings()
         if let kind = overrides.scheduler { createWith.kind = kind }
         if let retention = overrides.retention { createWith.desiredRetention = retention }
-        let store: any ReviewStore
-        do {
-            store = try StoreFactory.open(learnerOptions, createWith: createWith)
-        } catch let error as ValidationError {
-            throw CLIOutput.fail(error.message)
-        } catch {
-            throw CLIOutput.fail(String(describing: error))
-        }
+        let store = try ProgressCommandSupport.open(learnerOptions, settings: createWith)
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
         if let retention = overrides.retention { settings.desiredRetention = retention }

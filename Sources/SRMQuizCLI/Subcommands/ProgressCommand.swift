@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `srmquiz progress`: look after a learner's progress file.
+public struct ProgressCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show, rebuild, restore or locate a learner's progress file.",
+        discussion: """
+            Progress is kept in one JSON file per learner, by default
+            $XDG_DATA_HOME/srmquiz/<learner>.json (or ~/.local/share/srmquiz/). Every answer is
+            on disk before the next question; the previous version is kept as <file>.bak.
+            See docs/progress-format.md.
+            """,
+        subcommands: [
+            ProgressShowCommand.self,
+            ProgressRebuildCommand.self,
+            ProgressRestoreCommand.self,
+            ProgressPathCommand.self,
+            ProgressReplayCommand.self,
+        ]
+    )
+
+    public init() {}
+}
