@@ -70,6 +70,7 @@ public final class ReadlineLineReader: CompletingLineReader {
         sigaction(SIGINT, &action, &previous)
         defer { sigaction(SIGINT, &previous, nil) }
         srmquizInterruptState = 0
+        srmquizMakeSignalPipe()
 
         guard let raw = readline(prompt) else {
             srmquizInterruptState = 0
@@ -104,22 +105,48 @@ public final class ReadlineLineReader: CompletingLineReader {
     static let name: UnsafeMutablePointer<CChar>? = strdup("srmquiz")
 }
 
-/// 0: no Ctrl-C since the prompt; 1: one, line reset; 2: Ctrl-C pending (set by the handler).
+/// 0: no Ctrl-C since the prompt; 1: one Ctrl-C, line reset.
 nonisolated(unsafe) private var srmquizInterruptState: Int32 = 0
-nonisolated(unsafe) private var srmquizInterruptPending: Int32 = 0
+/// A self-pipe: the SIGINT handler writes a byte, the input function polls for it. (The signal
+/// may land on any thread, so an interrupted `read` cannot be relied on.)
+nonisolated(unsafe) private var srmquizSignalPipe: (read: Int32, write: Int32) = (-1, -1)
+
+/// Creates the self-pipe once.
+private func srmquizMakeSignalPipe() {
+    guard srmquizSignalPipe.read < 0 else { return }
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return }
+    for fd in fds {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+    srmquizSignalPipe = (fds[0], fds[1])
+}
 
 /// The SIGINT handler while prompting: only notes the signal (async-signal-safe).
 private func srmquizSigint(_ signal: Int32) {
-    srmquizInterruptPending = 1
+    var byte: UInt8 = 1
+    _ = write(srmquizSignalPipe.write, &byte, 1)
 }
 
-/// readline's input function: `read(2)` one byte; on Ctrl-C, drops the line and redraws a fresh
-/// prompt, or — when the line is already empty after an earlier Ctrl-C — reports end of input.
+/// readline's input function: one byte from the terminal; on Ctrl-C, drops the line and
+/// redraws a fresh prompt, or — when the line is already empty after an earlier Ctrl-C —
+/// reports end of input.
 private func srmquizGetc(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     let fd = stream.map { fileno($0) } ?? STDIN_FILENO
     while true {
-        if srmquizInterruptPending != 0 {
-            srmquizInterruptPending = 0
+        var fds = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: srmquizSignalPipe.read, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&fds, srmquizSignalPipe.read < 0 ? 1 : 2, -1)
+        if ready < 0 {
+            if errno == EINTR { continue }
+            return EOF
+        }
+        if fds[1].revents & Int16(POLLIN) != 0 {
+            var drain = [UInt8](repeating: 0, count: 16)
+            while read(srmquizSignalPipe.read, &drain, drain.count) > 0 {}
             if rl_end == 0, srmquizInterruptState > 0 { return EOF }
             srmquizInterruptState = 1
             let out = rl_outstream.map { fileno($0) } ?? STDOUT_FILENO
@@ -128,12 +155,15 @@ private func srmquizGetc(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
             rl_replace_line("", 0)
             rl_on_new_line()
             rl_redisplay()
+            continue
         }
-        var byte: UInt8 = 0
-        let count = read(fd, &byte, 1)
-        if count == 1 { return Int32(byte) }
-        if count == 0 { return EOF }
-        if errno != EINTR { return EOF }
+        if fds[0].revents != 0 {
+            var byte: UInt8 = 0
+            let count = read(fd, &byte, 1)
+            if count == 1 { return Int32(byte) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            return EOF
+        }
     }
 }
 

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The real binary under a real terminal (tmux): prompt, Tab completion, history across runs,
 /// Ctrl-C and Ctrl-D. Skipped, with a message, only where tmux is not installed.
 @Suite(.serialized) struct TerminalSessionTests {
@@ -14,21 +18,42 @@ import Testing
 
         init(tmux: String) { self.tmux = tmux }
 
+        /// Runs a tmux command and returns its output. Spawned with every descriptor above 2
+        /// closed: the tmux server it may start must not inherit this process's pipes (it would
+        /// keep them open, and `Process` would never see its client exit).
         @discardableResult func run(_ args: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tmux)
-            process.arguments = ["-L", socket, "-f", "/dev/null"] + args
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = Pipe()
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let output = FileManager.default.temporaryDirectory
+                .appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/fd")) ?? []
+            for fd in open.compactMap(Int32.init) where fd > 2 {
+                posix_spawn_file_actions_addclose(&actions, fd)
+            }
+            let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
+            guard spawned == 0 else { throw CLI.CLIError("cannot run tmux: error \(spawned)") }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         }
+
+        private var serverPID: pid_t?
+        private var panePID: pid_t?
 
         func start(_ command: String) throws {
             try run(["new-session", "-d", "-x", "120", "-y", "40", command])
+            let pids = try run(["display-message", "-p", "-t", "0", "#{pid} #{pane_pid}"])
+                .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            serverPID = pids.first
+            panePID = pids.count > 1 ? pids[1] : nil
         }
 
         func keys(_ keys: String...) throws { try run(["send-keys", "-t", "0"] + keys) }
@@ -47,14 +72,19 @@ import Testing
             return last
         }
 
-        deinit { _ = try? run(["kill-server"]) }
+        /// Stops the server for sure: `kill-server`, then the pane's shell and the server by pid.
+        deinit {
+            _ = try? run(["kill-server"])
+            if let panePID { kill(panePID, SIGKILL) }
+            if let serverPID { kill(serverPID, SIGKILL) }
+        }
     }
 
     func command(_ dir: URL, _ bank: String, _ args: String) throws -> String {
         let binary = try CLI.binary.path
         // The shell keeps the pane open after srmquiz exits, so its last words can be read.
         return "env HOME=\(dir.path) XDG_STATE_HOME=\(dir.path)/state XDG_DATA_HOME=\(dir.path)/data TERM=xterm "
-            + "\(binary) \(args) --no-bundled --bank \(bank) --progress \(dir.path)/p.json; echo EXITED $?; sleep 30"
+            + "\(binary) \(args) --no-bundled --bank \(bank) --progress \(dir.path)/p.json; echo EXITED $?; sleep 10"
     }
 
     @Test func promptCompletionHistoryInterruptAndEndOfInput() throws {
@@ -68,7 +98,7 @@ import Testing
         do {
             let term = Terminal(tmux: tmux)
             try term.start(try command(dir, bank, "quiz --count 3 --seed 1"))
-            try term.wait(for: "> ")
+            try term.wait(for: "[1/3]")
             try term.keys(":", "Tab")
             let listed = try term.wait(for: ":explain")
             #expect(listed.contains(":help") && listed.contains(":quit"))
@@ -95,7 +125,7 @@ import Testing
         do {
             let term = Terminal(tmux: tmux)
             try term.start(try command(dir, bank, "quiz --count 3 --seed 2 --no-record"))
-            try term.wait(for: "> ")
+            try term.wait(for: "[1/3]")
             try term.keys("Up")
             let recalled = try term.wait(for: "> b")
             #expect(recalled.contains("> b"))
