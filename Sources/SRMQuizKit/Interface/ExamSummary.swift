@@ -40,11 +40,6 @@ public enum ExamSummary {
     }
 
     private static func letters(of letters: [String], in q: ExamQuestionRecord) -> String {
-        letters.map { letter -> String in
-            guard let ascii = letter.unicodeScalars.first?.value, ascii >= 97,
-                Int(ascii) - 97 < q.choices.count
-            else { return letter }
-            return "\(letter)) \(TerminalText.sanitize(q.choices[Int(ascii) - 97]))"
-        }.joined(separator: "; ")
+        ChoiceAnswer.describe(letters, choices: q.choices)
     }
 }

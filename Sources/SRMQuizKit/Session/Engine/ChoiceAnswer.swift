@@ -30,6 +30,22 @@ public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible
         letters == item.answerLetters.sorted()
     }
 
+    /// The index of the choice with `letter` (`a` → 0), or `nil` when it is not a lower-case letter
+    /// of one of `choiceCount` choices.
+    public static func index(of letter: String, choiceCount: Int) -> Int? {
+        guard letter.count == 1, let ascii = letter.first?.asciiValue, ascii >= 97, Int(ascii) - 97 < choiceCount
+        else { return nil }
+        return Int(ascii) - 97
+    }
+
+    /// `letters` with their choices, such as `b) Customer; d) AWS`, sanitised for the terminal.
+    public static func describe(_ letters: [String], choices: [String]) -> String {
+        letters.map { letter in
+            index(of: letter, choiceCount: choices.count).map { "\(letter)) \(TerminalText.sanitize(choices[$0]))" }
+                ?? letter
+        }.joined(separator: "; ")
+    }
+
     /// The letter for the choice at `index` (`0` → `a`).
     public static func letter(_ index: Int) -> String {
         String(UnicodeScalar(UInt8(97 + max(0, min(index, 25)))))
