@@ -1,12 +1,13 @@
 import ArgumentParser
 
 /// The `srmquiz` root command: its subcommands, with `study` as the default.
-public struct SRMQuizCommand: AsyncParsableCommand {
+public struct SRMQuizCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "srmquiz",
         abstract: "Learn the AWS Shared Responsibility Model: security OF the cloud vs IN the cloud.",
         version: "0.1.0",
         subcommands: [
+            BankCommand.self,
         ]
     )
 

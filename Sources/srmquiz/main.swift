@@ -1,3 +1,3 @@
 import SRMQuizCLI
 
-await SRMQuizCommand.main()
+SRMQuizCommand.main()

@@ -1,23 +1,9 @@
-/// Reads bank files (YAML) into a ``Bank``.
-public enum BankLoader {
-    /// Loads and merges the banks at `paths` (files or folders), then validates them.
-    /// Throws ``BankError`` listing every problem.
-    public static func load(paths: [String]) throws(BankError) -> Bank {
-        Bank()  // filled in by the foundation work
-    }
-}
-
-/// Problems found in banks, each with its place.
-public struct BankError: Error, CustomStringConvertible, Sendable {
-    public var problems: [BankProblem]
-    public init(problems: [BankProblem]) { self.problems = problems }
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
-}
-
-/// One problem in a bank file.
+/// One problem in a bank file: where it is and what was expected.
 public struct BankProblem: Sendable, Hashable, CustomStringConvertible {
     public var file: String
+    /// 1-based line, where known.
     public var line: Int?
+    /// 1-based column, where known.
     public var column: Int?
     /// The field path, such as `facts[3].owner`.
     public var field: String?

@@ -1,0 +1,41 @@
+import ArgumentParser
+import SRMQuizKit
+
+/// `srmquiz bank stats`: counts by service, owner and kind.
+struct BankStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count facts and items by service, owner and kind."
+    )
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var bankOptions: BankOptions
+
+    func run() throws {
+        let bank = try CLIOutput.loadBank(bankOptions)
+        let stats = BankStatistics(bank: bank, items: QuestionGenerator(bank: bank).generate())
+        if json {
+            CLIOutput.print(CLIOutput.json(stats))
+            return
+        }
+        var lines = [
+            "Files \(stats.files) · sources \(stats.sources) · services \(stats.services) · tasks \(stats.tasks)",
+            "Controls \(stats.controls) · facts \(stats.facts) · questions \(stats.questions) · items \(stats.items)",
+            "",
+        ]
+        func table(_ title: String, _ counts: [String: Int]) {
+            lines.append(title)
+            for (key, value) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                lines.append("  " + key.padding(toLength: 28, withPad: " ", startingAt: 0) + String(value))
+            }
+            lines.append("")
+        }
+        table("Items by kind", stats.itemsByKind)
+        table("Items by owner", stats.itemsByOwner)
+        table("Facts by owner", stats.factsByOwner)
+        table("Facts by service", stats.factsByService)
+        CLIOutput.print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import SRMQuizKit
+
+/// `srmquiz bank validate [PATH...]`: checks banks, printing counts or every problem.
+struct BankValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check question banks: prints counts when valid, else every problem with its place.",
+        discussion: """
+            With no PATH, checks the bundled bank. PATHs (files or folders) are checked together with \
+            the bundled model, whose sources and services they may cite, unless --no-bundled is given.
+            Exit status: 0 when valid, 1 when any problem was found.
+            """
+    )
+
+    @Argument(help: "Bank files or folders to check.")
+    var paths: [String] = []
+
+    @OptionGroup var bankOptions: BankOptions
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        var options = bankOptions
+        options.banks = paths + bankOptions.banks
+        let allPaths: [String]
+        do {
+            allPaths = try options.paths()
+        } catch let error as ValidationError {
+            throw CLIOutput.fail(error.message)
+        }
+        let (bank, problems) = BankLoader.check(paths: allPaths)
+        let items = problems.isEmpty ? QuestionGenerator(bank: bank).generate() : []
+        let stats = BankStatistics(bank: bank, items: items)
+        if json {
+            struct Report: Encodable {
+                var valid: Bool
+                var problems: [String]
+                var counts: BankStatistics
+            }
+            CLIOutput.print(CLIOutput.json(Report(valid: problems.isEmpty, problems: problems.map(\.description), counts: stats)))
+        } else if problems.isEmpty {
+            CLIOutput.print("""
+                valid: \(stats.files) files, \(stats.sources) sources, \(stats.services) services, \
+                \(stats.tasks) tasks, \(stats.controls) controls, \(stats.facts) facts, \
+                \(stats.questions) questions → \(stats.items) items
+                """)
+        } else {
+            for problem in problems {
+                StandardOutput.standardError.write(problem.description + "\n")
+            }
+            StandardOutput.standardError.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n")
+        }
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// Reads bank files (YAML, see `docs/bank-format.md`) into a ``Bank`` and checks them.
+public enum BankLoader {
+    /// Loads and merges the banks at `paths` (files or folders). Throws ``BankError`` listing
+    /// every problem when anything is wrong.
+    public static func load(paths: [String]) throws(BankError) -> Bank {
+        let result = check(paths: paths)
+        if !result.problems.isEmpty { throw BankError(problems: result.problems) }
+        return result.bank
+    }
+
+    /// Loads and merges the banks at `paths`, returning what could be read and every problem.
+    public static func check(paths: [String]) -> (bank: Bank, problems: [BankProblem]) {
+        var problems: [BankProblem] = []
+        var files: [String] = []
+        for path in paths {
+            files.append(contentsOf: yamlFiles(at: path, problems: &problems))
+        }
+        var reader = BankReader()
+        for file in files {
+            reader.read(file: file)
+        }
+        problems += reader.problems
+        var bank = reader.bank
+        bank.files = files
+        problems += BankValidator(reader: reader).problems()
+        return (bank, problems)
+    }
+
+    /// Parses bank text held in memory (tests, importers).
+    public static func check(yaml: String, name: String) -> (bank: Bank, problems: [BankProblem]) {
+        var reader = BankReader()
+        reader.read(text: yaml, file: name)
+        var bank = reader.bank
+        bank.files = [name]
+        return (bank, reader.problems + BankValidator(reader: reader).problems())
+    }
+
+    static func yamlFiles(at path: String, problems: inout [BankProblem]) -> [String] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            problems.append(BankProblem(file: path, message: "no such file or folder"))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = fm.enumerator(atPath: path) else {
+            problems.append(BankProblem(file: path, message: "cannot read the folder"))
+            return []
+        }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                found.append((path as NSString).appendingPathComponent(relative))
+            }
+        }
+        if found.isEmpty {
+            problems.append(BankProblem(file: path, message: "the folder holds no .yaml or .yml files"))
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,137 @@
+/// Look-ups and phrasing over a bank's model, shared by the generator's item kinds.
+struct ModelIndex: Sendable {
+    let bank: Bank
+    /// Facts sorted by id, so generation never depends on file order.
+    let facts: [Fact]
+    private let servicesByID: [String: Service]
+    private let tasksByID: [String: ResponsibilityTask]
+
+    init(bank: Bank) {
+        self.bank = bank
+        facts = bank.facts.sorted { $0.id < $1.id }
+        servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func service(of fact: Fact) -> Service? { servicesByID[fact.service] }
+
+    func serviceName(_ fact: Fact) -> String { service(of: fact)?.name ?? "any AWS service" }
+
+    /// "When using Amazon EC2, " — or nothing for a fact on all services.
+    func context(_ fact: Fact) -> String {
+        guard let service = service(of: fact) else { return "" }
+        return "When using \(service.name), "
+    }
+
+    /// A statement that `owner` holds the fact's task, without the final period.
+    func claim(_ owner: Owner, fact: Fact, alone: Bool = false, withContext: Bool = true) -> String {
+        let prefix = withContext ? context(fact) : ""
+        let body: String = switch owner {
+        case .shared: "responsibility for \(fact.text) is shared between AWS and the customer"
+        case .aws: "AWS\(alone ? " alone" : "") is responsible for \(fact.text)"
+        case .customer: "the customer\(alone ? " alone" : "") is responsible for \(fact.text)"
+        }
+        return prefix + body
+    }
+
+    /// "Customer: <reason>", with where the responsibility sits.
+    func explanation(_ fact: Fact) -> String {
+        let side: String = switch fact.owner {
+        case .aws: "AWS (security OF the cloud)"
+        case .customer: "the customer (security IN the cloud)"
+        case .shared: "shared: AWS and the customer each do their part"
+        }
+        var text = "Owner: \(side). \(fact.reason)"
+        if !text.hasSuffix(".") { text += "." }
+        return text
+    }
+
+    func tags(_ fact: Fact, kind: ItemKind, owner: Owner? = nil) -> [String] {
+        var tags = ["kind:\(kind.rawValue)", "service:\(fact.service)"]
+        if let service = service(of: fact) { tags.append("category:\(service.category.rawValue)") }
+        tags.append("owner:\((owner ?? fact.owner).rawValue)")
+        if let task = tasksByID[fact.task] { tags.append("topic:\(task.topic)") }
+        if let control = fact.control { tags.append("control:\(control)") }
+        return tags
+    }
+
+    func urls(_ references: [String]) -> [String] {
+        var seen = Set<String>()
+        return bank.urls(for: references).filter { seen.insert($0).inserted }
+    }
+
+    /// Facts on `service` whose owner is exactly `owner` with no nuance pointing elsewhere; with
+    /// `includeGlobal`, also facts on all services whose task the service does not override.
+    func strictFacts(on service: String, owner: Owner, includeGlobal: Bool) -> [Fact] {
+        let local = facts.filter { $0.service == service }
+        let localTasks = Set(local.map(\.task))
+        let global = includeGlobal
+            ? facts.filter { $0.service == Fact.allServices && !localTasks.contains($0.task) } : []
+        return (local + global).filter { $0.owner == owner && $0.defensibleOwners == [owner] }
+    }
+
+    /// Facts of the same task on other services whose (strict) owner the first fact's
+    /// documentation does not support.
+    func contrasting(_ fact: Fact) -> [Fact] {
+        facts.filter { other in
+            other.task == fact.task && other.service != fact.service && other.service != Fact.allServices
+                && other.owner != .shared && other.defensibleOwners == [other.owner]
+                && !fact.defensibleOwners.contains(other.owner)
+        }
+    }
+
+    func categoryMeaning(_ category: ServiceCategory) -> String {
+        switch category {
+        case .infrastructure: "You control the operating system and configure it, much as on premises."
+        case .container: "AWS runs the OS and platform; you still manage firewall rules and platform-level access."
+        case .abstracted: "AWS runs the platform and OS; you reach the service through API endpoints and control access with IAM."
+        case .none: "AWS places it in no category."
+        }
+    }
+
+    func controlMeaning(_ control: Control) -> String {
+        switch control.type {
+        case .inherited: "The customer inherits it entirely from AWS."
+        case .shared:
+            "It applies at both layers in separate contexts. AWS: \(control.awsPart ?? "its infrastructure"). Customer: \(control.customerPart ?? "its own use of AWS")."
+        case .customerSpecific: "It belongs only to the customer and depends on the application deployed."
+        }
+    }
+}
+
+extension Owner {
+    /// The other side of a two-party split (shared stays shared).
+    var opposite: Owner {
+        switch self {
+        case .aws: .customer
+        case .customer: .aws
+        case .shared: .shared
+        }
+    }
+
+    /// "AWS's", "the customer's", "a shared".
+    var possessive: String {
+        switch self {
+        case .aws: "AWS's"
+        case .customer: "the customer's"
+        case .shared: "a shared"
+        }
+    }
+
+    /// "AWS", "the customer", "AWS and the customer".
+    var phrase: String {
+        switch self {
+        case .aws: "AWS"
+        case .customer: "the customer"
+        case .shared: "AWS and the customer"
+        }
+    }
+}
+
+extension ServiceCategory {
+    var article: String { self == .infrastructure || self == .abstracted ? "an" : "a" }
+}
+
+extension ControlType {
+    var article: String { self == .inherited ? "an" : "a" }
+}
