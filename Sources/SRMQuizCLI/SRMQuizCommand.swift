@@ -8,6 +8,10 @@ public struct SRMQuizCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BankCommand.self,
+            ExamCommand.self,
+            ClassCommand.self,
+            ReportCommand.self,
+            PrintCommand.self,
         ]
     )
 

@@ -25,7 +25,8 @@ public enum HTMLReportRenderer {
             html += "<section>\n<h2>\(escape(section.title))</h2>\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): html += "<p>\(escape(text))</p>\n"
+                case .paragraph(let text):
+                    html += "<p>\(escape(text).replacingOccurrences(of: "\n", with: "<br>\n"))</p>\n"
                 case .fields(let f): html += fields(f)
                 case .table(let t): html += table(t)
                 case .bars(let chart): html += bars(chart)

@@ -16,7 +16,14 @@ public enum MarkdownReportRenderer {
             for block in section.blocks {
                 lines.append("")
                 switch block {
-                case .paragraph(let text): lines += TextLayout.wrap(escape(text), width: width)
+                case .paragraph(let text):
+                    // Lines of a paragraph stay lines: a trailing backslash is a hard break.
+                    let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                    for (n, part) in parts.enumerated() {
+                        var wrapped = TextLayout.wrap(part, width: width - 1)
+                        if n < parts.count - 1, let last = wrapped.popLast() { wrapped.append(last + "\\") }
+                        lines += wrapped
+                    }
                 case .fields(let fields):
                     for f in fields {
                         lines += TextLayout.wrap("- **\(escape(f.label)):** \(escape(f.value))", width: width, indent: "  ")
