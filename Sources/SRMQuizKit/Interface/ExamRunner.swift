@@ -130,8 +130,7 @@ public final class ExamRunner {
         if let next = session.nextUnanswered() {
             move(to: next, at: now)
         } else {
-            session.stopTimer(at: now)
-            session.show(session.current, at: now)
+            session.stopTimer(at: now)  // no question is on screen until the next :goto
             sink.write(
                 "All \(session.items.count) questions are answered. Type :submit to finish, "
                     + "or :goto N to change an answer.\n")

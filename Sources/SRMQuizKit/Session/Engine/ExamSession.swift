@@ -80,7 +80,11 @@ public struct ExamSession: Sendable {
     }
 
     /// The finished exam, for the results file.
+    /// The time on the question still on screen counts up to `finishedAt` (or the deadline).
     public func result(finishedAt: Date, timedOut: Bool, bankFiles: [String]) -> ExamResult {
+        var finished = self
+        finished.stopTimer(at: finishedAt)
+        let timeSpent = finished.timeSpent
         let records = items.indices.map { i in
             let item = items[i]
             let given = answers[i]
