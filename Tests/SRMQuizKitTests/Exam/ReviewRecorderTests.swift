@@ -45,7 +45,8 @@ struct CountingScheduler: Scheduler {
         #expect(store.log.map(\.itemID) == ["q1", "q2"])
         #expect(store.log.map(\.rating) == [.good, .again])
         #expect(store.log.map(\.mode) == ["exam", "exam"])
-        #expect(store.log.map(\.durationMs) == [10000, 10000])
+        // q2 stayed on screen from 10 s until the finish at 30 s.
+        #expect(store.log.map(\.durationMs) == [10000, 20000])
         #expect(store.cards["q2"]?.lapses == 1)
         #expect(store.cards["q3"] == nil)
     }
