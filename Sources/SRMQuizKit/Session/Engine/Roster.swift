@@ -13,7 +13,9 @@ public struct Roster: Sendable, Hashable, Codable {
     /// Parses a comma-separated list such as `Ann,Bo,Cy`.
     public static func parse(list: String) throws(RosterError) -> Roster {
         let names = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return try build(names.enumerated().map { (source: "--players", line: nil, index: $0.offset + 1, raw: $0.element) })
+        return try build(
+            names.enumerated().map { (source: "--players", line: nil, index: $0.offset + 1, raw: $0.element) },
+            source: "--players")
     }
 
     /// Parses a roster file: one name per line; blank lines and `#` comments are skipped.
@@ -26,10 +28,12 @@ public struct Roster: Sendable, Hashable, Codable {
             if trimmed.isEmpty { continue }
             entries.append((source: path, line: n + 1, index: entries.count + 1, raw: String(content)))
         }
-        return try build(entries)
+        return try build(entries, source: path)
     }
 
-    private static func build(_ entries: [(source: String, line: Int?, index: Int, raw: String)]) throws(RosterError)
+    private static func build(
+        _ entries: [(source: String, line: Int?, index: Int, raw: String)], source: String
+    ) throws(RosterError)
         -> Roster
     {
         var names: [String] = []
@@ -58,7 +62,7 @@ public struct Roster: Sendable, Hashable, Codable {
             names.append(name)
         }
         if names.isEmpty {
-            throw RosterError(place: entries.first?.source ?? "roster", message: "no players")
+            throw RosterError(place: source, message: "no players")
         }
         return Roster(players: names)
     }
