@@ -170,29 +170,63 @@ public struct QuestionGenerator: Sendable {
         for task in bank.tasks {
             let facts = model.facts.filter { $0.task == task.id && $0.service != Fact.allServices }
             for owner in [Owner.aws, .customer] {
+                // One "which service?" item per task and owner; the seed picks which service is
+                // the answer.
                 let correct = facts.filter { $0.owner == owner && $0.defensibleOwners == [owner] }
                 let others = facts.filter { !$0.defensibleOwners.contains(owner) && $0.owner != .shared }
-                for fact in correct {
-                    let id = "contrast/\(task.id)/\(owner.rawValue)/\(fact.service)"
-                    var rng = StableHash.generator(seed: seed, id: id)
-                    var usedServices: Set<String> = [fact.service]
-                    var distractors: [Fact] = []
-                    for other in others.shuffled(using: &rng) where distractors.count < 3 {
-                        if usedServices.insert(other.service).inserted { distractors.append(other) }
-                    }
-                    guard distractors.count == 3 else { continue }
-                    let choices = ([fact] + distractors).map(model.serviceName).shuffled(using: &rng)
-                    items.append(Item(
-                        id: id, kind: .contrast,
-                        prompt: "For which of these services is \(owner.phrase) responsible for \(task.text)?",
-                        choices: choices, answers: [model.serviceName(fact)],
-                        explanation: model.explanation(fact) + " "
-                            + distractors.map { "On \(model.serviceName($0)), \($0.owner.phrase) \($0.owner == .shared ? "share" : "is responsible for") \($0.text)." }.joined(separator: " "),
-                        nuance: fact.nuance?.text,
-                        tags: model.tags(fact, kind: .contrast, owner: owner),
-                        sources: model.urls(([fact] + distractors).flatMap(\.sources)),
-                        facts: [fact.id] + distractors.map(\.id)))
+                let id = "contrast/\(task.id)/\(owner.rawValue)"
+                var rng = StableHash.generator(seed: seed, id: id)
+                guard let fact = correct.randomElement(using: &rng) else { continue }
+                var usedServices: Set<String> = [fact.service]
+                var distractors: [Fact] = []
+                for other in others.shuffled(using: &rng) where distractors.count < 3 {
+                    if usedServices.insert(other.service).inserted { distractors.append(other) }
                 }
+                guard distractors.count == 3 else { continue }
+                let choices = ([fact] + distractors).map(model.serviceName).shuffled(using: &rng)
+                items.append(Item(
+                    id: id, kind: .contrast,
+                    prompt: "For which of these services is \(owner.phrase) responsible for \(task.text)?",
+                    choices: choices, answers: [model.serviceName(fact)],
+                    explanation: "On \(model.serviceName(fact)): " + model.explanation(fact) + " "
+                        + distractors.map { "On \(model.serviceName($0)), \($0.owner.phrase) is responsible for \($0.text)." }.joined(separator: " "),
+                    nuance: fact.nuance?.text,
+                    tags: model.tags(fact, kind: .contrast, owner: owner),
+                    sources: model.urls(([fact] + distractors).flatMap(\.sources)),
+                    facts: [fact.id] + distractors.map(\.id)))
+            }
+            items += contrastPairs(task: task, facts: facts, seed: seed)
+        }
+        return items
+    }
+
+    /// "Who is responsible for T on A and on B?" for services where the owners differ; each fact
+    /// is paired with the next two facts (by id) of the other owner.
+    func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64) -> [Item] {
+        let strict = facts.filter { $0.owner != .shared && $0.defensibleOwners == [$0.owner] }
+        var items: [Item] = []
+        for (index, first) in strict.enumerated() {
+            let partners = (strict[(index + 1)...] + strict[..<index])
+                .filter { $0.owner != first.owner && $0.service != first.service }
+            for second in partners.prefix(2) where first.id < second.id {
+                let id = "contrast-pair/\(first.id)/\(second.id)"
+                var rng = StableHash.generator(seed: seed, id: id)
+                let a = model.serviceName(first)
+                let b = model.serviceName(second)
+                func option(_ x: Owner, _ y: Owner) -> String {
+                    x == y ? "\(x.phrase.capitalizedFirst) on both" : "\(x.phrase.capitalizedFirst) on \(a); \(y.phrase) on \(b)"
+                }
+                let combos: [(Owner, Owner)] = [(.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer)]
+                let answer = option(first.owner, second.owner)
+                items.append(Item(
+                    id: id, kind: .contrast,
+                    prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
+                    choices: combos.map(option).shuffled(using: &rng), answers: [answer],
+                    explanation: "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
+                    nuance: first.nuance?.text ?? second.nuance?.text,
+                    tags: model.tags(first, kind: .contrast) + ["service:\(second.service)"],
+                    sources: model.urls(first.sources + second.sources),
+                    facts: [first.id, second.id]))
             }
         }
         return items

@@ -97,7 +97,8 @@ import Testing
     }
 
     @Test func distractorsAreNeverTrue() throws {
-        for item in Self.items where [.multipleChoice, .multipleResponse, .contrast].contains(item.kind) {
+        for item in Self.items
+        where [.multipleChoice, .multipleResponse, .contrast].contains(item.kind) && !item.id.hasPrefix("contrast-pair/") {
             let asked = try #require(item.values(of: "owner").first.flatMap(Owner.init(rawValue:)))
             let facts = try item.facts.map(fact)
             let correct = Array(facts.prefix(item.answers.count))
@@ -115,6 +116,20 @@ import Testing
                 #expect(services.count == facts.count, "\(item.id) repeats a service")
                 #expect(Set(correct.map(\.task)) == Set(distractors.map(\.task)), "\(item.id) mixes tasks")
             }
+        }
+    }
+
+    @Test func contrastPairsNameBothOwnersCorrectly() throws {
+        let pairs = Self.items.filter { $0.id.hasPrefix("contrast-pair/") }
+        #expect(pairs.count >= 20)
+        for item in pairs {
+            let first = try fact(item.facts[0])
+            let second = try fact(item.facts[1])
+            #expect(first.task == second.task && first.owner != second.owner)
+            let firstName = try #require(Self.bank.service(first.service)).name
+            let expected = "\(first.owner == .aws ? "AWS" : "The customer") on \(firstName); \(second.owner == .aws ? "AWS" : "the customer")"
+            #expect(item.answers.count == 1 && item.answers[0].hasPrefix(expected), "\(item.id): \(item.answers)")
+            #expect(item.choices.count == 4)
         }
     }
 
