@@ -8,7 +8,7 @@ public enum CSVReportRenderer {
         for section in doc.sections {
             for block in section.blocks {
                 switch block {
-                case .paragraph: continue
+                case .paragraph(let text): blocks.append([["section", "text"], [section.title, text]])
                 case .fields(let fields):
                     blocks.append([["section", "field", "value"]] + fields.map { [section.title, $0.label, $0.value] })
                 case .table(let t):
