@@ -30,7 +30,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "srmquiz",
-            dependencies: ["SRMQuizCLI"]
+            dependencies: [
+                "SRMQuizCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "srmquiz-bench",
@@ -38,7 +40,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SRMQuizKitTests",
-            dependencies: ["SRMQuizKit", "SRMQuizCLI"]
+            dependencies: ["SRMQuizKit", "SRMQuizCLI"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -8,6 +8,7 @@ public struct SRMQuizCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BankCommand.self,
+            ProgressCommand.self,
             ExamCommand.self,
             ClassCommand.self,
             ReportCommand.self,

@@ -1,0 +1,52 @@
+/// Why a review log (CSV in the FSRS optimizer's layout) cannot be read.
+public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What was wrong.
+    public enum Problem: Sendable, Hashable {
+        /// The input is empty or its first line is not a header row.
+        case missingHeader
+        /// The header row lacks a required column.
+        case missingColumn(String)
+        /// A row has a different number of fields from the header.
+        case wrongColumnCount(expected: Int, found: Int)
+        /// A required field is not an integer.
+        case notAnInteger(column: String, value: String)
+        /// `review_rating` is not 1, 2, 3 or 4.
+        case ratingOutOfRange(Int64)
+        /// The input is not UTF-8 text.
+        case notText
+    }
+
+    /// The file name (or `-` for standard input) shown in the description.
+    public var source: String
+    /// The 1-based line number.
+    public var line: Int
+    /// What was wrong there.
+    public var problem: Problem
+
+    public init(source: String, line: Int, problem: Problem) {
+        self.source = source
+        self.line = line
+        self.problem = problem
+    }
+
+    public var description: String {
+        let what: String
+        switch problem {
+        case .missingHeader:
+            what =
+                "expected a header row naming the columns card_id, review_time and review_rating"
+        case .missingColumn(let name):
+            what =
+                "the header row has no \(name) column (card_id, review_time and review_rating are required)"
+        case .wrongColumnCount(let expected, let found):
+            what = "expected \(expected) comma-separated fields as in the header, found \(found)"
+        case .notAnInteger(let column, let value):
+            what = "\(column) is \"\(TerminalText.sanitize(value))\": expected an integer"
+        case .ratingOutOfRange(let value):
+            what = "review_rating is \(value): expected 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"
+        case .notText:
+            what = "not UTF-8 text"
+        }
+        return "\(source): line \(line): \(what)"
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Replays a review log in the FSRS optimizer's CSV layout through a scheduler (fuzz off): for
+/// every review, the card's state after it, ordered by card id and then time.
+///
+/// The log has a header row naming at least `card_id`, `review_time` (milliseconds since the
+/// Unix epoch) and `review_rating` (1–4); other columns are ignored; columns and rows may come in
+/// any order; blank lines are skipped.
+public struct RevlogReplay: Sendable {
+    /// The scheduler replayed through.
+    public let scheduler: any Scheduler
+
+    /// A replay through `scheduler` (which should have fuzz off to be reproducible).
+    public init(scheduler: any Scheduler) {
+        self.scheduler = scheduler
+    }
+
+    /// A replay through the `kind` scheduler with `desiredRetention`, default settings
+    /// otherwise, fuzz off.
+    /// - Throws: ``SchedulerSettingsError`` when the retention is out of range.
+    public init(kind: SchedulerKind, desiredRetention: Double = 0.9) throws {
+        let settings = SchedulerSettings(
+            kind: kind, desiredRetention: desiredRetention, fuzz: false)
+        scheduler = try settings.makeScheduler()
+    }
+
+    /// Reads the rows of a review log.
+    /// - Parameter source: the name shown in errors (a path, or `-` for standard input).
+    /// - Throws: ``RevlogError`` for the first bad line.
+    public static func parse(_ text: String, source: String = "-") throws(RevlogError) -> [RevlogRow] {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .makeIterator()
+        var lineNumber = 0
+        var header: [String]? = nil
+        while header == nil, let line = lines.next() {
+            lineNumber += 1
+            let fields = fieldsOf(line)
+            if fields.count == 1 && fields[0].isEmpty { continue }
+            header = fields.map { $0.lowercased() }
+        }
+        guard let header else {
+            throw RevlogError(source: source, line: max(lineNumber, 1), problem: .missingHeader)
+        }
+        let headerLine = lineNumber
+        let columns = ["card_id", "review_time", "review_rating"]
+        var positions: [Int] = []
+        for column in columns {
+            guard let position = header.firstIndex(of: column) else {
+                let looksLikeData = header.allSatisfy { Int64($0) != nil }
+                throw RevlogError(
+                    source: source, line: headerLine,
+                    problem: looksLikeData ? .missingHeader : .missingColumn(column))
+            }
+            positions.append(position)
+        }
+
+        var rows: [RevlogRow] = []
+        while let line = lines.next() {
+            lineNumber += 1
+            let fields = fieldsOf(line)
+            if fields.count == 1 && fields[0].isEmpty { continue }
+            guard fields.count == header.count else {
+                throw RevlogError(
+                    source: source, line: lineNumber,
+                    problem: .wrongColumnCount(expected: header.count, found: fields.count))
+            }
+            var values: [Int64] = [0, 0, 0]
+            for (slot, position) in positions.enumerated() {
+                guard let value = Int64(fields[position]) else {
+                    throw RevlogError(
+                        source: source, line: lineNumber,
+                        problem: .notAnInteger(column: columns[slot], value: fields[position]))
+                }
+                values[slot] = value
+            }
+            guard (1...4).contains(values[2]), let rating = Rating(rawValue: Int(values[2])) else {
+                throw RevlogError(source: source, line: lineNumber, problem: .ratingOutOfRange(values[2]))
+            }
+            rows.append(RevlogRow(cardID: values[0], reviewTime: values[1], rating: rating, line: lineNumber))
+        }
+        return rows
+    }
+
+    /// The fields of one CSV line, trimmed of spaces, a carriage return and surrounding quotes.
+    private static func fieldsOf(_ line: Substring) -> [String] {
+        line.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            var value = field.trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
+            return value
+        }
+    }
+
+    /// Every row's card state after its review, ordered by card id, then time, then line. Each
+    /// card starts new at its first review.
+    public func replay(_ rows: [RevlogRow]) -> [ReplayedReview] {
+        let ordered = rows.sorted {
+            ($0.cardID, $0.reviewTime, $0.line) < ($1.cardID, $1.reviewTime, $1.line)
+        }
+        var results: [ReplayedReview] = []
+        results.reserveCapacity(ordered.count)
+        var rng = SeededGenerator(seed: 0)
+        var current: (id: Int64, card: Card)? = nil
+        for row in ordered {
+            let now = Date(timeIntervalSince1970: Double(row.reviewTime) / 1000)
+            var before = Card.new(at: now)
+            if let current, current.id == row.cardID { before = current.card }
+            let after = scheduler.review(before, rating: row.rating, at: now, rng: &rng)
+            current = (row.cardID, after)
+            results.append(ReplayedReview(cardID: row.cardID, reviewTime: row.reviewTime, card: after))
+        }
+        return results
+    }
+
+    /// Parses `text` and replays it.
+    /// - Throws: ``RevlogError`` for the first bad line.
+    public func replay(csv text: String, source: String = "-") throws(RevlogError) -> [ReplayedReview] {
+        replay(try Self.parse(text, source: source))
+    }
+}
