@@ -47,17 +47,22 @@ struct ClassCommand: ParsableCommand {
 
     @Flag var mode: Mode = .together
 
-    @Option(help: ArgumentHelp(
-        "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/class-<timestamp>.json).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/class-<timestamp>.json).",
+            valueName: "file"))
     var results: String?
 
     @OptionGroup var bankOptions: BankOptions
 
     func validate() throws {
-        guard (players == nil) != (roster == nil) else { throw ValidationError("give either --players or --roster") }
+        guard (players == nil) != (roster == nil) else {
+            throw ValidationError("give either --players or --roster")
+        }
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
-        if let timer, !(timer > 0 && timer <= 3600) { throw ValidationError("--timer must be from 1 to 3600 seconds") }
+        if let timer, !(timer > 0 && timer <= 3600) {
+            throw ValidationError("--timer must be from 1 to 3600 seconds")
+        }
     }
 
     func run() throws {
@@ -79,10 +84,12 @@ struct ClassCommand: ParsableCommand {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
         let total = mode == .turns ? count * names.count : count
-        let items = ExamSelector.select(from: QuestionGenerator(bank: bank).generate(seed: seed), count: total, seed: seed)
+        let items = ExamSelector.select(
+            from: QuestionGenerator(bank: bank).generate(seed: seed), count: total, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
         if items.count < total {
-            StandardOutput.standardError.write("srmquiz: note: the bank has only \(items.count) questions; asking those\n")
+            StandardOutput.standardError.write(
+                "srmquiz: note: the bank has only \(items.count) questions; asking those\n")
         }
         let runner = ClassRunner(
             items: items, players: names, mode: mode == .turns ? .turns : .together, timerSeconds: timer,

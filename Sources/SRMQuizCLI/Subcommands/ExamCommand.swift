@@ -28,9 +28,10 @@ struct ExamCommand: ParsableCommand {
     @Option(name: .customLong("pass-mark"), help: "The pass mark, as a percentage.")
     var passMark: Double = 70
 
-    @Option(help: ArgumentHelp(
-        "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/exam-<timestamp>.json).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/exam-<timestamp>.json).",
+            valueName: "file"))
     var results: String?
 
     @Flag(name: .customLong("no-record"), help: "Do not feed the answers into your review schedule.")
@@ -47,17 +48,22 @@ struct ExamCommand: ParsableCommand {
     func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let items = ExamSelector.select(from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
-        guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices for an exam") }
+        let items = ExamSelector.select(
+            from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+        guard !items.isEmpty else {
+            throw CLIOutput.fail("the bank has no questions with choices for an exam")
+        }
         if items.count < count {
             StandardOutput.standardError.write(
                 "srmquiz: note: the bank has only \(items.count) questions for an exam; asking those\n")
         }
         let configuration = ExamConfiguration(
-            count: items.count, minutes: minutes ?? ExamConfiguration.defaultMinutes(count: count), passMark: passMark,
+            count: items.count, minutes: minutes ?? ExamConfiguration.defaultMinutes(count: count),
+            passMark: passMark,
             seed: seed)
         let runner = ExamRunner(
-            items: items, configuration: configuration, bankFiles: bank.files, reader: TemporaryStdinLineReader(),
+            items: items, configuration: configuration, bankFiles: bank.files,
+            reader: TemporaryStdinLineReader(),
             sink: StandardOutput(), clock: SystemClock())
         let result = runner.run()
         let path = try ResultsOutput.save(result, to: results, prefix: "exam", at: result.startedAt)

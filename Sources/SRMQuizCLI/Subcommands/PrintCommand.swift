@@ -41,7 +41,8 @@ struct PrintCommand: ParsableCommand {
     func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let items = ExamSelector.select(from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+        let items = ExamSelector.select(
+            from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
         let sheet = Worksheet(items: items, seed: seed, bankFiles: bank.files)
             .render(Worksheet.Format(rawValue: format.rawValue) ?? .markdown, answerKey: answerKey)

@@ -26,14 +26,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, markdown, csv, json or html.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file")
+    )
     var output: String?
 
     @OptionGroup var bankOptions: BankOptions
 
     func validate() throws {
         // TODO(progress branch): default to the learner's progress file from LearnerOptions.
-        guard !files.isEmpty else { throw ValidationError("give at least one progress, exam or class results file") }
+        guard !files.isEmpty else {
+            throw ValidationError("give at least one progress, exam or class results file")
+        }
     }
 
     func run() throws {
@@ -61,7 +65,8 @@ struct ReportCommand: ParsableCommand {
             case .progress(let file, let log, let cards):
                 .learner(LearnerReport.make(file: file, log: log, cards: cards, items: items, now: now))
             case .exam(let file, let result): .learner(LearnerReport.make(file: file, exam: result))
-            case .classSession(let file, let result): .classSession(ClassReport.make(file: file, result: result))
+            case .classSession(let file, let result):
+                .classSession(ClassReport.make(file: file, result: result))
             }
         }
         let text: String

@@ -6,10 +6,14 @@ import SRMQuizKit
 enum ResultsOutput {
     /// Writes `value` as JSON to `path`, or to `results/<prefix>-<timestamp>.json` in the data
     /// folder; returns the path written. Prints the error and fails when it cannot.
-    static func save<T: Encodable>(_ value: T, to path: String?, prefix: String, at date: Date) throws -> String {
+    static func save<T: Encodable>(_ value: T, to path: String?, prefix: String, at date: Date) throws
+        -> String
+    {
         let env = ProcessInfo.processInfo.environment
-        guard let target = path ?? DataDirectory.resultsFile(prefix: prefix, at: date, environment: env) else {
-            throw CLIOutput.fail("cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
+        guard let target = path ?? DataDirectory.resultsFile(prefix: prefix, at: date, environment: env)
+        else {
+            throw CLIOutput.fail(
+                "cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
         }
         let data: Data
         do {

@@ -19,6 +19,7 @@ final class TemporaryStdinLineReader: LineReader {
 enum TemporaryExamRecording {
     static func record(_ result: ExamResult) {
         StandardOutput.standardError.write(
-            "srmquiz: note: this build cannot record exam answers in your progress yet (progress store pending)\n")
+            "srmquiz: note: this build cannot record exam answers in your progress yet (progress store pending)\n"
+        )
     }
 }

@@ -19,19 +19,23 @@ public final class ClassRunner {
         self.clock = clock
         self.bankFiles = bankFiles
         self.session = ClassSession(
-            items: items, players: players, mode: mode, timerSeconds: timerSeconds, speedBonus: speedBonus, seed: seed,
+            items: items, players: players, mode: mode, timerSeconds: timerSeconds, speedBonus: speedBonus,
+            seed: seed,
             startedAt: clock.now())
     }
 
     /// Runs the session to the last question (or `:quit`, or end of input) and returns the result.
     public func run() -> ClassResult {
         let players = session.players
-        var intro = "Class quiz: \(session.items.count) questions, players \(players.joined(separator: ", ")). Seed \(session.seed).\n"
+        var intro =
+            "Class quiz: \(session.items.count) questions, players \(players.joined(separator: ", ")). Seed \(session.seed).\n"
         if let t = session.timerSeconds {
-            intro += "Timer: \(ExamRunner.format(t)) seconds per question"
+            intro +=
+                "Timer: \(ExamRunner.format(t)) seconds per question"
                 + (session.speedBonus ? " (faster correct answers score more).\n" : ".\n")
         }
-        intro += session.mode == .together
+        intro +=
+            session.mode == .together
             ? "Type everyone's answers on one line in roster order, e.g. \(example(players.count)); - for no answer.\n"
             : "Each player answers their own question in turn; - for no answer.\n"
         intro += "Type :quit to stop early.\n"
@@ -69,14 +73,16 @@ public final class ClassRunner {
 
     /// Reads one valid line of answers; `nil` at end of input or `:quit`.
     private func readAnswers(for item: Item, answerers: [String]) -> [ChoiceAnswer?]? {
-        let prompt = answerers.count == 1 ? "\(answerers[0]) > " : "Answers (\(answerers.joined(separator: " "))) > "
+        let prompt =
+            answerers.count == 1 ? "\(answerers[0]) > " : "Answers (\(answerers.joined(separator: " "))) > "
         while true {
             guard let line = reader.readLine(prompt: prompt) else { return nil }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.lowercased() == ":quit" || text.lowercased() == ":q" { return nil }
             if text == ":help" {
-                sink.write("Type \(answerers.count == 1 ? "the answer" : "one answer per player, in roster order"); "
-                    + "- for no answer; letters together for several choices (ac); :quit to stop.\n")
+                sink.write(
+                    "Type \(answerers.count == 1 ? "the answer" : "one answer per player, in roster order"); "
+                        + "- for no answer; letters together for several choices (ac); :quit to stop.\n")
                 continue
             }
             let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -84,7 +90,9 @@ public final class ClassRunner {
                 // One player: allow "a c" for a multiple response as well as "ac".
                 if text == "-" { return [nil] }
                 if let answer = ChoiceAnswer.parse(text, choiceCount: item.choices.count) { return [answer] }
-                sink.write("Type letters from a to \(ChoiceAnswer.letter(item.choices.count - 1)), or - for no answer.\n")
+                sink.write(
+                    "Type letters from a to \(ChoiceAnswer.letter(item.choices.count - 1)), or - for no answer.\n"
+                )
                 continue
             }
             guard tokens.count == answerers.count else {
@@ -101,7 +109,8 @@ public final class ClassRunner {
                 } else if let answer = ChoiceAnswer.parse(token, choiceCount: item.choices.count) {
                     answers.append(answer)
                 } else {
-                    bad = "\(answerers[n]): \"\(TerminalText.sanitize(token))\" is not a letter from a to "
+                    bad =
+                        "\(answerers[n]): \"\(TerminalText.sanitize(token))\" is not a letter from a to "
                         + "\(ChoiceAnswer.letter(item.choices.count - 1)) or -"
                     break
                 }
@@ -115,10 +124,14 @@ public final class ClassRunner {
     }
 
     private func showOutcome(_ record: ClassQuestionRecord, item: Item) {
-        var text = "Correct answer: " + ChoiceAnswer.describe(record.correctLetters, choices: item.choices) + "\n"
+        var text =
+            "Correct answer: " + ChoiceAnswer.describe(record.correctLetters, choices: item.choices) + "\n"
         if !item.explanation.isEmpty { text += TerminalText.sanitize(item.explanation) + "\n" }
-        if record.responses.contains(where: \.late) { text += "Too late (after the timer): "
-            + record.responses.filter(\.late).map(\.player).joined(separator: ", ") + "\n" }
+        if record.responses.contains(where: \.late) {
+            text +=
+                "Too late (after the timer): "
+                + record.responses.filter(\.late).map(\.player).joined(separator: ", ") + "\n"
+        }
         let right = record.responses.filter(\.correct).map(\.player)
         text += "Right: \(right.isEmpty ? "nobody" : right.joined(separator: ", "))\n"
         text += ClassSummary.scoreboard(session.result(finishedAt: clock.now(), bankFiles: bankFiles))

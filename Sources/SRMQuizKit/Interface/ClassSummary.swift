@@ -2,7 +2,9 @@
 /// podium and the per-question table.
 public enum ClassSummary {
     /// Players by points, highest first, with ranks (ties share a rank).
-    public static func standings(_ result: ClassResult) -> [(rank: Int, player: String, points: Int, correct: Int)] {
+    public static func standings(_ result: ClassResult) -> [(
+        rank: Int, player: String, points: Int, correct: Int
+    )] {
         let totals = result.totals
         let correct = result.correctCounts
         let ranks = ClassScoring.ranks(totals)
@@ -16,7 +18,8 @@ public enum ClassSummary {
         let width = max(6, result.players.map(\.count).max() ?? 0)
         var text = "Scoreboard:\n"
         for row in standings(result) {
-            text += "  \(row.rank). " + row.player.padding(toLength: width, withPad: " ", startingAt: 0)
+            text +=
+                "  \(row.rank). " + row.player.padding(toLength: width, withPad: " ", startingAt: 0)
                 + "  \(row.points)\n"
         }
         return text
@@ -33,7 +36,8 @@ public enum ClassSummary {
         for q in result.questions {
             let right = q.responses.filter(\.correct).map(\.player)
             let number = String(q.number).padding(toLength: 8, withPad: " ", startingAt: 0)
-            let answer = q.correctLetters.joined(separator: ",").padding(toLength: 6, withPad: " ", startingAt: 0)
+            let answer = q.correctLetters.joined(separator: ",").padding(
+                toLength: 6, withPad: " ", startingAt: 0)
             text += "  \(number)\(answer)  \(right.isEmpty ? "nobody" : right.joined(separator: ", "))\n"
         }
         return text

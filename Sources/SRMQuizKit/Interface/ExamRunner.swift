@@ -24,9 +24,10 @@ public final class ExamRunner {
 
         """
 
-    public init(items: [Item], configuration: ExamConfiguration, bankFiles: [String], reader: any LineReader,
-        sink: any TextSink, clock: any Clock)
-    {
+    public init(
+        items: [Item], configuration: ExamConfiguration, bankFiles: [String], reader: any LineReader,
+        sink: any TextSink, clock: any Clock
+    ) {
         self.reader = reader
         self.sink = sink
         self.clock = clock
@@ -51,8 +52,9 @@ public final class ExamRunner {
             let now = clock.now()
             if session.isTimeUp(at: now) {
                 sink.write("\nTime is up. The exam was submitted")
-                sink.write(line.map { $0.trimmingCharacters(in: .whitespaces).isEmpty } == false
-                    ? "; the last line came after time ran out and was not counted.\n" : ".\n")
+                sink.write(
+                    line.map { $0.trimmingCharacters(in: .whitespaces).isEmpty } == false
+                        ? "; the last line came after time ran out and was not counted.\n" : ".\n")
                 return finish(timedOut: true, at: now)
             }
             guard let raw = line else {
@@ -81,7 +83,10 @@ public final class ExamRunner {
             sink.write(Self.helpText)
         case ":flag", ":f":
             let on = session.toggleFlag()
-            sink.write(on ? "Question \(session.current + 1) flagged.\n" : "Flag removed from question \(session.current + 1).\n")
+            sink.write(
+                on
+                    ? "Question \(session.current + 1) flagged.\n"
+                    : "Flag removed from question \(session.current + 1).\n")
         case ":review", ":r":
             sink.write(reviewText())
         case ":goto", ":g":
@@ -121,9 +126,10 @@ public final class ExamRunner {
         }
         let needed = item.answers.count
         guard answer.letters.count == needed else {
-            sink.write(needed == 1
-                ? "Choose one answer only: a single letter from a to \(lastLetter).\n"
-                : "Choose \(Self.numberWord(needed)): give \(needed) different letters, such as a c.\n")
+            sink.write(
+                needed == 1
+                    ? "Choose one answer only: a single letter from a to \(lastLetter).\n"
+                    : "Choose \(Self.numberWord(needed)): give \(needed) different letters, such as a c.\n")
             return
         }
         session.answer(answer, at: now)
@@ -177,7 +183,9 @@ public final class ExamRunner {
 
     /// `seconds` as `m:ss` or `h:mm:ss`.
     public static func clockText(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+        let h = seconds / 3600
+        let m = (seconds % 3600) / 60
+        let s = seconds % 60
         let ss = s < 10 ? "0\(s)" : "\(s)"
         if h > 0 { return "\(h):\(m < 10 ? "0" : "")\(m):\(ss)" }
         return "\(m):\(ss)"

@@ -9,7 +9,8 @@ public enum ExamSummary {
         let total = result.questions.count
         let percent = ExamRunner.format((result.percent * 10).rounded() / 10)
         var out = "Score: \(result.correctCount) of \(total) (\(percent)%). "
-        out += result.passed
+        out +=
+            result.passed
             ? "PASS (pass mark \(ExamRunner.format(result.passMark))%).\n"
             : "FAIL (pass mark \(ExamRunner.format(result.passMark))%).\n"
         if result.timedOut { out += "Time ran out before you submitted.\n" }
@@ -19,7 +20,8 @@ public enum ExamSummary {
             out += "\nBy \(dimension):\n"
             for row in breakdown.rows {
                 let label = TerminalText.sanitize(row.label)
-                out += "  " + label.padding(toLength: max(label.count, 22), withPad: " ", startingAt: 0)
+                out +=
+                    "  " + label.padding(toLength: max(label.count, 22), withPad: " ", startingAt: 0)
                     + " \(row.correct)/\(row.total)  \(Int(row.percent.rounded()))%\n"
             }
         }

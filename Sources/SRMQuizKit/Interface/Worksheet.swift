@@ -36,10 +36,18 @@ public struct Worksheet: Sendable {
         ]
         var sections: [ReportDocument.Section] = []
         if !answerKey {
-            sections.append(.init(title: "Instructions", blocks: [
-                .fields([.init("Name", String(repeating: "_", count: 40)), .init("Date", String(repeating: "_", count: 20))]),
-                .paragraph("Circle the letter of the best answer. Where a question says \"Choose TWO\", circle two letters."),
-            ]))
+            sections.append(
+                .init(
+                    title: "Instructions",
+                    blocks: [
+                        .fields([
+                            .init("Name", String(repeating: "_", count: 40)),
+                            .init("Date", String(repeating: "_", count: 20)),
+                        ]),
+                        .paragraph(
+                            "Circle the letter of the best answer. Where a question says \"Choose TWO\", circle two letters."
+                        ),
+                    ]))
         }
         for (n, item) in items.enumerated() {
             var blocks: [ReportDocument.Block] = []
@@ -47,18 +55,25 @@ public struct Worksheet: Sendable {
             if item.isMultipleResponse { prompt += " (Choose \(ExamRunner.numberWord(item.answers.count)).)" }
             blocks.append(.paragraph(prompt))
             if answerKey {
-                blocks.append(.fields([
-                    .init("Answer", ChoiceAnswer.describe(item.answerLetters.sorted(), choices: item.choices)),
-                    .init("Why", item.explanation.isEmpty ? "-" : item.explanation),
-                ] + (item.nuance.map { [.init("Nuance", $0)] } ?? [])))
+                blocks.append(
+                    .fields(
+                        [
+                            .init(
+                                "Answer",
+                                ChoiceAnswer.describe(item.answerLetters.sorted(), choices: item.choices)),
+                            .init("Why", item.explanation.isEmpty ? "-" : item.explanation),
+                        ] + (item.nuance.map { [.init("Nuance", $0)] } ?? [])))
             } else {
-                blocks.append(.paragraph(item.choices.enumerated().map { "(\(ChoiceAnswer.letter($0.offset))) \($0.element)" }
-                    .joined(separator: "\n")))
+                blocks.append(
+                    .paragraph(
+                        item.choices.enumerated().map { "(\(ChoiceAnswer.letter($0.offset))) \($0.element)" }
+                            .joined(separator: "\n")))
                 blocks.append(.paragraph("Answer: ______"))
             }
             sections.append(.init(title: "Question \(n + 1)", blocks: blocks))
         }
         return ReportDocument(
-            title: answerKey ? "SRM quiz: answer key" : "SRM quiz: worksheet", header: header, sections: sections)
+            title: answerKey ? "SRM quiz: answer key" : "SRM quiz: worksheet", header: header,
+            sections: sections)
     }
 }

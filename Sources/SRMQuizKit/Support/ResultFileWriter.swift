@@ -14,9 +14,11 @@ public enum ResultFileWriter {
             try fm.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ResultFileError(path: path, reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+            throw ResultFileError(
+                path: path, reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
         }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temp = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard fm.createFile(atPath: temp.path, contents: nil, attributes: [.posixPermissions: mode]) else {
             throw ResultFileError(path: path, reason: "cannot create \(temp.path)")
         }

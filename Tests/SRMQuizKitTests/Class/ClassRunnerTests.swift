@@ -1,13 +1,16 @@
 import Foundation
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ClassRunnerTests {
-    let items = [ExamFixture.single("q1", correct: 0), ExamFixture.single("q2", correct: 1), ExamFixture.multi("q3")]
+    let items = [
+        ExamFixture.single("q1", correct: 0), ExamFixture.single("q2", correct: 1), ExamFixture.multi("q3"),
+    ]
 
-    func run(_ lines: [String], players: [String] = ["Ann", "Bo", "Cy"], mode: ClassResult.Mode = .together,
-        timer: Double? = 20, step: TimeInterval = 5) -> (ClassResult, String)
-    {
+    func run(
+        _ lines: [String], players: [String] = ["Ann", "Bo", "Cy"], mode: ClassResult.Mode = .together,
+        timer: Double? = 20, step: TimeInterval = 5
+    ) -> (ClassResult, String) {
         let clock = ManualClock()
         let reader = ExamScriptReader(lines) { _ in clock.advance(step) }
         let sink = BufferSink()

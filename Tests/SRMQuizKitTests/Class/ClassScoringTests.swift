@@ -1,5 +1,5 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ClassScoringTests {
     // points = round(1000 × (1 − (t/T)/2)) for a correct answer within T.
@@ -12,7 +12,8 @@ import SRMQuizKit
         (20.5, 20.0, 0),  // too late
     ])
     func speedBonus(elapsed: Double, timer: Double, points: Int) {
-        #expect(ClassScoring.points(correct: true, elapsed: elapsed, timer: timer, speedBonus: true) == points)
+        #expect(
+            ClassScoring.points(correct: true, elapsed: elapsed, timer: timer, speedBonus: true) == points)
     }
 
     @Test func wrongScoresNothingAndNoTimerOrNoBonusScoresFull() {
@@ -36,7 +37,10 @@ import SRMQuizKit
 
     @Test(arguments: [
         ("Ann\nBo\nann\n", "r.txt:3: duplicate name \"ann\" (first at line 1)"),
-        ("Ann\n<script>\n", "r.txt:2: \"<script>\": a name may hold letters, digits, spaces and . - ' _ only"),
+        (
+            "Ann\n<script>\n",
+            "r.txt:2: \"<script>\": a name may hold letters, digits, spaces and . - ' _ only"
+        ),
         ("# nobody\n", "r.txt: no players"),
         ("Ann\n" + String(repeating: "x", count: 41) + "\n", "r.txt:2: name longer than 40 characters"),
     ])

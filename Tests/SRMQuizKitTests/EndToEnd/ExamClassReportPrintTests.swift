@@ -20,7 +20,8 @@ import Testing
         let results = home.appendingPathComponent("exam.json").path
         let input = Array(repeating: "a\na b\n", count: count).joined() + ":submit\ny\n"
         let run = try CLI.run(
-            ["exam", "--count", "\(count)", "--seed", "\(seed)", "--results", results, "--no-record"], input: input,
+            ["exam", "--count", "\(count)", "--seed", "\(seed)", "--results", results, "--no-record"],
+            input: input,
             home: home)
         return (run, results)
     }
@@ -44,13 +45,16 @@ import Testing
         #expect(try mode(results) == 0o600)
         // The same seed asks the same questions.
         let (_, again) = try sitExam(home: try CLI.temporaryDirectory())
-        let ids = { (o: [String: Any]) in (o["questions"] as? [[String: Any]])?.compactMap { $0["id"] as? String } }
+        let ids = { (o: [String: Any]) in
+            (o["questions"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        }
         #expect(ids(try json(again)) == ids(object))
     }
 
     @Test func examSavesToTheDataFolderByDefault() throws {
         let home = try CLI.temporaryDirectory()
-        let run = try CLI.run(["exam", "--count", "2", "--seed", "1", "--no-record"], input: ":submit\ny\n", home: home)
+        let run = try CLI.run(
+            ["exam", "--count", "2", "--seed", "1", "--no-record"], input: ":submit\ny\n", home: home)
         #expect(run.status == 0, "\(run.stderr)")
         let folder = home.appendingPathComponent("data/srmquiz/results")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -112,7 +116,9 @@ import Testing
             #expect(run.status == 0, "\(format): \(run.stderr)")
             let written = try String(contentsOfFile: out, encoding: .utf8)
             #expect(!written.isEmpty)
-            if format == "markdown" { for line in written.split(separator: "\n") { #expect(line.count <= 80) } }
+            if format == "markdown" {
+                for line in written.split(separator: "\n") { #expect(line.count <= 80) }
+            }
             if format == "html" { #expect(written.contains("@media print") && !written.contains("src=")) }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ExamRunnerTests {
     let items = [
@@ -92,7 +92,10 @@ import SRMQuizKit
         let (result, text) = run(["a", "a", "a c", ":submit"])
         let owners = ScoreBreakdown.make(
             dimension: "owner", answers: result.questions.map { (tags: $0.tags, correct: $0.correct) })
-        #expect(owners.rows == [.init(label: "aws", correct: 1, total: 2), .init(label: "customer", correct: 1, total: 1)])
+        #expect(
+            owners.rows == [
+                .init(label: "aws", correct: 1, total: 2), .init(label: "customer", correct: 1, total: 1),
+            ])
         #expect(text.contains("By category:"))
         #expect(text.contains("By kind:"))
     }

@@ -1,12 +1,16 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ExamSelectorTests {
     let pool: [Item] =
         (0..<30).map { ExamFixture.single("s\($0)") } + (0..<10).map { ExamFixture.multi("m\($0)") }
         + (0..<10).map { ExamFixture.single("o\($0)", kind: .owner) }
-        + [Item(id: "card", kind: .flashcard, prompt: "F", choices: [], answers: ["B"], explanation: "", tags: [],
-            sources: [])]
+        + [
+            Item(
+                id: "card", kind: .flashcard, prompt: "F", choices: [], answers: ["B"], explanation: "",
+                tags: [],
+                sources: [])
+        ]
 
     @Test func sameSeedSameExamDifferentSeedDifferentOrder() {
         let a = ExamSelector.select(from: pool, count: 20, seed: 5).map(\.id)
@@ -38,7 +42,8 @@ import SRMQuizKit
     }
 
     @Test(arguments: [
-        ("a", 3, ["a"]), ("B", 3, ["b"]), ("a c", 4, ["a", "c"]), ("c,a", 4, ["a", "c"]), ("ca", 4, ["a", "c"]),
+        ("a", 3, ["a"]), ("B", 3, ["b"]), ("a c", 4, ["a", "c"]), ("c,a", 4, ["a", "c"]),
+        ("ca", 4, ["a", "c"]),
     ])
     func parsesLetters(text: String, choices: Int, letters: [String]) {
         #expect(ChoiceAnswer.parse(text, choiceCount: choices)?.letters == letters)

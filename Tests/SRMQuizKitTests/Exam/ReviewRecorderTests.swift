@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SRMQuizKit
+import Testing
 
 /// An in-memory store that keeps what it is given.
 final class MemoryReviewStore: ReviewStore {
@@ -38,7 +38,8 @@ struct CountingScheduler: Scheduler {
         session.answer(ChoiceAnswer(letters: ["a"]), at: Date(timeIntervalSince1970: 10))
         session.show(1, at: Date(timeIntervalSince1970: 10))
         session.answer(ChoiceAnswer(letters: ["b"]), at: Date(timeIntervalSince1970: 20))
-        let result = session.result(finishedAt: Date(timeIntervalSince1970: 30), timedOut: false, bankFiles: [])
+        let result = session.result(
+            finishedAt: Date(timeIntervalSince1970: 30), timedOut: false, bankFiles: [])
         let store = MemoryReviewStore()
         let recorded = try ReviewRecorder(store: store, scheduler: CountingScheduler()).record(result)
         #expect(recorded == 2)
@@ -51,9 +52,25 @@ struct CountingScheduler: Scheduler {
         #expect(store.cards["q3"] == nil)
     }
 
+    @Test func theStoresOwnSchedulerSchedulesTheCards() throws {
+        let item = ExamFixture.single("q1")
+        var session = ExamSession(
+            items: [item], configuration: ExamConfiguration(count: 1, minutes: 5, seed: 1),
+            startedAt: Date(timeIntervalSince1970: 0))
+        session.answer(ChoiceAnswer(letters: ["a"]), at: Date(timeIntervalSince1970: 1))
+        let result = session.result(
+            finishedAt: Date(timeIntervalSince1970: 2), timedOut: false, bankFiles: [])
+        let store = MemoryReviewStore()
+        try ReviewRecorder(store: store).record(result)
+        let card = try #require(store.cards["q1"])
+        #expect(card.reps == 1)
+        #expect(card.due > result.finishedAt)
+    }
+
     @Test func answersAfterTheDeadlineAreRefused() {
         var session = ExamSession(
-            items: [ExamFixture.single("q1")], configuration: ExamConfiguration(count: 1, minutes: 1, seed: 1),
+            items: [ExamFixture.single("q1")],
+            configuration: ExamConfiguration(count: 1, minutes: 1, seed: 1),
             startedAt: Date(timeIntervalSince1970: 0))
         let accepted = session.answer(ChoiceAnswer(letters: ["a"]), at: Date(timeIntervalSince1970: 60))
         #expect(!accepted)

@@ -1,5 +1,5 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ItemStatisticsTests {
     // Four students, four items (1 right, 0 wrong):

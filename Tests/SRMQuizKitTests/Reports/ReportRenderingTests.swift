@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct ReportRenderingTests {
     static let start = Date(timeIntervalSince1970: 1_750_000_000)
@@ -10,9 +10,12 @@ import SRMQuizKit
         var items = [long, ExamFixture.single("q2", correct: 1), ExamFixture.multi("q3")]
         items[1].prompt = "A <script>alert('x')</script> & \"quoted\" | piped question?"
         var session = ClassSession(
-            items: items, players: ["Ann", "Bo", "Cy", "Dee"], mode: .together, timerSeconds: nil, speedBonus: false,
+            items: items, players: ["Ann", "Bo", "Cy", "Dee"], mode: .together, timerSeconds: nil,
+            speedBonus: false,
             seed: 77, startedAt: start)
-        let a = ChoiceAnswer(letters: ["a"]), b = ChoiceAnswer(letters: ["b"]), ac = ChoiceAnswer(letters: ["a", "c"])
+        let a = ChoiceAnswer(letters: ["a"])
+        let b = ChoiceAnswer(letters: ["b"])
+        let ac = ChoiceAnswer(letters: ["a", "c"])
         session.answerNext([a, a, b, nil], elapsed: 3)
         session.answerNext([b, a, b, b], elapsed: 3)
         session.answerNext([ac, ac, b, ac], elapsed: 3)
@@ -21,13 +24,16 @@ import SRMQuizKit
 
     static func examResult() -> ExamResult {
         var session = ExamSession(
-            items: [ExamFixture.single("e1"), ExamFixture.single("e2", owner: "aws"), ExamFixture.multi("e3")],
+            items: [
+                ExamFixture.single("e1"), ExamFixture.single("e2", owner: "aws"), ExamFixture.multi("e3"),
+            ],
             configuration: ExamConfiguration(count: 3, minutes: 5, seed: 5), startedAt: start)
         session.show(0, at: start)
         session.answer(ChoiceAnswer(letters: ["a"]), at: start)
         session.show(1, at: start)
         session.answer(ChoiceAnswer(letters: ["c"]), at: start)
-        return session.result(finishedAt: start.addingTimeInterval(90), timedOut: false, bankFiles: ["bank.yaml"])
+        return session.result(
+            finishedAt: start.addingTimeInterval(90), timedOut: false, bankFiles: ["bank.yaml"])
     }
 
     static func parts() -> [ReportBuilder.Part] {
@@ -43,7 +49,10 @@ import SRMQuizKit
         ]
         let items = ["s1": ExamFixture.single("s1"), "s2": ExamFixture.single("s2", owner: "aws")]
         return [
-            .learner(LearnerReport.make(file: "progress.json", log: log, cards: cards, items: items, now: start.addingTimeInterval(86400))),
+            .learner(
+                LearnerReport.make(
+                    file: "progress.json", log: log, cards: cards, items: items,
+                    now: start.addingTimeInterval(86400))),
             .learner(LearnerReport.make(file: "exam.json", exam: examResult())),
             .classSession(ClassReport.make(file: "class.json", result: classResult())),
         ]
@@ -69,7 +78,13 @@ import SRMQuizKit
         // Q1 (key a): Ann a, Bo a, Cy b, Dee blank → 2 of 4 right, facility 50; b picked once.
         #expect(report.questions[0].facility == 50)
         #expect(report.questions[0].unanswered == 1)
-        #expect(report.questions[0].wrongChoices == [.init(letter: "b", choice: "Beta q1-with-a-very-long-identifier-that-will-not-fit-in-a-column-at-all", count: 1)])
+        #expect(
+            report.questions[0].wrongChoices == [
+                .init(
+                    letter: "b",
+                    choice: "Beta q1-with-a-very-long-identifier-that-will-not-fit-in-a-column-at-all",
+                    count: 1)
+            ])
         // Scores: Ann 1,1,1 = 3; Bo 1,0,1 = 2; Cy 0,1,0 = 1; Dee 0,1,1 = 2.
         // Q2 (key b): x = [1,0,1,1], rest = [2,2,0,1]; mean x .75, mean rest 1.25
         //   dx = [.25,−.75,.25,.25], dr = [.75,.75,−1.25,−.25]
@@ -98,9 +113,11 @@ import SRMQuizKit
         #expect(csv.contains("\"2. A <script>alert('x')</script> & \"\"quoted\"\" | piped question?\""))
         #expect(csv.contains("section,Rank,Student,Points,Right,Asked"))
         #expect(csv.hasSuffix("\r\n"))
-        let doc = ReportDocument(title: "t", header: [], sections: [
-            .init(title: "s", blocks: [.table(.init(columns: ["a", "b"], rows: [["=SUM(A1)", "-3"]]))])
-        ])
+        let doc = ReportDocument(
+            title: "t", header: [],
+            sections: [
+                .init(title: "s", blocks: [.table(.init(columns: ["a", "b"], rows: [["=SUM(A1)", "-3"]]))])
+            ])
         #expect(CSVReportRenderer.render(doc).contains("s,'=SUM(A1),-3\r\n"))
     }
 
@@ -127,15 +144,21 @@ import SRMQuizKit
 
 @Suite struct ReportInputTests {
     func temp(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("srmquiz-report-\(UUID().uuidString).json")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srmquiz-report-\(UUID().uuidString).json")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
     @Test func detectsEachKind() throws {
-        let exam = try temp(String(decoding: try ExamResult.encoder().encode(ReportRenderingTests.examResult()), as: UTF8.self))
-        let cls = try temp(String(decoding: try ExamResult.encoder().encode(ReportRenderingTests.classResult()), as: UTF8.self))
-        let progress = try temp(#"{"log":[{"itemID":"a","time":"2025-06-01T10:00:00Z","rating":3,"correct":true}],"cards":{}}"#)
+        let exam = try temp(
+            String(
+                decoding: try ExamResult.encoder().encode(ReportRenderingTests.examResult()), as: UTF8.self))
+        let cls = try temp(
+            String(
+                decoding: try ExamResult.encoder().encode(ReportRenderingTests.classResult()), as: UTF8.self))
+        let progress = try temp(
+            #"{"log":[{"itemID":"a","time":"2025-06-01T10:00:00Z","rating":3,"correct":true}],"cards":{}}"#)
         if case .exam = try ReportInput.load(path: exam) {} else { Issue.record("exam not detected") }
         if case .classSession = try ReportInput.load(path: cls) {} else { Issue.record("class not detected") }
         if case .progress(_, let log, _) = try ReportInput.load(path: progress) {
@@ -169,14 +192,17 @@ import SRMQuizKit
 
     @Test(arguments: Worksheet.Format.allCases)
     func sameSeedSameSheet(format: Worksheet.Format) {
-        let a = Worksheet(items: ExamSelector.select(from: items, count: 5, seed: 3), seed: 3, bankFiles: ["b"])
-        let b = Worksheet(items: ExamSelector.select(from: items.reversed(), count: 5, seed: 3), seed: 3, bankFiles: ["b"])
+        let a = Worksheet(
+            items: ExamSelector.select(from: items, count: 5, seed: 3), seed: 3, bankFiles: ["b"])
+        let b = Worksheet(
+            items: ExamSelector.select(from: items.reversed(), count: 5, seed: 3), seed: 3, bankFiles: ["b"])
         #expect(a.render(format) == b.render(format))
         #expect(a.render(format, answerKey: true) == b.render(format, answerKey: true))
     }
 
     @Test func sheetHasNumbersLettersChooseTwoAndTheSeed() {
-        let sheet = Worksheet(items: [ExamFixture.single("w1"), ExamFixture.multi("wm")], seed: 12, bankFiles: ["bank.yaml"])
+        let sheet = Worksheet(
+            items: [ExamFixture.single("w1"), ExamFixture.multi("wm")], seed: 12, bankFiles: ["bank.yaml"])
         let text = sheet.render(.text)
         #expect(text.contains("Seed:"))
         #expect(text.contains("12"))

@@ -119,12 +119,15 @@ public struct ClassReport: Sendable, Hashable, Codable {
                     unanswered += 1
                     continue
                 }
-                for letter in answer where !q.correctLetters.contains(letter) { counts[letter, default: 0] += 1 }
+                for letter in answer where !q.correctLetters.contains(letter) {
+                    counts[letter, default: 0] += 1
+                }
             }
             let wrong = counts.keys.sorted().map { letter in
                 OptionCount(
                     letter: letter,
-                    choice: ChoiceAnswer.index(of: letter, choiceCount: q.choices.count).map { q.choices[$0] } ?? "",
+                    choice: ChoiceAnswer.index(of: letter, choiceCount: q.choices.count).map { q.choices[$0] }
+                        ?? "",
                     count: counts[letter] ?? 0)
             }
             return Question(
@@ -134,7 +137,8 @@ public struct ClassReport: Sendable, Hashable, Codable {
                 discrimination: i < stats.count ? stats[i].discrimination : nil, wrongChoices: wrong,
                 unanswered: unanswered)
         }
-        let totals = result.totals, correct = result.correctCounts
+        let totals = result.totals
+        let correct = result.correctCounts
         let ranks = ClassScoring.ranks(totals)
         let students = players.indices.map { s in
             Student(
@@ -147,14 +151,17 @@ public struct ClassReport: Sendable, Hashable, Codable {
             let keys = q.facts.isEmpty ? [q.id] : q.facts
             for key in keys {
                 let old = facts[key] ?? (0, 0)
-                facts[key] = (old.missed + q.responses.filter { !$0.correct }.count, old.total + q.responses.count)
+                facts[key] = (
+                    old.missed + q.responses.filter { !$0.correct }.count, old.total + q.responses.count
+                )
             }
         }
         let missed = facts.filter { $0.value.missed > 0 }
             .map { MissedFact(fact: $0.key, missed: $0.value.missed, total: $0.value.total) }
             .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.fact < $1.fact }
         return ClassReport(
-            file: file, seed: result.seed, bankFiles: result.bankFiles, mode: result.mode, startedAt: result.startedAt,
+            file: file, seed: result.seed, bankFiles: result.bankFiles, mode: result.mode,
+            startedAt: result.startedAt,
             students: students, questions: questions, mostMissedFacts: Array(missed.prefix(missedLimit)))
     }
 }

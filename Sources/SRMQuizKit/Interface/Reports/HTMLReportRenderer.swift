@@ -54,7 +54,8 @@ public enum HTMLReportRenderer {
     }
 
     static func fields(_ fields: [ReportDocument.Field]) -> String {
-        "<dl>\n" + fields.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>\n" }.joined() + "</dl>\n"
+        "<dl>\n" + fields.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>\n" }.joined()
+            + "</dl>\n"
     }
 
     static func table(_ t: ReportDocument.Table) -> String {
@@ -72,7 +73,8 @@ public enum HTMLReportRenderer {
         var html = "<div class=\"chart\">\n<h3>\(escape(chart.title))</h3>\n"
         for bar in chart.bars {
             let width = String(format: "%.1f", max(0, min(100, bar.percent)))
-            html += "<div class=\"bar\"><span>\(escape(bar.label))</span>"
+            html +=
+                "<div class=\"bar\"><span>\(escape(bar.label))</span>"
                 + "<div class=\"track\" role=\"img\" aria-label=\"\(escape(ReportBuilder.pct(bar.percent)))\">"
                 + "<div class=\"fill\" style=\"width:\(width)%\"></div></div>"
                 + "<span>\(escape(ReportBuilder.pct(bar.percent))) (\(escape(bar.caption)))</span></div>\n"

@@ -46,15 +46,19 @@ public enum ItemStatistics {
             }
             guard !x.isEmpty else { return Result(attempts: 0, facility: nil, discrimination: nil) }
             let facility = 100 * mean(x)
-            return Result(attempts: x.count, facility: facility, discrimination: correlation(x, rest).map { 100 * $0 })
+            return Result(
+                attempts: x.count, facility: facility, discrimination: correlation(x, rest).map { 100 * $0 })
         }
     }
 
     /// Pearson's correlation of two equally long samples, or `nil` when it is undefined.
     public static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
         guard a.count == b.count, a.count >= 2 else { return nil }
-        let ma = mean(a), mb = mean(b)
-        var cov = 0.0, va = 0.0, vb = 0.0
+        let ma = mean(a)
+        let mb = mean(b)
+        var cov = 0.0
+        var va = 0.0
+        var vb = 0.0
         for k in a.indices {
             cov += (a[k] - ma) * (b[k] - mb)
             va += (a[k] - ma) * (a[k] - ma)

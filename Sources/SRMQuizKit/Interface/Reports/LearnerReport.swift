@@ -59,7 +59,9 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         public var timedOut: Bool
         public var minutes: Int
         public var startedAt: Date
-        public init(percent: Double, passMark: Double, passed: Bool, timedOut: Bool, minutes: Int, startedAt: Date) {
+        public init(
+            percent: Double, passMark: Double, passed: Bool, timedOut: Bool, minutes: Int, startedAt: Date
+        ) {
             self.percent = percent
             self.passMark = passMark
             self.passed = passed
@@ -126,7 +128,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         let ids = Set(byItem.keys).union(cards.filter { $0.value.lapses > 0 }.keys)
         let weak = ids.map { id in
             Weak(
-                id: id, prompt: items[id]?.prompt, lapses: cards[id]?.lapses ?? 0, correct: byItem[id]?.correct ?? 0,
+                id: id, prompt: items[id]?.prompt, lapses: cards[id]?.lapses ?? 0,
+                correct: byItem[id]?.correct ?? 0,
                 total: byItem[id]?.total ?? 0)
         }
         .filter { $0.lapses > 0 || $0.correct < $0.total }
@@ -136,7 +139,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
             dueThisWeek: cards.values.filter { $0.due > now && $0.due <= week }.count, cards: cards.count)
         return LearnerReport(
             file: file, source: "progress", seed: nil, bankFiles: [], correct: graded.filter { $0.1 }.count,
-            graded: graded.count, breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            graded: graded.count,
+            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
             weeks: weeks(log), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due, exam: nil)
     }
 
@@ -150,11 +154,14 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         let week = Week(
             week: isoWeek(result.startedAt), reviews: graded, graded: graded, correct: result.correctCount)
         return LearnerReport(
-            file: file, source: "exam", seed: result.seed, bankFiles: result.bankFiles, correct: result.correctCount,
-            graded: graded, breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            file: file, source: "exam", seed: result.seed, bankFiles: result.bankFiles,
+            correct: result.correctCount,
+            graded: graded,
+            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
             weeks: [week], weakest: Array(weak.prefix(weakestLimit)), due: nil,
             exam: Exam(
-                percent: result.percent, passMark: result.passMark, passed: result.passed, timedOut: result.timedOut,
+                percent: result.percent, passMark: result.passMark, passed: result.passed,
+                timedOut: result.timedOut,
                 minutes: result.minutes, startedAt: result.startedAt))
     }
 

@@ -18,7 +18,9 @@ public enum MarkdownReportRenderer {
                 switch block {
                 case .paragraph(let text):
                     // Lines of a paragraph stay lines: a trailing backslash is a hard break.
-                    let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                    let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                        escape(String($0))
+                    }
                     for (n, part) in parts.enumerated() {
                         var wrapped = TextLayout.wrap(part, width: width - 1)
                         if n < parts.count - 1, let last = wrapped.popLast() { wrapped.append(last + "\\") }
@@ -26,7 +28,8 @@ public enum MarkdownReportRenderer {
                     }
                 case .fields(let fields):
                     for f in fields {
-                        lines += TextLayout.wrap("- **\(escape(f.label)):** \(escape(f.value))", width: width, indent: "  ")
+                        lines += TextLayout.wrap(
+                            "- **\(escape(f.label)):** \(escape(f.value))", width: width, indent: "  ")
                     }
                 case .table(let t): lines += table(t)
                 case .bars(let chart):
@@ -54,18 +57,24 @@ public enum MarkdownReportRenderer {
         let columns = t.columns.map(escapeCell)
         let rows = t.rows.map { $0.map(escapeCell) }
         // "| a | b |": 3 characters between columns, 2 at each edge.
-        let widths = TextLayout.columnWidths(columns: columns, rows: rows, maxWidth: width - 4, gap: 3, minimum: 3)
+        let widths = TextLayout.columnWidths(
+            columns: columns, rows: rows, maxWidth: width - 4, gap: 3, minimum: 3)
         func line(_ cells: [String]) -> String {
-            "| " + widths.indices.map { c in
-                var cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
-                if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }  // never leave a lone escape
-                return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
-            }.joined(separator: " | ") + " |"
+            "| "
+                + widths.indices.map { c in
+                    var cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
+                    if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }  // never leave a lone escape
+                    return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
+                }.joined(separator: " | ") + " |"
         }
-        let rule = "|" + widths.indices.map { c in
-            let numeric = c < t.numeric.count && t.numeric[c]
-            return numeric ? String(repeating: "-", count: widths[c] + 1) + ":" : String(repeating: "-", count: widths[c] + 2)
-        }.joined(separator: "|") + "|"
+        let rule =
+            "|"
+            + widths.indices.map { c in
+                let numeric = c < t.numeric.count && t.numeric[c]
+                return numeric
+                    ? String(repeating: "-", count: widths[c] + 1) + ":"
+                    : String(repeating: "-", count: widths[c] + 2)
+            }.joined(separator: "|") + "|"
         return [line(columns), rule] + rows.map(line)
     }
 

@@ -16,7 +16,8 @@ public enum ReportInput: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ReportInputError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+            throw ReportInputError(
+                file: path, message: "cannot read the file (\(error.localizedDescription))")
         }
         return try parse(data, file: path)
     }
@@ -27,7 +28,8 @@ public enum ReportInput: Sendable {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw ReportInputError(file: file, message: "not JSON: expected a progress, exam or class results file")
+            throw ReportInputError(
+                file: file, message: "not JSON: expected a progress, exam or class results file")
         }
         guard let dict = object as? [String: Any] else {
             throw ReportInputError(file: file, message: "expected a JSON object at the top level")
@@ -38,12 +40,14 @@ public enum ReportInput: Sendable {
             case ExamResult.formatName:
                 return .exam(file: file, try ExamResult.decoder().decode(ExamResult.self, from: data))
             case ClassResult.formatName:
-                return .classSession(file: file, try ExamResult.decoder().decode(ClassResult.self, from: data))
+                return .classSession(
+                    file: file, try ExamResult.decoder().decode(ClassResult.self, from: data))
             default:
                 guard dict["log"] is [Any] else {
                     throw ReportInputError(
                         file: file,
-                        message: "unknown kind of file\(format.map { " (format \"\($0)\")" } ?? ""): expected a "
+                        message:
+                            "unknown kind of file\(format.map { " (format \"\($0)\")" } ?? ""): expected a "
                             + "progress file (with a \"log\"), or an exam or class results file")
                 }
                 let snapshot = try progressDecoder().decode(ProgressSnapshot.self, from: data)
@@ -52,7 +56,8 @@ public enum ReportInput: Sendable {
         } catch let error as ReportInputError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ReportInputError(file: file, message: "corrupt: missing \(path(context.codingPath + [key]))")
+            throw ReportInputError(
+                file: file, message: "corrupt: missing \(path(context.codingPath + [key]))")
         } catch let DecodingError.typeMismatch(_, context) {
             throw ReportInputError(file: file, message: "corrupt: wrong type at \(path(context.codingPath))")
         } catch let DecodingError.valueNotFound(_, context) {
@@ -66,8 +71,10 @@ public enum ReportInput: Sendable {
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        keys.isEmpty
+            ? "top level"
+            : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
     }
 
     /// The parts of a progress file a report needs. Dates may be ISO 8601 (with or without
@@ -87,7 +94,8 @@ public enum ReportInput: Sendable {
             let fractional = ISO8601DateFormatter()
             fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             if let date = plain.date(from: text) ?? fractional.date(from: text) { return date }
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected an ISO 8601 date, got \(text)")
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "expected an ISO 8601 date, got \(text)")
         }
         return d
     }

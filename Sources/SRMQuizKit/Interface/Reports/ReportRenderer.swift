@@ -3,7 +3,9 @@ import Foundation
 /// Renders report parts in any ``ReportFormat``.
 public enum ReportRenderer {
     /// The report of `parts` in `format`, dated `generatedAt`.
-    public static func render(parts: [ReportBuilder.Part], format: ReportFormat, generatedAt: Date) throws -> String {
+    public static func render(parts: [ReportBuilder.Part], format: ReportFormat, generatedAt: Date) throws
+        -> String
+    {
         let doc = ReportBuilder.document(parts: parts, generatedAt: generatedAt)
         switch format {
         case .text: return TextReportRenderer.render(doc)

@@ -2,7 +2,9 @@
 public enum TextLayout {
     /// `text` wrapped at word boundaries to lines of at most `width` characters; the first line
     /// starts with `firstIndent`, the rest with `indent`. Words longer than a line are cut.
-    public static func wrap(_ text: String, width: Int, firstIndent: String = "", indent: String = "") -> [String] {
+    public static func wrap(_ text: String, width: Int, firstIndent: String = "", indent: String = "")
+        -> [String]
+    {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = lines.isEmpty ? firstIndent : indent
@@ -42,7 +44,9 @@ public enum TextLayout {
 
     /// Column widths for `columns` and `rows` that fit `maxWidth` with `gap` characters between
     /// columns: the widest column gives way first, never below `minimum` characters.
-    public static func columnWidths(columns: [String], rows: [[String]], maxWidth: Int, gap: Int, minimum: Int = 4)
+    public static func columnWidths(
+        columns: [String], rows: [[String]], maxWidth: Int, gap: Int, minimum: Int = 4
+    )
         -> [Int]
     {
         var widths = columns.indices.map { c in
@@ -50,7 +54,8 @@ public enum TextLayout {
         }
         func total() -> Int { widths.reduce(0, +) + gap * max(0, widths.count - 1) }
         while total() > maxWidth {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else { break }
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum
+            else { break }
             widths[widest] -= 1
         }
         return widths

@@ -61,9 +61,12 @@ public enum TextReportRenderer {
         var out = [clean(chart.title) + ":"]
         for bar in chart.bars {
             let filled = Int((max(0, min(100, bar.percent)) / 100 * Double(barWidth)).rounded())
-            let drawn = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
-            let line = "  " + TextLayout.pad(TextLayout.truncate(clean(bar.label), labelWidth), labelWidth) + " "
-                + drawn + " " + TextLayout.pad(ReportBuilder.pct(bar.percent), 4, right: true) + " " + clean(bar.caption)
+            let drawn =
+                String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
+            let line =
+                "  " + TextLayout.pad(TextLayout.truncate(clean(bar.label), labelWidth), labelWidth) + " "
+                + drawn + " " + TextLayout.pad(ReportBuilder.pct(bar.percent), 4, right: true) + " "
+                + clean(bar.caption)
             out.append(TextLayout.truncate(line, width))
         }
         return out

@@ -33,7 +33,8 @@ public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible
     /// The index of the choice with `letter` (`a` → 0), or `nil` when it is not a lower-case letter
     /// of one of `choiceCount` choices.
     public static func index(of letter: String, choiceCount: Int) -> Int? {
-        guard letter.count == 1, let ascii = letter.first?.asciiValue, ascii >= 97, Int(ascii) - 97 < choiceCount
+        guard letter.count == 1, let ascii = letter.first?.asciiValue, ascii >= 97,
+            Int(ascii) - 97 < choiceCount
         else { return nil }
         return Int(ascii) - 97
     }
@@ -41,7 +42,9 @@ public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible
     /// `letters` with their choices, such as `b) Customer; d) AWS`, sanitised for the terminal.
     public static func describe(_ letters: [String], choices: [String]) -> String {
         letters.map { letter in
-            index(of: letter, choiceCount: choices.count).map { "\(letter)) \(TerminalText.sanitize(choices[$0]))" }
+            index(of: letter, choiceCount: choices.count).map {
+                "\(letter)) \(TerminalText.sanitize(choices[$0]))"
+            }
                 ?? letter
         }.joined(separator: "; ")
     }

@@ -10,7 +10,9 @@ public struct ClassResponse: Sendable, Hashable, Codable {
     public var late: Bool
     public var points: Int
 
-    public init(player: String, answer: [String]?, correct: Bool, timeMs: Int, late: Bool = false, points: Int) {
+    public init(
+        player: String, answer: [String]?, correct: Bool, timeMs: Int, late: Bool = false, points: Int
+    ) {
         self.player = player
         self.answer = answer
         self.correct = correct

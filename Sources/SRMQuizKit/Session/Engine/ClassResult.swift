@@ -27,7 +27,8 @@ public struct ClassResult: Sendable, Hashable, Codable {
     public var questions: [ClassQuestionRecord]
 
     public init(
-        startedAt: Date, finishedAt: Date, seed: UInt64, bankFiles: [String], mode: Mode, timerSeconds: Double?,
+        startedAt: Date, finishedAt: Date, seed: UInt64, bankFiles: [String], mode: Mode,
+        timerSeconds: Double?,
         speedBonus: Bool, players: [String], questions: [ClassQuestionRecord]
     ) {
         self.startedAt = startedAt
@@ -44,14 +45,18 @@ public struct ClassResult: Sendable, Hashable, Codable {
     /// Each player's total points, in roster order.
     public var totals: [Int] {
         players.map { player in
-            questions.reduce(0) { sum, q in sum + q.responses.filter { $0.player == player }.reduce(0) { $0 + $1.points } }
+            questions.reduce(0) { sum, q in
+                sum + q.responses.filter { $0.player == player }.reduce(0) { $0 + $1.points }
+            }
         }
     }
 
     /// Each player's correct answers, in roster order.
     public var correctCounts: [Int] {
         players.map { player in
-            questions.reduce(0) { sum, q in sum + q.responses.filter { $0.player == player && $0.correct }.count }
+            questions.reduce(0) { sum, q in
+                sum + q.responses.filter { $0.player == player && $0.correct }.count
+            }
         }
     }
 }

@@ -42,7 +42,9 @@ public struct ClassSession: Sendable {
 
     /// Scores the answers to the next question (one per answerer, `nil` for none) given
     /// `elapsed` seconds after it was shown, and keeps them.
-    @discardableResult public mutating func answerNext(_ answers: [ChoiceAnswer?], elapsed: Double) -> ClassQuestionRecord? {
+    @discardableResult public mutating func answerNext(_ answers: [ChoiceAnswer?], elapsed: Double)
+        -> ClassQuestionRecord?
+    {
         guard let item = nextItem else { return nil }
         let index = records.count
         let who = answerers(of: index)
@@ -51,7 +53,8 @@ public struct ClassSession: Sendable {
             let given = late ? nil : (n < answers.count ? answers[n] : nil)
             let correct = given?.isCorrect(for: item) ?? false
             return ClassResponse(
-                player: who[n], answer: given?.letters, correct: correct, timeMs: Int((elapsed * 1000).rounded()),
+                player: who[n], answer: given?.letters, correct: correct,
+                timeMs: Int((elapsed * 1000).rounded()),
                 late: late && n < answers.count && answers[n] != nil,
                 points: ClassScoring.points(
                     correct: correct, elapsed: elapsed, timer: timerSeconds, speedBonus: speedBonus))

@@ -7,7 +7,9 @@
 /// fact while it can. Flashcards are never chosen.
 public enum ExamSelector {
     /// The kinds an exam prefers.
-    public static let preferredKinds: Set<ItemKind> = [.scenario, .multipleChoice, .multipleResponse, .contrast]
+    public static let preferredKinds: Set<ItemKind> = [
+        .scenario, .multipleChoice, .multipleResponse, .contrast,
+    ]
     /// The share of multiple-response questions aimed for.
     public static let multipleResponseShare = 0.22
 

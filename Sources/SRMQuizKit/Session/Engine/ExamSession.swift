@@ -33,7 +33,9 @@ public struct ExamSession: Sendable {
     public func isTimeUp(at now: Date) -> Bool { now >= deadline }
 
     /// Whole seconds left at `now` (never negative).
-    public func secondsLeft(at now: Date) -> Int { max(0, Int(deadline.timeIntervalSince(now).rounded(.down))) }
+    public func secondsLeft(at now: Date) -> Int {
+        max(0, Int(deadline.timeIntervalSince(now).rounded(.down)))
+    }
 
     /// The indices of unanswered questions.
     public var unanswered: [Int] { answers.indices.filter { answers[$0] == nil } }
@@ -92,11 +94,13 @@ public struct ExamSession: Sendable {
                 number: i + 1, id: item.id, kind: item.kind, prompt: item.prompt, choices: item.choices,
                 correctLetters: item.answerLetters.sorted(), answer: given?.letters,
                 correct: given?.isCorrect(for: item) ?? false, timeMs: Int((timeSpent[i] * 1000).rounded()),
-                flagged: flagged.contains(i), explanation: item.explanation, tags: ScoreBreakdown.tags(of: item),
+                flagged: flagged.contains(i), explanation: item.explanation,
+                tags: ScoreBreakdown.tags(of: item),
                 facts: item.facts)
         }
         return ExamResult(
-            startedAt: startedAt, finishedAt: finishedAt, seed: configuration.seed, minutes: configuration.minutes,
+            startedAt: startedAt, finishedAt: finishedAt, seed: configuration.seed,
+            minutes: configuration.minutes,
             passMark: configuration.passMark, timedOut: timedOut, bankFiles: bankFiles, questions: records)
     }
 }

@@ -11,10 +11,16 @@ public struct ReviewRecorder {
         self.scheduler = scheduler
     }
 
+    /// A recorder using the scheduler the store's settings choose (`settings.makeScheduler()`).
+    public init(store: any ReviewStore) throws {
+        self.init(store: store, scheduler: try store.settings.makeScheduler())
+    }
+
     /// Records every answered question of `result` (unanswered ones are not reviews) at
     /// `result.finishedAt`, with mode `exam`. Returns how many were recorded.
     @discardableResult public func record(_ result: ExamResult) throws -> Int {
-        var rng = SeededGenerator(seed: result.seed ^ UInt64(bitPattern: Int64(result.finishedAt.timeIntervalSince1970)))
+        var rng = SeededGenerator(
+            seed: result.seed ^ UInt64(bitPattern: Int64(result.finishedAt.timeIntervalSince1970)))
         var count = 0
         for q in result.questions {
             guard let answer = q.answer else { continue }

@@ -14,7 +14,9 @@ public struct Roster: Sendable, Hashable, Codable {
     public static func parse(list: String) throws(RosterError) -> Roster {
         let names = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return try build(
-            names.enumerated().map { (source: "--players", line: nil, index: $0.offset + 1, raw: $0.element) },
+            names.enumerated().map {
+                (source: "--players", line: nil, index: $0.offset + 1, raw: $0.element)
+            },
             source: "--players")
     }
 
@@ -51,12 +53,15 @@ public struct Roster: Sendable, Hashable, Codable {
             if !allowed {
                 throw RosterError(
                     place: place,
-                    message: "\"\(TerminalText.sanitize(name))\": a name may hold letters, digits, spaces and . - ' _ only")
+                    message:
+                        "\"\(TerminalText.sanitize(name))\": a name may hold letters, digits, spaces and . - ' _ only"
+                )
             }
             let key = name.lowercased()
             if let first = seen[key] {
                 let firstPlace = entry.line == nil ? "name \(first)" : "line \(first)"
-                throw RosterError(place: place, message: "duplicate name \"\(name)\" (first at \(firstPlace))")
+                throw RosterError(
+                    place: place, message: "duplicate name \"\(name)\" (first at \(firstPlace))")
             }
             seen[key] = entry.line ?? entry.index
             names.append(name)

@@ -32,7 +32,9 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
         var counts: [String: (Int, Int)] = [:]
         let prefix = dimension + ":"
         for answer in answers {
-            var values = answer.tags.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+            var values = answer.tags.compactMap {
+                $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil
+            }
             if values.isEmpty { values = ["unknown"] }
             for value in Set(values) {
                 let old = counts[value] ?? (0, 0)
