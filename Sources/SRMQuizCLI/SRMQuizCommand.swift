@@ -9,6 +9,8 @@ public struct SRMQuizCommand: ParsableCommand {
         subcommands: [
             BankCommand.self,
             ProgressCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
             ExamCommand.self,
             ClassCommand.self,
             ReportCommand.self,

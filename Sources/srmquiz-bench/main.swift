@@ -3,7 +3,8 @@ import SRMQuizKit
 
 /// Release benchmarks: `swift run -c release srmquiz-bench <name> [arguments]`.
 let benchmarks: [String: ([String]) throws -> Void] = [
-    "fsrs-replay": FSRSReplayBenchmark.run
+    "fsrs-replay": FSRSReplayBenchmark.run,
+    "progress": { try ProgressBenchmark.run(arguments: $0) },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -39,6 +39,8 @@ struct ExamCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var learnerOptions: LearnerOptions
+
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
         if let minutes, minutes < 1 { throw ValidationError("--minutes must be at least 1") }
@@ -61,6 +63,10 @@ struct ExamCommand: ParsableCommand {
             count: items.count, minutes: minutes ?? ExamConfiguration.defaultMinutes(count: count),
             passMark: passMark,
             seed: seed)
+        // Open (and lock) the progress file before the exam starts, so a locked or corrupt file
+        // is reported before the learner answers anything.
+        let store = noRecord ? nil : try ProgressCommandSupport.open(learnerOptions)
+        defer { store?.close() }
         let runner = ExamRunner(
             items: items, configuration: configuration, bankFiles: bank.files,
             reader: TemporaryStdinLineReader(),
@@ -68,6 +74,13 @@ struct ExamCommand: ParsableCommand {
         let result = runner.run()
         let path = try ResultsOutput.save(result, to: results, prefix: "exam", at: result.startedAt)
         CLIOutput.print("\nResults saved to \(path)")
-        if !noRecord { TemporaryExamRecording.record(result) }
+        if let store {
+            do {
+                let recorded = try ReviewRecorder(store: store).record(result)
+                CLIOutput.print("\(recorded) answer\(recorded == 1 ? "" : "s") added to \(store.learner)'s review schedule")
+            } catch {
+                throw CLIOutput.fail("could not record the answers in \(store.url.path): \(error); the results file is saved")
+            }
+        }
     }
 }

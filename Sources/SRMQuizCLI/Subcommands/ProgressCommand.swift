@@ -1,11 +1,23 @@
 import ArgumentParser
 
-/// `srmquiz progress`: commands about a learner's progress.
+/// `srmquiz progress`: look after a learner's progress file.
 public struct ProgressCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Inspect and replay learning progress.",
-        subcommands: [ProgressReplayCommand.self]
+        abstract: "Show, rebuild, restore or locate a learner's progress file.",
+        discussion: """
+            Progress is kept in one JSON file per learner, by default
+            $XDG_DATA_HOME/srmquiz/<learner>.json (or ~/.local/share/srmquiz/). Every answer is
+            on disk before the next question; the previous version is kept as <file>.bak.
+            See docs/progress-format.md.
+            """,
+        subcommands: [
+            ProgressShowCommand.self,
+            ProgressRebuildCommand.self,
+            ProgressRestoreCommand.self,
+            ProgressPathCommand.self,
+            ProgressReplayCommand.self,
+        ]
     )
 
     public init() {}

@@ -63,6 +63,36 @@ import Testing
         #expect(run.stdout.contains("2 questions are unanswered. Submit anyway?"))
     }
 
+    @Test func examAnswersFeedTheLearnersSchedule() throws {
+        let home = try CLI.temporaryDirectory()
+        let progress = home.appendingPathComponent("me.json").path
+        let input = Array(repeating: "a\na b\n", count: 3).joined() + ":submit\ny\n"
+        let run = try CLI.run(
+            ["exam", "--count", "3", "--seed", "5", "--progress", progress, "--results", home.appendingPathComponent("r.json").path],
+            input: input, home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("3 answers added to default's review schedule"))
+        let show = try CLI.run(["progress", "show", "--json", "--progress", progress], home: home)
+        #expect(show.status == 0, "\(show.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect("\(summary)".contains("reviews"))
+        let document = try json(progress)
+        let log = try #require(document["reviews"] as? [[String: Any]])
+        #expect(log.count == 3)
+        #expect(log.allSatisfy { $0["mode"] as? String == "exam" })
+    }
+
+    @Test func examRefusesALockedOrCorruptProgressFileBeforeStarting() throws {
+        let home = try CLI.temporaryDirectory()
+        let progress = home.appendingPathComponent("broken.json")
+        try Data("{ not json".utf8).write(to: progress)
+        let run = try CLI.run(["exam", "--count", "2", "--seed", "1", "--progress", progress.path], input: "a\n", home: home)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(progress.path))
+        #expect(!run.stdout.contains("Mock exam"))
+        #expect(try Data(contentsOf: progress) == Data("{ not json".utf8))
+    }
+
     @Test func examRejectsBadOptions() throws {
         let run = try CLI.run(["exam", "--count", "0"])
         #expect(run.status != 0)

@@ -157,8 +157,15 @@ import Testing
         let cls = try temp(
             String(
                 decoding: try ExamResult.encoder().encode(ReportRenderingTests.classResult()), as: UTF8.self))
-        let progress = try temp(
-            #"{"log":[{"itemID":"a","time":"2025-06-01T10:00:00Z","rating":3,"correct":true}],"cards":{}}"#)
+        let progressURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srmquiz-report-progress-\(UUID().uuidString).json")
+        let store = try ProgressStore.open(
+            at: progressURL, learner: "ann", createWith: SchedulerSettings(), clock: FixedClock(Date(timeIntervalSince1970: 1_750_000_000)))
+        try store.record(
+            ReviewLogEntry(itemID: "a", time: Date(timeIntervalSince1970: 1_750_000_000), rating: .good, correct: true),
+            card: Card.new(at: Date(timeIntervalSince1970: 1_750_000_000)))
+        store.close()
+        let progress = progressURL.path
         if case .exam = try ReportInput.load(path: exam) {} else { Issue.record("exam not detected") }
         if case .classSession = try ReportInput.load(path: cls) {} else { Issue.record("class not detected") }
         if case .progress(_, let log, _) = try ReportInput.load(path: progress) {
@@ -173,7 +180,7 @@ import Testing
         ("[1,2]", "expected a JSON object"),
         (#"{"hello":1}"#, "unknown kind of file"),
         (#"{"format":"srmquiz-exam-result","version":1}"#, "corrupt: missing"),
-        (#"{"log":[{"itemID":"a"}]}"#, "corrupt: missing log[0].time"),
+        (#"{"format":2,"reviews":[{"itemID":"a"}]}"#, "missing"),
     ])
     func badFilesNameTheFileAndTheProblem(text: String, message: String) throws {
         let path = try temp(text)

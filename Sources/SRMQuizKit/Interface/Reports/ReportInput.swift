@@ -43,15 +43,19 @@ public enum ReportInput: Sendable {
                 return .classSession(
                     file: file, try ExamResult.decoder().decode(ClassResult.self, from: data))
             default:
-                guard dict["log"] is [Any] else {
+                guard dict["format"] is NSNumber, dict["reviews"] != nil else {
                     throw ReportInputError(
                         file: file,
                         message:
                             "unknown kind of file\(format.map { " (format \"\($0)\")" } ?? ""): expected a "
-                            + "progress file (with a \"log\"), or an exam or class results file")
+                            + "progress file, or an exam or class results file")
                 }
-                let snapshot = try progressDecoder().decode(ProgressSnapshot.self, from: data)
-                return .progress(file: file, log: snapshot.log, cards: snapshot.cards ?? [:])
+                do {
+                    let document = try ProgressCodec.decode(data, file: file).document
+                    return .progress(file: file, log: document.reviews, cards: document.cards)
+                } catch {
+                    throw ReportInputError(file: file, message: error.description)
+                }
             }
         } catch let error as ReportInputError {
             throw error
@@ -75,29 +79,6 @@ public enum ReportInput: Sendable {
             ? "top level"
             : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
                 .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-    }
-
-    /// The parts of a progress file a report needs. Dates may be ISO 8601 (with or without
-    /// fractional seconds) or seconds since 1970.
-    private struct ProgressSnapshot: Decodable {
-        var log: [ReviewLogEntry]
-        var cards: [String: Card]?
-    }
-
-    private static func progressDecoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .custom { decoder in
-            let c = try decoder.singleValueContainer()
-            if let seconds = try? c.decode(Double.self) { return Date(timeIntervalSince1970: seconds) }
-            let text = try c.decode(String.self)
-            let plain = ISO8601DateFormatter()
-            let fractional = ISO8601DateFormatter()
-            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            if let date = plain.date(from: text) ?? fractional.date(from: text) { return date }
-            throw DecodingError.dataCorruptedError(
-                in: c, debugDescription: "expected an ISO 8601 date, got \(text)")
-        }
-        return d
     }
 }
 

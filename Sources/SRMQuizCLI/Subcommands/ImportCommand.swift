@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SRMQuizKit
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// `srmquiz import`: questions from another tool, written as a bank file.
+public struct ImportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert GIFT, Aiken or CSV questions into a bank file.",
+        discussion: """
+            Converts single- and multiple-answer and true/false questions. What cannot be converted \
+            (essay, numerical, short-answer and matching questions, malformed blocks, a missing \
+            ANSWER line, …) is listed on stderr as FILE:LINE: message. Ids come from GIFT titles or \
+            the CSV id column when they are valid ids, else imported-<n>. The bank format needs a \
+            source for every question: those without one get --source.
+            Exit status: 0 if at least one question was converted, 1 if the input cannot be read, \
+            the output exists (without --force) or nothing converts.
+            """)
+
+    @Option(
+        help: ArgumentHelp(
+            "The input format.", valueName: ImportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: ImportFormat
+
+    @Argument(help: ArgumentHelp("The file to read (- for standard input).", valueName: "file"))
+    var file: String
+
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The bank file to write (YAML).", valueName: "bank.yaml"))
+    var output: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("The source given to questions that have none.", valueName: "url"))
+    var source: String = ImportAssembler.defaultSource
+
+    @Flag(help: "Print a JSON summary on stdout (counts, problems).")
+    var json = false
+
+    public init() {}
+
+    public func validate() throws {
+        if !(source.hasPrefix("https://") || source.hasPrefix("http://"))
+            || source.contains(where: \.isWhitespace)
+        {
+            throw ValidationError("--source must be an http(s) URL, got \"\(source)\"")
+        }
+    }
+
+    public func run() throws {
+        if !force, FileManager.default.fileExists(atPath: output) {
+            throw CLIOutput.fail("\(output) exists; not overwriting it (use --force)")
+        }
+        let text: String
+        do {
+            let data =
+                file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile()
+                : try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw CLIOutput.fail("cannot read \(file): not UTF-8 text")
+            }
+            text = decoded
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CLIOutput.fail("cannot read \(file): \(error.localizedDescription)")
+        }
+
+        let result = format.importer.importQuestions(from: text, defaultSource: source)
+        let place = file == "-" ? "<stdin>" : file
+        for problem in result.problems {
+            StandardOutput.standardError.write("\(place):\(problem.line): \(problem.message)\n")
+        }
+        guard !result.questions.isEmpty else {
+            throw CLIOutput.fail("nothing converted from \(place) (\(result.problems.count) problem(s))")
+        }
+        do {
+            let yaml = try BankWriter.yaml(
+                questions: result.questions,
+                comment: ["Imported by `srmquiz import --format \(format.rawValue)` from \(place)."])
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch let error as BankWriterError {
+            throw CLIOutput.fail(error.description)
+        } catch {
+            throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")
+        }
+        if result.defaultedSources > 0 {
+            StandardOutput.standardError.write(
+                "srmquiz: \(result.defaultedSources) question(s) had no source and now cite \(source)\n")
+        }
+        if result.defaultedExplanations > 0 {
+            StandardOutput.standardError.write(
+                "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n"
+            )
+        }
+        if json {
+            CLIOutput.print(
+                CLIOutput.json(
+                    Summary(
+                        imported: result.questions.count, output: output,
+                        defaultedSources: result.defaultedSources,
+                        defaultedExplanations: result.defaultedExplanations, problems: result.problems)))
+        } else {
+            CLIOutput.print(
+                "Imported \(result.questions.count) question(s) into \(output)"
+                    + (result.problems.isEmpty ? "." : "; \(result.problems.count) problem(s) listed above."))
+        }
+    }
+
+    /// The `--json` summary.
+    struct Summary: Encodable {
+        var imported: Int
+        var output: String
+        var defaultedSources: Int
+        var defaultedExplanations: Int
+        var problems: [ImportProblem]
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SRMQuizKit
+
+/// What the `progress` subcommands share: opening the store and reporting its errors.
+enum ProgressCommandSupport {
+    /// Writes `text` and a newline to standard error.
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Opens the store `options` pick (creating it with default settings if absent), printing
+    /// its warnings; a failure is printed and becomes exit code 1.
+    static func open(_ options: LearnerOptions, settings: SchedulerSettings = SchedulerSettings()) throws
+        -> ProgressStore
+    {
+        let location = try options.location()
+        do {
+            let store = try ProgressStore.open(
+                at: location.file, learner: location.learner, createWith: settings, clock: SystemClock())
+            for warning in store.warnings { printError("srmquiz: warning: \(warning)") }
+            return store
+        } catch {
+            printError("srmquiz: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `value` as pretty, key-sorted JSON text.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let data = try ProgressCodec.fileEncoder().encode(value)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SRMQuizKit
+
+/// `srmquiz progress show`: cards by phase, what is due, retention, leeches, orphans.
+struct ProgressShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Summarise a learner's progress.",
+        discussion: """
+            Shows cards by phase (new, learning, review, relearning); cards due now, today,
+            tomorrow and this week (new cards not counted); reviews done; retention (share of
+            correct answers to cards that had graduated) and overall accuracy; leeches (8 or more
+            lapses); and items with progress that are no longer in the banks (orphans; their
+            history is kept). A progress file that does not exist yet is created empty.
+            """)
+
+    @OptionGroup var learner: LearnerOptions
+    @OptionGroup var bank: BankOptions
+
+    @Flag(name: .customLong("json"), help: "Print a JSON object instead of text.")
+    var json = false
+
+    func run() throws {
+        let store = try ProgressCommandSupport.open(learner)
+        defer { store.close() }
+        var known: Set<String>?
+        var bankProblem: String?
+        do {
+            let loaded = try BankLoader.load(paths: try bank.paths())
+            known = Set(QuestionGenerator(bank: loaded).generate().map(\.id))
+        } catch let error as BankError {
+            bankProblem = error.description
+        } catch {
+            bankProblem = "\(error)"
+        }
+        if let bankProblem {
+            ProgressCommandSupport.printError(
+                "srmquiz: warning: cannot load the bank, so orphans are not counted:\n\(bankProblem)")
+        }
+        let summary = ProgressSummary(
+            document: store.document, file: store.url.path, now: Date(), timeZone: .current,
+            knownItemIDs: known, bankProblem: bankProblem)
+        if json {
+            print(try ProgressCommandSupport.json(summary))
+        } else {
+            print(summary.lines().map(TerminalText.sanitize).joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`, then
+/// one row per item; lists are joined with ` | `; rows end in CRLF.
+public struct CSVExporter: ItemExporter {
+    /// The header row's column names, in order.
+    public static let columns = [
+        "id", "kind", "prompt", "choices", "answers", "explanation", "nuance", "tags", "sources",
+    ]
+    /// What joins the values of a list column.
+    public static let listSeparator = " | "
+
+    public init() {}
+
+    public func export(_ items: [Item]) -> ExportOutput {
+        var text = CSVCodec.row(Self.columns)
+        for item in items {
+            text += CSVCodec.row([
+                item.id, item.kind.rawValue, item.prompt,
+                item.choices.joined(separator: Self.listSeparator),
+                item.answers.joined(separator: Self.listSeparator),
+                item.explanation, item.nuance ?? "",
+                item.tags.joined(separator: Self.listSeparator),
+                item.sources.joined(separator: Self.listSeparator),
+            ])
+        }
+        return ExportOutput(text: text)
+    }
+}

@@ -1,0 +1,41 @@
+/// A question as read from a file, before ``ImportAssembler`` gives it an id, checks it against the
+/// bank format's rules and fills in a missing source.
+public struct ImportDraft: Sendable, Hashable {
+    /// The 1-based line the question starts on.
+    public var line: Int
+    /// The id the file suggests (a GIFT title, a CSV `id`), if any.
+    public var proposedID: String?
+    public var style: AuthoredQuestion.Style
+    public var prompt: String
+    public var choices: [String]
+    public var answers: [String]
+    public var explanation: String
+    public var sources: [String]
+    public var services: [String]
+    public var topics: [String]
+
+    public init(
+        line: Int, proposedID: String? = nil, style: AuthoredQuestion.Style, prompt: String,
+        choices: [String], answers: [String], explanation: String = "", sources: [String] = [],
+        services: [String] = [], topics: [String] = []
+    ) {
+        self.line = line
+        self.proposedID = proposedID
+        self.style = style
+        self.prompt = prompt
+        self.choices = choices
+        self.answers = answers
+        self.explanation = explanation
+        self.sources = sources
+        self.services = services
+        self.topics = topics
+    }
+
+    /// The style that fits `choices` and `answers`: true/false when the choices are True and
+    /// False, else single or multiple by the number of answers.
+    static func style(choices: [String], answers: [String]) -> AuthoredQuestion.Style {
+        let lower = Set(choices.map { $0.lowercased() })
+        if choices.count == 2, lower == ["true", "false"], answers.count == 1 { return .trueFalse }
+        return answers.count > 1 ? .multiple : .single
+    }
+}

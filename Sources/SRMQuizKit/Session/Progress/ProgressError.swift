@@ -1,0 +1,90 @@
+import Foundation
+
+/// What can go wrong with a progress file. Every case names the file; none of them is raised after
+/// the file was changed, so the learner's data is as it was.
+public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Another process holds the file's lock.
+    case locked(file: String, holderPID: Int32?)
+    /// The file is not valid JSON.
+    case invalidJSON(file: String, line: Int?, column: Int?, message: String)
+    /// A required field is missing.
+    case missingField(file: String, field: String)
+    /// A field holds the wrong kind of value.
+    case invalidField(file: String, field: String, message: String)
+    /// The file's `format` is one this program does not read.
+    case unsupportedFormat(file: String, found: Int, supported: ClosedRange<Int>)
+    /// A line of the journal (not the last) cannot be read, or does not follow from the file.
+    case journalCorrupt(file: String, line: Int, message: String)
+    /// The progress file is missing but its journal or backup is there, so starting afresh would
+    /// hide data.
+    case missingWithLeftovers(file: String, leftover: String)
+    /// A system call failed.
+    case io(file: String, operation: String, errno: Int32)
+    /// The data could not be encoded (a non-finite number, for example).
+    case encoding(file: String, message: String)
+    /// The learner name cannot be used as a file name.
+    case invalidLearnerName(String)
+    /// Neither `XDG_DATA_HOME` nor `HOME` is set to an absolute path.
+    case noDataDirectory
+    /// There is no backup to restore.
+    case backupMissing(file: String)
+    /// The backup cannot be read either.
+    case backupCorrupt(backup: String, problem: ProgressError)
+    /// `restore` was asked for while the progress file reads fine.
+    case restoreRefused(file: String)
+    /// The answer to undo is older than the undo history kept in the file.
+    case undoUnavailable(file: String)
+    /// The store was used after `close()`.
+    case closed(file: String)
+
+    public var description: String {
+        switch self {
+        case .locked(let file, let pid):
+            let holder = pid.map { " (process \($0))" } ?? ""
+            return "\(file): progress file is in use by another srmquiz process\(holder); "
+                + "finish that session first"
+        case .invalidJSON(let file, let line, let column, let message):
+            var place = file
+            if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+            return "\(place): progress file is not valid JSON: \(message). "
+                + "The file was left untouched; see `srmquiz progress restore --help`"
+        case .missingField(let file, let field):
+            return "\(file): progress file is missing the field `\(field)`. "
+                + "The file was left untouched; see `srmquiz progress restore --help`"
+        case .invalidField(let file, let field, let message):
+            return "\(file): progress file field `\(field)`: \(message). "
+                + "The file was left untouched; see `srmquiz progress restore --help`"
+        case .unsupportedFormat(let file, let found, let supported):
+            return "\(file): progress file has format \(found); this srmquiz reads formats "
+                + "\(supported.lowerBound) to \(supported.upperBound). It may come from a newer "
+                + "srmquiz; the file was left untouched"
+        case .journalCorrupt(let file, let line, let message):
+            return "\(file):\(line): journal line cannot be used: \(message). Nothing was changed"
+        case .missingWithLeftovers(let file, let leftover):
+            return "\(file): progress file is missing but \(leftover) exists; "
+                + "run `srmquiz progress restore` or move it away to start afresh"
+        case .io(let file, let operation, let code):
+            return "\(file): \(operation) failed: \(String(cString: strerror(code)))"
+        case .encoding(let file, let message):
+            return "\(file): cannot write progress: \(message)"
+        case .invalidLearnerName(let name):
+            return "invalid learner name \"\(name)\": use letters, digits, '-', '_' and '.', "
+                + "not starting with '.'"
+        case .noDataDirectory:
+            return "cannot find where to keep progress: set HOME or XDG_DATA_HOME "
+                + "(an absolute path), or pass --progress FILE"
+        case .backupMissing(let file):
+            return "\(file): no backup to restore (\(file).bak does not exist)"
+        case .backupCorrupt(let backup, let problem):
+            return "\(backup): the backup cannot be read either: \(problem.description)"
+        case .restoreRefused(let file):
+            return "\(file): progress file reads fine; restoring the backup would drop the answers "
+                + "since; pass --force to restore anyway"
+        case .undoUnavailable(let file):
+            return "\(file): nothing more can be undone (the file keeps the last "
+                + "\(ProgressDocument.undoDepth) answers' cards)"
+        case .closed(let file):
+            return "\(file): progress store used after it was closed"
+        }
+    }
+}

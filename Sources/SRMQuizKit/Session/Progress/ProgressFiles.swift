@@ -1,0 +1,170 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The POSIX file operations progress files need, with the durability steps spelled out: files
+/// are created 0600 and folders 0700; a replaced file is written to a temporary file in the same
+/// folder, fsynced, renamed over the old one, and the folder fsynced.
+enum ProgressFiles {
+    /// The companion files of a progress file.
+    static func journal(of file: URL) -> URL { sibling(file, ".journal") }
+    static func backup(of file: URL) -> URL { sibling(file, ".bak") }
+    static func lock(of file: URL) -> URL { sibling(file, ".lock") }
+    static func temporary(of file: URL) -> URL { sibling(file, ".tmp") }
+
+    private static func sibling(_ file: URL, _ suffix: String) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + suffix)
+    }
+
+    static func exists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
+    }
+
+    /// Creates `folder` and any missing parents with mode 0700 (existing folders are left as they are).
+    static func makeFolder(_ folder: URL) throws(ProgressError) {
+        let path = folder.path
+        if exists(folder) { return }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path != path { try makeFolder(parent) }
+        if mkdir(path, 0o700) != 0 && errno != EEXIST {
+            throw .io(file: path, operation: "creating the folder", errno: errno)
+        }
+        _ = chmod(path, 0o700)
+    }
+
+    /// The whole content of `url`.
+    static func read(_ url: URL) throws(ProgressError) -> Data {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        defer { _ = posixClose(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(file: url.path, operation: "reading", errno: errno)
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return data
+    }
+
+    /// Writes all of `data` to `fd`.
+    static func writeAll(_ fd: Int32, _ data: Data, file: String) throws(ProgressError) {
+        var failure: Int32 = 0
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = posixWrite(fd, base + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure != 0 { throw .io(file: file, operation: "writing", errno: failure) }
+    }
+
+    /// Flushes `fd`'s data (and the size) to the disk.
+    static func sync(_ fd: Int32, file: String) throws(ProgressError) {
+        #if canImport(Glibc)
+            let result = fdatasync(fd)
+        #else
+            let result = fcntl(fd, F_FULLFSYNC)
+        #endif
+        if result != 0 { throw .io(file: file, operation: "fsync", errno: errno) }
+    }
+
+    /// Flushes the folder holding `file`, so a created, renamed or removed name survives a crash.
+    static func syncFolder(of file: URL) throws(ProgressError) {
+        let folder = file.deletingLastPathComponent().path
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(file: folder, operation: "opening the folder", errno: errno) }
+        defer { _ = posixClose(fd) }
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw .io(file: folder, operation: "fsync of the folder", errno: errno)
+        }
+    }
+
+    /// Opens (creating with mode 0600) `url` for `flags`; reports whether it was created.
+    static func openCreating(_ url: URL, flags: Int32) throws(ProgressError) -> (fd: Int32, created: Bool) {
+        var created = false
+        var fd = open(url.path, flags | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT {
+            fd = open(url.path, flags | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            created = fd >= 0
+            if fd < 0 && errno == EEXIST { fd = open(url.path, flags | O_CLOEXEC) }
+        }
+        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        if created { _ = fchmod(fd, 0o600) }
+        return (fd, created)
+    }
+
+    /// Replaces `url` with `data` atomically: a crash leaves either the old or the new content.
+    static func replace(_ url: URL, with data: Data) throws(ProgressError) {
+        let temporary = temporary(of: url)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io(file: temporary.path, operation: "creating", errno: errno) }
+        do throws(ProgressError) {
+            _ = fchmod(fd, 0o600)
+            try writeAll(fd, data, file: temporary.path)
+            if fsync(fd) != 0 {
+                throw ProgressError.io(file: temporary.path, operation: "fsync", errno: errno)
+            }
+        } catch {
+            _ = posixClose(fd)
+            _ = unlink(temporary.path)
+            throw error
+        }
+        _ = posixClose(fd)
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            _ = unlink(temporary.path)
+            throw .io(
+                file: url.path, operation: "renaming \(temporary.lastPathComponent) over it", errno: code)
+        }
+        try syncFolder(of: url)
+    }
+
+    /// Makes `copy` hold what `url` holds now (a hard link, or an atomic copy where links fail).
+    static func preserve(_ url: URL, as copy: URL) throws(ProgressError) {
+        let staging = copy.deletingLastPathComponent().appendingPathComponent(copy.lastPathComponent + ".tmp")
+        _ = unlink(staging.path)
+        if link(url.path, staging.path) == 0 {
+            if rename(staging.path, copy.path) != 0 {
+                let code = errno
+                _ = unlink(staging.path)
+                throw .io(
+                    file: copy.path, operation: "renaming \(staging.lastPathComponent) over it", errno: code)
+            }
+        } else {
+            try replace(copy, with: try read(url))
+        }
+    }
+
+    /// Removes `url` if it exists.
+    static func remove(_ url: URL) throws(ProgressError) {
+        if unlink(url.path) != 0 && errno != ENOENT {
+            throw .io(file: url.path, operation: "removing", errno: errno)
+        }
+    }
+}
+
+// Unambiguous names for the C calls that clash with Swift methods.
+@inline(__always) func posixClose(_ fd: Int32) -> Int32 { close(fd) }
+@inline(__always) func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+@inline(__always) func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

@@ -1,0 +1,43 @@
+/// Recomputes cards from the review log, the source of truth (after changing the scheduler or
+/// its desired retention). Reproducible: each item's fuzz comes from a generator seeded by
+/// ``seed(for:)``, fed that item's reviews in log order.
+public enum ProgressRebuilder {
+    /// What a rebuild produces.
+    public struct Result: Sendable, Hashable {
+        /// Each reviewed item's card, plus the unreviewed cards kept as they were.
+        public var cards: [String: Card]
+        /// The phase of each review's card before it (same indices as the log).
+        public var phasesBefore: [CardPhase?]
+    }
+
+    /// A seed derived from the item id alone (64-bit FNV-1a of its UTF-8), stable across runs,
+    /// platforms and versions.
+    public static func seed(for itemID: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in itemID.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Folds `log` through `scheduler`: each item starts as a new card due at its first review
+    /// and takes its reviews in log order. Cards in `existing` without reviews are kept.
+    public static func rebuild(
+        log: [ReviewLogEntry], existing: [String: Card], scheduler: any Scheduler
+    ) -> Result {
+        var cards: [String: Card] = [:]
+        var generators: [String: SeededGenerator] = [:]
+        var phases: [CardPhase?] = []
+        phases.reserveCapacity(log.count)
+        for entry in log {
+            let card = cards[entry.itemID] ?? Card.new(at: entry.time)
+            var rng = generators[entry.itemID] ?? SeededGenerator(seed: seed(for: entry.itemID))
+            phases.append(card.phase)
+            cards[entry.itemID] = scheduler.review(card, rating: entry.rating, at: entry.time, rng: &rng)
+            generators[entry.itemID] = rng
+        }
+        for (id, card) in existing where cards[id] == nil { cards[id] = card }
+        return Result(cards: cards, phasesBefore: phases)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every
+/// compaction) back in place, as `srmquiz progress restore` does.
+public struct ProgressRestore: Sendable, Hashable {
+    /// The progress file restored.
+    public var file: String
+    /// The backup it was restored from (kept in place).
+    public var backup: String
+    /// How many reviews the restored file holds.
+    public var reviews: Int
+    /// Where the replaced file and its journal were moved (`<name>.corrupt-<timestamp>`).
+    public var setAside: [String]
+
+    /// Restores the backup of `url`. Refuses if the backup is missing or unreadable, and, unless
+    /// `force`, if the progress file reads fine. The file replaced and its journal are never
+    /// deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
+    public static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
+        -> ProgressRestore
+    {
+        let url = url.standardizedFileURL
+        let lock = try ProgressLock.acquire(for: url)
+        defer { lock.release() }
+        let backup = ProgressFiles.backup(of: url)
+        guard ProgressFiles.exists(backup) else { throw .backupMissing(file: url.path) }
+        let data: Data
+        let decoded: ProgressCodec.Decoded
+        do {
+            data = try ProgressFiles.read(backup)
+            decoded = try ProgressCodec.decode(data, file: backup.path)
+        } catch {
+            throw .backupCorrupt(backup: backup.path, problem: error)
+        }
+        if !force, ProgressFiles.exists(url) {
+            var ignored: [String] = []
+            if (try? ProgressStore.load(url, warnings: &ignored)) != nil {
+                throw .restoreRefused(file: url.path)
+            }
+        }
+        let stamp = timestamp(clock.now())
+        var setAside: [String] = []
+        if ProgressFiles.exists(url) {
+            let aside = url.deletingLastPathComponent().appendingPathComponent(
+                url.lastPathComponent + ".corrupt-" + stamp)
+            try ProgressFiles.preserve(url, as: aside)
+            setAside.append(aside.path)
+        }
+        let journal = ProgressFiles.journal(of: url)
+        if ProgressFiles.exists(journal) {
+            let aside = journal.deletingLastPathComponent().appendingPathComponent(
+                journal.lastPathComponent + ".corrupt-" + stamp)
+            if rename(journal.path, aside.path) != 0 {
+                throw .io(
+                    file: journal.path, operation: "moving aside to \(aside.lastPathComponent)", errno: errno)
+            }
+            setAside.append(aside.path)
+        }
+        try ProgressFiles.replace(url, with: data)
+        return ProgressRestore(
+            file: url.path, backup: backup.path, reviews: decoded.document.reviews.count, setAside: setAside)
+    }
+
+    /// `20250301T093000Z`.
+    static func timestamp(_ date: Date) -> String {
+        let iso = ProgressDateFormat.string(from: date)  // 2025-03-01T09:30:00.000Z
+        let whole = iso.prefix(19).filter { $0 != "-" && $0 != ":" }
+        return whole + "Z"
+    }
+}

@@ -1,0 +1,108 @@
+/// RFC 4180 comma-separated values: quoting on write, and a reader that keeps each record's line.
+public enum CSVCodec {
+    /// One parsed record and the 1-based line it starts on.
+    public struct Record: Sendable, Hashable {
+        public var line: Int
+        public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+    }
+
+    /// A record that could not be read (an unterminated quoted field, text after a closing quote).
+    public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// `field`, quoted if it holds the separator, a quote, CR or LF (quotes doubled).
+    public static func quote(_ field: String, separator: Character = ",") -> String {
+        let needsQuotes = field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says.
+    public static func row(_ fields: [String]) -> String {
+        fields.map { quote($0) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Reads every record of `text`. Blank lines between records are skipped. Quoted fields may
+    /// span lines; CRLF inside them is kept as LF.
+    public static func parse(_ text: String) throws(ParseError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var afterQuote = false  // just closed a quoted field
+        var fieldStarted = false
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var index = 0
+
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty && !fieldStarted) {
+                records.append(Record(line: recordLine, fields: fields))
+            }
+            fields = []
+            field = ""
+            fieldStarted = false
+            afterQuote = false
+        }
+
+        while index < chars.count {
+            let c = chars[index]
+            if inQuotes {
+                if c == "\"" {
+                    if index + 1 < chars.count, chars[index + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                    } else {
+                        inQuotes = false
+                        afterQuote = true
+                    }
+                } else if c == "\r" {
+                    if index + 1 < chars.count, chars[index + 1] == "\n" { index += 1 }
+                    field.unicodeScalars.append("\n")
+                    line += 1
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+                fieldStarted = true
+                afterQuote = false
+            } else if c == "\r" || c == "\n" {
+                if c == "\r", index + 1 < chars.count, chars[index + 1] == "\n" { index += 1 }
+                endRecord()
+                line += 1
+                recordLine = line
+            } else if afterQuote {
+                throw ParseError(
+                    line: line, message: "text after a closing quote (a quote inside a field must be doubled)"
+                )
+            } else if c == "\"" && field.isEmpty {
+                inQuotes = true
+                fieldStarted = true
+            } else {
+                field.unicodeScalars.append(c)
+                fieldStarted = true
+            }
+            index += 1
+        }
+        if inQuotes {
+            throw ParseError(
+                line: recordLine, message: "a quoted field is not closed before the end of the file")
+        }
+        if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+}

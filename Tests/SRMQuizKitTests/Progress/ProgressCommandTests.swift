@@ -1,0 +1,145 @@
+import Foundation
+import SRMQuizKit
+import Testing
+
+/// End-to-end tests of `srmquiz progress …`, running the built binary.
+@Suite struct ProgressCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            ".build/debug/srmquiz")
+
+    /// Runs the binary with `arguments`, HOME set to `home` and no other XDG variables.
+    static func run(_ arguments: [String], home: URL, extra: [String: String] = [:]) throws -> Run {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary.path),
+            "\(binary.path) is missing: run `swift build` first")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func pathFollowsXDGAndLearner() throws {
+        let temp = ProgressTempFolder()
+        let run = try Self.run(
+            ["progress", "path", "--learner", "kim"], home: temp.url, extra: ["XDG_DATA_HOME": "/xdg"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "/xdg/srmquiz/kim.json\n")
+        let bad = try Self.run(["progress", "path", "--learner", "../kim"], home: temp.url)
+        #expect(bad.status != 0 && bad.stderr.contains("invalid learner name"))
+    }
+
+    @Test func showIsRefusedWhileAnotherProcessHoldsTheFile() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("held.json")
+        let store = try ProgressFixtures.open(url)
+        defer { store.close() }
+        let run = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(url.path))
+        #expect(run.stderr.contains("in use by another srmquiz process"))
+    }
+
+    @Test func showReportsACorruptFileAndLeavesItAlone() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("bad.json")
+        let content = Data("{\n  \"format\": 2,\n  oops\n}\n".utf8)
+        try content.write(to: url)
+        let run = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(url.path + ":3:"))
+        #expect(try Data(contentsOf: url) == content)
+        #expect(!FileManager.default.fileExists(atPath: url.path + ".bak"))
+    }
+
+    @Test func showPrintsJSONAndTextFromTheDefaultFile() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file(".local/share/srmquiz/default.json")
+        do {
+            let store = try ProgressFixtures.open(url)
+            for n in 0..<10 { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
+            store.close()
+        }
+        let run = try Self.run(["progress", "show", "--json", "--no-bundled"], home: temp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["reviews"] as? Int == 10)
+        #expect(object["learner"] as? String == "tester")
+        #expect(object["file"] as? String == url.path)
+        #expect((object["cards"] as? [String: Any])?.count == 4)
+        #expect(run.stderr.contains("orphans are not counted"))
+        let text = try Self.run(["progress", "show", "--no-bundled"], home: temp.url)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Reviews    10 done"))
+        for line in text.stdout.split(separator: "\n") where !line.hasPrefix("File") {
+            #expect(line.count <= 80)
+        }
+    }
+
+    @Test func rebuildChangesTheSettingsAndKeepsTheLog() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("r.json")
+        do {
+            let store = try ProgressFixtures.open(url)
+            for n in 0..<10 { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
+            store.close()
+        }
+        let run = try Self.run(
+            ["progress", "rebuild", "--progress", url.path, "--scheduler", "sm2", "--retention", "0.85"],
+            home: temp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Rebuilt 7 cards from 10 reviews with sm2"))
+        let document = try ProgressCodec.decode(try Data(contentsOf: url), file: url.path).document
+        #expect(document.settings.kind == .sm2 && document.settings.desiredRetention == 0.85)
+        #expect(document.reviews == (0..<10).map { ProgressFixtures.entry($0) })
+        let expected = ProgressRebuilder.rebuild(
+            log: document.reviews, existing: [:], scheduler: try document.settings.makeScheduler())
+        #expect(document.cards == expected.cards)
+        let bad = try Self.run(
+            ["progress", "rebuild", "--progress", url.path, "--retention", "2"], home: temp.url)
+        #expect(bad.status != 0 && bad.stderr.contains("--retention"))
+    }
+
+    @Test func restoreRecoversFromTheBackup() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("s.json")
+        do {
+            let store = try ProgressFixtures.open(url)
+            try store.record(ProgressFixtures.entry(0), card: ProgressFixtures.card(0))
+            store.close()
+        }
+        let refused = try Self.run(["progress", "restore", "--progress", url.path], home: temp.url)
+        #expect(refused.status == 1 && refused.stderr.contains("--force"))
+        try Data("garbage".utf8).write(to: url)
+        let run = try Self.run(["progress", "restore", "--progress", url.path], home: temp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Restored \(url.path)"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: temp.url.path)
+            .filter { $0.hasPrefix("s.json.corrupt-") }
+        #expect(aside.count == 1)
+        let show = try Self.run(
+            ["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url)
+        #expect(show.status == 0, "\(show.stderr)")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SRMQuizKit
+
+/// A fresh temporary folder, removed when the value goes away.
+final class ProgressTempFolder {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("srmquiz-progress-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A path inside the folder.
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
+
+/// Shared values and helpers for the progress tests.
+enum ProgressFixtures {
+    /// 2025-03-01T09:30:00.125Z.
+    static let start = Date(timeIntervalSince1970: 1_740_821_400.125)
+
+    /// A clock that always says `start + offset`.
+    static func clock(_ offset: TimeInterval = 0) -> FixedClock {
+        FixedClock(start.addingTimeInterval(offset))
+    }
+
+    /// The `n`th answer of a made-up history.
+    static func entry(_ n: Int, item: String? = nil) -> ReviewLogEntry {
+        ReviewLogEntry(
+            itemID: item ?? "item-\(n % 7)", time: start.addingTimeInterval(Double(n) * 61.000_123),
+            rating: Rating.allCases[n % 4], answer: n % 3 == 0 ? nil : "answer \(n)",
+            correct: n % 5 == 0 ? nil : n % 4 != 0, durationMs: 1000 + n, mode: n % 2 == 0 ? "study" : "quiz")
+    }
+
+    /// A card after the `n`th answer.
+    static func card(_ n: Int) -> Card {
+        Card(
+            phase: CardPhase.allCases[(n % 3) + 1], step: n % 2 == 0 ? 1 : nil,
+            stability: 1.5 + Double(n) / 3,
+            difficulty: 5.123_456_789, due: start.addingTimeInterval(Double(n) * 86_400.000_001),
+            lastReview: start.addingTimeInterval(Double(n) * 61.000_123), reps: n + 1, lapses: n % 9)
+    }
+
+    /// The v1 fixture, committed in `Tests/Fixtures/progress-v1.json`.
+    static var v1Fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/progress-v1.json")
+    }
+
+    /// Opens (creating) a store at `url` with default settings and a fixed clock.
+    static func open(_ url: URL, offset: TimeInterval = 0) throws -> ProgressStore {
+        try ProgressStore.open(
+            at: url, learner: "tester", createWith: SchedulerSettings(), clock: clock(offset))
+    }
+
+    /// Copies a progress file and its journal into `folder`, as a crash at this moment would
+    /// leave them, and returns the copy's path.
+    static func crashCopy(of url: URL, into folder: URL) throws -> URL {
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent(url.lastPathComponent)
+        for suffix in ["", ".journal", ".bak"] {
+            let source = URL(fileURLWithPath: url.path + suffix)
+            if fm.fileExists(atPath: source.path) {
+                try fm.copyItem(at: source, to: URL(fileURLWithPath: copy.path + suffix))
+            }
+        }
+        return copy
+    }
+
+    /// The POSIX permission bits of `url`.
+    static func mode(_ url: URL) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+}
