@@ -33,15 +33,21 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
-    func validate() throws {
-        // TODO(progress branch): default to the learner's progress file from LearnerOptions.
-        guard !files.isEmpty else {
-            throw ValidationError("give at least one progress, exam or class results file")
-        }
-    }
+    @OptionGroup var learnerOptions: LearnerOptions
 
     func run() throws {
         var inputs: [ReportInput] = []
+        var files = self.files
+        if files.isEmpty {
+            // No files: the learner's own progress (--learner/--progress, else the default).
+            let location = try learnerOptions.location()
+            guard FileManager.default.fileExists(atPath: location.file.path) else {
+                throw CLIOutput.fail(
+                    "no progress file for learner '\(location.learner)' at \(location.file.path); "
+                        + "study first, or give progress, exam or class results files")
+            }
+            files = [location.file.path]
+        }
         for file in files {
             do {
                 inputs.append(try ReportInput.load(path: file))

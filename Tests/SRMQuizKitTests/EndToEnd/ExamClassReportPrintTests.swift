@@ -93,6 +93,20 @@ import Testing
         #expect(try Data(contentsOf: progress) == Data("{ not json".utf8))
     }
 
+    @Test func reportWithoutFilesUsesTheLearnersProgress() throws {
+        let home = try CLI.temporaryDirectory()
+        let none = try CLI.run(["report", "--learner", "zed"], home: home)
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no progress file for learner 'zed'"))
+        let input = Array(repeating: "a\na b\n", count: 2).joined() + ":submit\ny\n"
+        let exam = try CLI.run(["exam", "--count", "2", "--seed", "3", "--learner", "zed"], input: input, home: home)
+        #expect(exam.status == 0, "\(exam.stderr)")
+        let report = try CLI.run(["report", "--learner", "zed"], home: home)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Learner progress"))
+        #expect(report.stdout.contains("Progress by week"))
+    }
+
     @Test func examRejectsBadOptions() throws {
         let run = try CLI.run(["exam", "--count", "0"])
         #expect(run.status != 0)
