@@ -79,8 +79,13 @@ enum ProgressBenchmark {
             }
             store.close()
         }
-        print(String(format: "open (lock, read, settings and cards; log skimmed): median %.1f ms of 3", median(opens)))
-        print(String(format: "reviews(since: a day before the last review): median %.2f ms of 3", median(sinces)))
+        print(
+            String(
+                format: "open (lock, read, settings and cards; log skimmed): median %.1f ms of 3",
+                median(opens)))
+        print(
+            String(
+                format: "reviews(since: a day before the last review): median %.2f ms of 3", median(sinces)))
         print(String(format: "full log decode (first use of log): median %.0f ms of 3", median(logLoads)))
         print(String(format: "full load (open + full log decode): median %.0f ms of 3", median(fullLoads)))
 

@@ -26,7 +26,8 @@ enum ProgressFormatTwoFixture {
             if n < awkwardStrings.count { entry.answer = awkwardStrings[n] }
             return entry
         }
-        var cards = Dictionary(uniqueKeysWithValues: (0..<7).map { ("item-\($0)", ProgressFixtures.card($0)) })
+        var cards = Dictionary(
+            uniqueKeysWithValues: (0..<7).map { ("item-\($0)", ProgressFixtures.card($0)) })
         cards["odd \"id\" 🤖"] = Card(phase: .new, due: ProgressFixtures.start.addingTimeInterval(0.000_001))
         return ProgressDocument(
             learner: "fixture", created: ProgressFixtures.start.addingTimeInterval(-86_400.5),

@@ -53,26 +53,27 @@ struct LazyReviewLog: Sendable {
     func decodeAll() throws(ProgressError) -> (reviews: [ReviewLogEntry], phases: [CardPhase?]) {
         guard let arrayStart else { return ([], []) }
         let keep = starts.count
-        let result: Result<([ReviewLogEntry], [CardPhase?]), ProgressReadError> = bytes.withUnsafeBufferPointer {
-            buffer in
-            var parser = ProgressJSONParser(buffer, at: arrayStart)
-            var reviews: [ReviewLogEntry] = []
-            var phases: [CardPhase?] = []
-            reviews.reserveCapacity(keep)
-            phases.reserveCapacity(keep)
-            do throws(ProgressReadError) {
-                try parser.array(path: { "reviews" }) { (p, n) throws(ProgressReadError) in
-                    let review = try ProgressFileReader.readReview(&p, index: n)
-                    if n < keep {
-                        reviews.append(review.entry)
-                        phases.append(review.phaseBefore)
+        let result: Result<([ReviewLogEntry], [CardPhase?]), ProgressReadError> =
+            bytes.withUnsafeBufferPointer {
+                buffer in
+                var parser = ProgressJSONParser(buffer, at: arrayStart)
+                var reviews: [ReviewLogEntry] = []
+                var phases: [CardPhase?] = []
+                reviews.reserveCapacity(keep)
+                phases.reserveCapacity(keep)
+                do throws(ProgressReadError) {
+                    try parser.array(path: { "reviews" }) { (p, n) throws(ProgressReadError) in
+                        let review = try ProgressFileReader.readReview(&p, index: n)
+                        if n < keep {
+                            reviews.append(review.entry)
+                            phases.append(review.phaseBefore)
+                        }
                     }
+                    return .success((reviews, phases))
+                } catch {
+                    return .failure(error)
                 }
-                return .success((reviews, phases))
-            } catch {
-                return .failure(error)
             }
-        }
         switch result {
         case .success(let decoded):
             return decoded

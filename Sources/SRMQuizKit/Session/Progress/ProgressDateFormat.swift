@@ -58,7 +58,11 @@ public enum ProgressDateFormat {
 
     /// Appends `value` (non-negative) with leading zeros up to `width` digits.
     private static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var v = value
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -180,7 +184,10 @@ public enum ProgressDateFormat {
                 // Exact numerator and power of ten: the quotient is the correctly rounded decimal.
                 fraction = Double(n) / powersOfTen[digits]
             } else {
-                guard let f = Double("0." + String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) else {
+                guard
+                    let f = Double(
+                        "0." + String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                else {
                     return nil
                 }
                 fraction = f

@@ -29,9 +29,11 @@ enum ProgressFileReader {
         case .success(let head): return head
         case .failure(let error):
             // A file of another format is reported as such, whatever else is wrong with it.
-            if case .syntax = error {} else if let format = probeFormat(bytes), format != ProgressDocument.currentFormat {
+            if case .syntax = error {
+            } else if let format = probeFormat(bytes), format != ProgressDocument.currentFormat {
                 if format == 1 { return try readVersionOne(bytes, file: file) }
-                throw .unsupportedFormat(file: file, found: format, supported: ProgressDocument.readableFormats)
+                throw .unsupportedFormat(
+                    file: file, found: format, supported: ProgressDocument.readableFormats)
             }
             throw bytes.withUnsafeBufferPointer { error.progressError(file: file, bytes: $0) }
         }
@@ -188,7 +190,9 @@ enum ProgressFileReader {
         return s
     }
 
-    private static func doubles(_ p: inout ProgressJSONParser, path: String) throws(ProgressReadError) -> [Double] {
+    private static func doubles(_ p: inout ProgressJSONParser, path: String) throws(ProgressReadError)
+        -> [Double]
+    {
         var values: [Double] = []
         try p.array(path: { path }) { (p, n) throws(ProgressReadError) in
             values.append(try p.double(path: { "\(path)[\(n)]" }))
@@ -205,24 +209,23 @@ enum ProgressFileReader {
         return cards
     }
 
+    /// An undo step: `{}` (the item had no card) or `{"previous": card}`.
     private static func readUndoStep(
         _ p: inout ProgressJSONParser, path: () -> String
     ) throws(ProgressReadError) -> Card? {
-        // `{}` (no card before) or a card.
-        let start = p.index
-        var empty = true
-        try p.object(path: path) { (p, _) throws(ProgressReadError) in
-            empty = false
-            try p.skipValue()
+        var previous: Card?
+        try p.object(path: path) { (p, key) throws(ProgressReadError) in
+            if key.is("previous", in: p.bytes), try !p.null() {
+                previous = try readCard(&p, path: { path() + ".previous" })
+            } else {
+                try p.skipValue()
+            }
         }
-        if empty { return nil }
-        var again = ProgressJSONParser(p.bytes, at: start)
-        let card = try readCard(&again, path: path)
-        p.index = again.index
-        return card
+        return previous
     }
 
-    static func readCard(_ p: inout ProgressJSONParser, path: () -> String) throws(ProgressReadError) -> Card {
+    static func readCard(_ p: inout ProgressJSONParser, path: () -> String) throws(ProgressReadError) -> Card
+    {
         var phase: CardPhase?
         var step: Int?
         var stability: Double?
@@ -287,7 +290,9 @@ enum ProgressFileReader {
     }
 
     /// One review of the log (`reviews[index]`).
-    static func readReview(_ p: inout ProgressJSONParser, index: Int) throws(ProgressReadError) -> StoredReview {
+    static func readReview(_ p: inout ProgressJSONParser, index: Int) throws(ProgressReadError)
+        -> StoredReview
+    {
         var itemID: String?
         var time: Date?
         var rating: Rating?

@@ -13,7 +13,7 @@ import Foundation
 /// },
 /// "undo":[
 /// {},
-/// {"phase":"learning",…}
+/// {"previous":{"phase":"learning",…}}
 /// ],
 /// "reviewsOrderedFrom":0,
 /// "reviews":[
@@ -61,7 +61,13 @@ struct ProgressFileWriter {
         key(",\n\"undo\":[")
         for (n, step) in d.undo.enumerated() {
             raw(n == 0 ? "\n" : ",\n")
-            if let step { card(step, field: "undo[\(n)]") } else { raw("{}") }
+            if let step {
+                raw("{\"previous\":")
+                card(step, field: "undo[\(n)].previous")
+                bytes.append(0x7D)
+            } else {
+                raw("{}")
+            }
         }
         raw(d.undo.isEmpty ? "]" : "\n]")
         key(",\n\"reviewsOrderedFrom\":")

@@ -80,7 +80,9 @@ struct ProgressJSONParser {
     /// Checks that nothing but whitespace follows.
     mutating func expectEnd() throws(ProgressReadError) {
         skipSpace()
-        if index < bytes.count { throw syntax("unexpected \(describe(bytes[index])) after the end of the data") }
+        if index < bytes.count {
+            throw syntax("unexpected \(describe(bytes[index])) after the end of the data")
+        }
     }
 
     private func describe(_ byte: UInt8) -> String {

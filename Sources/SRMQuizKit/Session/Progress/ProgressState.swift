@@ -117,7 +117,8 @@ struct ProgressState: Sendable {
         var index = reviewCount - 1
         while index >= 0 {
             let entry =
-                index >= decodedStart ? loaded.reviews[index - decodedStart] : try pending!.review(at: index).entry
+                index >= decodedStart
+                ? loaded.reviews[index - decodedStart] : try pending!.review(at: index).entry
             if entry.time >= date {
                 found.append(entry)
             } else if index >= orderedFrom {

@@ -72,7 +72,8 @@ public final class ProgressStore: ReviewStore {
         } else {
             let document = ProgressDocument(learner: learner, created: clock.now(), settings: settings)
             store = ProgressStore(
-                url: url, state: ProgressState(document: document), clock: clock, lock: lock, warnings: warnings)
+                url: url, state: ProgressState(document: document), clock: clock, lock: lock,
+                warnings: warnings)
             try store.compact()
         }
         return store
