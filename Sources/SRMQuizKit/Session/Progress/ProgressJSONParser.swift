@@ -461,14 +461,15 @@ struct ProgressJSONParser {
         guard try peek() == 0x5B else {
             throw .invalid(field: path(), message: "expected an array, found \(kindOfNextValue())")
         }
+        guard let base = bytes.baseAddress else { throw syntax("unexpected end of the file") }
         var starts: [Int] = []
-        var closers: [UInt8] = [0x5D]
         let count = bytes.count
         var i = index + 1
+        var depth = 1  // bracket kinds are checked when the reviews are parsed
         var wantElement = true
         while i < count {
-            let b = bytes[i]
-            if closers.count == 1 && wantElement && b > 0x20 {
+            let b = base[i]
+            if depth == 1 && wantElement && b > 0x20 {
                 if b == 0x5D && starts.isEmpty {
                     index = i + 1
                     return starts
@@ -479,23 +480,31 @@ struct ProgressJSONParser {
             }
             switch b {
             case 0x22:
-                i += 1
-                while i < count {
-                    let c = bytes[i]
-                    if c == 0x22 { break }
-                    i += c == 0x5C ? 2 : 1
+                // The closing quote: the next one not preceded by an odd number of backslashes.
+                var from = i + 1
+                while true {
+                    guard let hit = memchr(base + from, 0x22, count - from) else {
+                        throw syntax("unterminated string", at: i)
+                    }
+                    let quote = base.distance(to: UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)))
+                    var k = quote - 1
+                    while k > i && base[k] == 0x5C { k -= 1 }
+                    if (quote - 1 - k) % 2 == 0 {
+                        i = quote
+                        break
+                    }
+                    from = quote + 1
                 }
-                guard i < count else { throw syntax("unterminated string", at: count) }
-            case 0x7B: closers.append(0x7D)
-            case 0x5B: closers.append(0x5D)
+            case 0x7B, 0x5B: depth += 1
             case 0x7D, 0x5D:
-                guard closers.removeLast() == b else { throw syntax("mismatched bracket", at: i) }
-                if closers.isEmpty {
+                depth -= 1
+                if depth == 0 {
+                    guard b == 0x5D else { throw syntax("mismatched bracket", at: i) }
                     index = i + 1
                     return starts
                 }
             case 0x2C:
-                if closers.count == 1 { wantElement = true }
+                if depth == 1 { wantElement = true }
             default: break
             }
             i += 1
