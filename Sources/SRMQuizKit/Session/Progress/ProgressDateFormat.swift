@@ -17,6 +17,15 @@ public enum ProgressDateFormat {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `date` as ISO-8601 UTC text to the second, rounded down (`2025-03-01T09:30:00Z`).
+    public static func wholeSecondsString(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendCivil(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)), to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The date in `text`, or `nil` if it is not an ISO-8601 timestamp.
     public static func date(from text: String) -> Date? {
         var text = text
