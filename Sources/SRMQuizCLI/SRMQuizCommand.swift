@@ -14,6 +14,10 @@ public struct SRMQuizCommand: AsyncParsableCommand {
             ProgressCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            ExamCommand.self,
+            ClassCommand.self,
+            ReportCommand.self,
+            PrintCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

@@ -33,31 +33,65 @@ enum ProgressBenchmark {
         let encoded = try ProgressCodec.encode(document, file: url.path)
         print(String(format: "encode in memory: %.0f ms", elapsed(since: start)))
         start = DispatchTime.now()
-        _ = try ProgressCodec.decode(encoded, file: url.path)
-        print(String(format: "decode in memory: %.0f ms", elapsed(since: start)))
+        let decoded = try ProgressCodec.decode(encoded, file: url.path)
+        print(String(format: "decode in memory (whole document): %.0f ms", elapsed(since: start)))
+        guard decoded.document == document else { throw BenchmarkError("the decoded document differs") }
+        start = DispatchTime.now()
+        _ = try ProgressCodec.fileEncoder().encode(document)
+        print(String(format: "for comparison, Foundation JSONEncoder: %.0f ms", elapsed(since: start)))
         start = DispatchTime.now()
         for review in document.reviews.prefix(100_000) { _ = ProgressDateFormat.string(from: review.time) }
         print(String(format: "format 100,000 dates: %.0f ms", elapsed(since: start)))
+        start = DispatchTime.now()
+        for review in document.reviews.prefix(100_000) {
+            _ = ProgressDateFormat.date(from: "2025-03-01T09:30:00.125Z")
+            _ = review
+        }
+        print(String(format: "parse 100,000 dates: %.0f ms", elapsed(since: start)))
         try encoded.write(to: url)
         let size =
             (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         print(String(format: "file size: %.1f MB (%d bytes)", Double(size) / 1_000_000, size))
 
-        var loads: [Double] = []
+        var opens: [Double] = []
+        var sinces: [Double] = []
+        var logLoads: [Double] = []
+        var fullLoads: [Double] = []
         for _ in 0..<3 {
-            let start = DispatchTime.now()
+            var start = DispatchTime.now()
             let store = try ProgressStore.open(
                 at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
-            loads.append(elapsed(since: start))
+            opens.append(elapsed(since: start))
+            let open = opens.last ?? 0
+            start = DispatchTime.now()
+            let today = document.reviews.last.map { $0.time.addingTimeInterval(-86_400) } ?? Date()
+            let recent = store.reviews(since: today)
+            sinces.append(elapsed(since: start))
+            guard !store.isLogLoaded, !recent.isEmpty else {
+                throw BenchmarkError("reviews(since:) decoded the whole log or found nothing")
+            }
+            start = DispatchTime.now()
+            try store.loadLog()
+            logLoads.append(elapsed(since: start))
+            fullLoads.append(open + logLoads[logLoads.count - 1])
             guard store.log.count == reviews else {
                 throw BenchmarkError("loaded \(store.log.count) reviews")
             }
             store.close()
         }
-        print(String(format: "load (open, decode, lock): median %.0f ms of 3", median(loads)))
+        print(
+            String(
+                format: "open (lock, read, settings and cards; log skimmed): median %.1f ms of 3",
+                median(opens)))
+        print(
+            String(
+                format: "reviews(since: a day before the last review): median %.2f ms of 3", median(sinces)))
+        print(String(format: "full log decode (first use of log): median %.0f ms of 3", median(logLoads)))
+        print(String(format: "full load (open + full log decode): median %.0f ms of 3", median(fullLoads)))
 
         let store = try ProgressStore.open(
             at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
+        try store.loadLog()
         var saves: [Double] = []
         for _ in 0..<3 {
             let start = DispatchTime.now()

@@ -26,6 +26,7 @@ enum SessionRunner {
         if let kind = overrides.scheduler { createWith.kind = kind }
         if let retention = overrides.retention { createWith.desiredRetention = retention }
         let store = try ProgressCommandSupport.open(learnerOptions, settings: createWith)
+        defer { store.close() }
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
         if let retention = overrides.retention { settings.desiredRetention = retention }

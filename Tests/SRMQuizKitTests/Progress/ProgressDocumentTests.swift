@@ -27,17 +27,30 @@ import Testing
         #expect(try ProgressCodec.encode(decoded.document, file: "sample.json") == data)
     }
 
-    @Test func writesSortedKeysAndFormatTwo() throws {
-        let text = String(decoding: try ProgressCodec.encode(Self.sample(), file: "x"), as: UTF8.self)
+    @Test func writesTheCompactLayoutWithTheLogLastOneReviewALine() throws {
+        let document = Self.sample()
+        let text = String(decoding: try ProgressCodec.encode(document, file: "x"), as: UTF8.self)
         let keys = [
-            "\"cards\"", "\"created\"", "\"format\"", "\"learner\"", "\"reviews\"", "\"sequence\"",
-            "\"settings\"", "\"undo\"", "\"updated\"",
+            "{\"format\":2,", "\"learner\"", "\"created\"", "\"updated\"", "\"sequence\"",
+            "\n\"settings\":", "\n\"cards\":{", "\n\"undo\":[", "\n\"reviewsOrderedFrom\":0",
+            "\n\"reviews\":[\n",
         ]
-        let positions = try keys.map { key in try #require(text.range(of: "\n  " + key)).lowerBound }
-        #expect(positions == positions.sorted())
-        #expect(text.contains("\"format\" : 2"))
-        #expect(text.contains("\"time\" : \"2025-03-01T09:30:00.125Z\""))
-        #expect(text.hasSuffix("}\n"))
+        let positions = try keys.map { key in try #require(text.range(of: key)).lowerBound }
+        #expect(positions == positions.sorted(), "fixed key order, log last")
+        #expect(text.hasPrefix("{\"format\":2,"))
+        #expect(text.hasSuffix("\n]}\n"))
+        // One compact review per line, in log order, and one card per line.
+        let lines = text.split(separator: "\n")
+        let reviewLines = lines.filter { $0.hasPrefix("{\"itemID\":") }
+        #expect(reviewLines.count == document.reviews.count)
+        #expect(reviewLines.first?.contains("\"time\":\"2025-03-01T09:30:00.125Z\"") == true)
+        let decoder = ProgressCodec.decoder()
+        for (line, entry) in zip(reviewLines, document.reviews) {
+            let json = line.hasSuffix(",") ? line.dropLast() : line
+            #expect(try decoder.decode(ReviewLogEntry.self, from: Data(json.utf8)) == entry)
+        }
+        #expect(lines.filter { $0.hasPrefix("\"item-") }.count == document.cards.count)
+        #expect(!text.contains(": ") && !text.contains("  "), "compact")
     }
 
     @Test func defaultsEqualADecodeOfAMinimalDocument() throws {

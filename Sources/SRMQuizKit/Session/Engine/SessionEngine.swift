@@ -45,8 +45,9 @@ public final class SessionEngine {
             let builder = StudyQueueBuilder(
                 newPerDay: configuration.newPerDay ?? store.settings.newPerDay,
                 limit: configuration.limit, calendar: configuration.calendar)
-            let day = builder.build(
-                items: items, cards: store.cards, log: store.log, scheduler: scheduler, now: now)
+            // Only today's answers matter: don't make the store read a long history.
+            let today = store.reviews(since: configuration.calendar.startOfDay(for: now))
+            let day = builder.build(items: items, cards: store.cards, log: today, scheduler: scheduler, now: now)
             queue = day.entries
             learning = day.learningLater
             built = day

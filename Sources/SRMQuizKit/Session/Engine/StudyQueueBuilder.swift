@@ -22,7 +22,8 @@ public struct StudyQueueBuilder: Sendable {
         self.calendar = calendar
     }
 
-    /// The queue for the day containing `now`.
+    /// The queue for the day containing `now`. `log` needs to hold only today's answers (as
+    /// ``ReviewStore/reviews(since:)`` gives them); older entries are ignored.
     public func build(
         items: [Item], cards: [String: Card], log: [ReviewLogEntry], scheduler: any Scheduler, now: Date
     ) -> StudyQueue {

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Reading and writing progress documents and journal lines as JSON: sorted keys, lossless
-/// ISO-8601 dates, and errors turned into ``ProgressError``s that name the file and the field.
+/// Reading and writing progress documents and journal lines as JSON: lossless ISO-8601 dates, and
+/// errors turned into ``ProgressError``s that name the file and the field. Progress files go
+/// through the hand-written ``ProgressFileWriter`` and ``ProgressFileReader``; journal lines and
+/// format 1 files through Foundation's coders configured here.
 public enum ProgressCodec {
     /// A decoded file and the format it was in.
     public struct Decoded: Sendable {
@@ -33,41 +35,17 @@ public enum ProgressCodec {
         return decoder
     }
 
-    /// `document` as the bytes of a progress file (ending with a newline).
+    /// `document` as the bytes of a progress file (ending with a newline), written by the fast
+    /// hand-written writer (see ``ProgressFileWriter``).
     public static func encode(_ document: ProgressDocument, file: String) throws(ProgressError) -> Data {
-        do {
-            var data = try fileEncoder().encode(document)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw .encoding(file: file, message: "\(error)")
-        }
+        Data(try ProgressFileWriter.encode(document, file: file))
     }
 
-    /// The document in `data`, read from `file`; format 1 is migrated.
+    /// The document in `data`, read from `file` (any JSON layout); format 1 is migrated.
     public static func decode(_ data: Data, file: String) throws(ProgressError) -> Decoded {
-        struct Probe: Decodable { var format: Int }
-        let decoder = decoder()
-        do {
-            let format = try decoder.decode(Probe.self, from: data).format
-            switch format {
-            case ProgressDocument.currentFormat:
-                return Decoded(
-                    document: try decoder.decode(ProgressDocument.self, from: data), format: format)
-            case 1:
-                return Decoded(
-                    document: try decoder.decode(ProgressFormatV1.self, from: data).migrated(), format: 1)
-            default:
-                throw ProgressError.unsupportedFormat(
-                    file: file, found: format, supported: ProgressDocument.readableFormats)
-            }
-        } catch let error as ProgressError {
-            throw error
-        } catch let error as DecodingError {
-            throw progressError(error, file: file, data: data)
-        } catch {
-            throw .invalidJSON(file: file, line: nil, column: nil, message: "\(error)")
-        }
+        let head = try ProgressFileReader.read([UInt8](data), file: file)
+        var state = ProgressState(head: head)
+        return Decoded(document: try state.document(), format: head.format)
     }
 
     /// `error` as a ``ProgressError`` naming `file` and the field or place.

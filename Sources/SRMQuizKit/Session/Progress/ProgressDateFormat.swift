@@ -11,34 +11,85 @@ public enum ProgressDateFormat {
 
     /// `date` as ISO-8601 UTC text with fractional seconds.
     public static func string(from date: Date) -> String {
-        let t = date.timeIntervalSinceReferenceDate
-        guard t.isFinite else { return "1970-01-01T00:00:00.000Z" }
-        let whole = t.rounded(.down)
-        let fraction = t - whole
-        let seconds = Int64(whole) + referenceOffset
-        return civilText(unixSeconds: seconds) + "." + fractionDigits(fraction, whole: whole, exact: t) + "Z"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `date` as ISO-8601 UTC text to the second, rounded down (`2025-03-01T09:30:00Z`).
+    public static func wholeSecondsString(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendCivil(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)), to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The date in `text`, or `nil` if it is not an ISO-8601 timestamp.
     public static func date(from text: String) -> Date? {
         var text = text
-        return text.withUTF8 { parse(Array($0)) }
+        return text.withUTF8 { parse($0) }
     }
 
-    /// The fewest digits (at least 3) of `fraction` such that `whole + digits` is `exact`.
-    private static func fractionDigits(_ fraction: Double, whole: Double, exact: Double) -> String {
+    /// Appends `date` as ISO-8601 UTC text with fractional seconds (no quotes) to `bytes`.
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
+        let t = date.timeIntervalSinceReferenceDate
+        guard t.isFinite, abs(t) < 1e15 else {
+            bytes.append(contentsOf: "1970-01-01T00:00:00.000Z".utf8)
+            return
+        }
+        let whole = t.rounded(.down)
+        appendCivil(unixSeconds: Int64(whole) + referenceOffset, to: &bytes)
+        bytes.append(46)  // .
+        appendFraction(t - whole, whole: whole, exact: t, to: &bytes)
+        bytes.append(90)  // Z
+    }
+
+    /// Appends the fewest digits (at least 3) of `fraction` such that `whole + digits` is `exact`.
+    /// `Double(n) / 10^d` is the correctly rounded value of the decimal `0.ddd`, which is what
+    /// `parse` reads back, so the check below is the round trip itself.
+    private static func appendFraction(
+        _ fraction: Double, whole: Double, exact: Double, to bytes: inout [UInt8]
+    ) {
         var scale = 1000.0
         for digits in 3...9 {
             let n = (fraction * scale).rounded()
-            if n < scale {
-                let text = String(Int64(n))
-                let padded = String(repeating: "0", count: digits - text.count) + text
-                if let back = Double("0." + padded), whole + back == exact { return padded }
+            if n < scale, whole + n / scale == exact {
+                appendDigits(Int64(n), width: digits, to: &bytes)
+                return
             }
             scale *= 10
         }
         // The shortest text that reads back as `fraction` itself always works.
-        return plainDecimal(fraction)
+        bytes.append(contentsOf: plainDecimal(fraction).utf8)
+    }
+
+    /// Appends `value` (non-negative) with leading zeros up to `width` digits.
+    private static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: v % 10) + 48
+                v /= 10
+                count += 1
+            } while v > 0 && count < 20
+            var pad = width - count
+            while pad > 0 {
+                bytes.append(48)
+                pad -= 1
+            }
+            while count > 0 {
+                count -= 1
+                bytes.append(buffer[count])
+            }
+        }
     }
 
     /// `value` in [0, 1) as the digits after "0.", without an exponent.
@@ -52,8 +103,8 @@ public enum ProgressDateFormat {
         return String(repeating: "0", count: max(0, -exponent - 1)) + mantissa
     }
 
-    /// `YYYY-MM-DDThh:mm:ss` for a count of seconds since 1970 (proleptic Gregorian calendar).
-    private static func civilText(unixSeconds: Int64) -> String {
+    /// Appends `YYYY-MM-DDThh:mm:ss` for a count of seconds since 1970 (proleptic Gregorian).
+    private static func appendCivil(unixSeconds: Int64, to bytes: inout [UInt8]) {
         var days = unixSeconds / 86_400
         var secs = unixSeconds % 86_400
         if secs < 0 {
@@ -70,10 +121,22 @@ public enum ProgressDateFormat {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        var y = String(year)
-        if year >= 0 && year < 1000 { y = String(repeating: "0", count: 4 - y.count) + y }
-        return "\(y)-\(two(month))-\(two(day))T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))"
+        if year < 0 {
+            bytes.append(45)
+            appendDigits(-year, width: 1, to: &bytes)
+        } else {
+            appendDigits(year, width: 4, to: &bytes)
+        }
+        bytes.append(45)
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(45)
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(84)  // T
+        appendDigits(secs / 3600, width: 2, to: &bytes)
+        bytes.append(58)
+        appendDigits(secs / 60 % 60, width: 2, to: &bytes)
+        bytes.append(58)
+        appendDigits(secs % 60, width: 2, to: &bytes)
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
@@ -86,14 +149,19 @@ public enum ProgressDateFormat {
         return era * 146_097 + doe - 719_468
     }
 
-    private static func parse(_ b: [UInt8]) -> Date? {
+    /// Powers of ten that are exact doubles.
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// The date in the UTF-8 text `b`, or `nil`.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
         var i = 0
         func number(_ count: Int) -> Int64? {
             guard i + count <= b.count else { return nil }
             var v: Int64 = 0
             for k in i..<(i + count) {
-                guard (48...57).contains(b[k]) else { return nil }
-                v = v * 10 + Int64(b[k] - 48)
+                let d = b[k] &- 48
+                guard d < 10 else { return nil }
+                v = v * 10 + Int64(d)
             }
             i += count
             return v
@@ -112,13 +180,27 @@ public enum ProgressDateFormat {
         else { return nil }
         var fraction = 0.0
         if i < b.count, b[i] == 46 {
-            let start = i
+            let start = i + 1
             i += 1
-            while i < b.count, (48...57).contains(b[i]) { i += 1 }
-            guard i > start + 1, let f = Double("0" + String(decoding: b[start..<i], as: UTF8.self)) else {
-                return nil
+            var n: Int64 = 0
+            while i < b.count, b[i] &- 48 < 10 {
+                if i - start < 15 { n = n * 10 + Int64(b[i] - 48) }
+                i += 1
             }
-            fraction = f
+            let digits = i - start
+            guard digits > 0 else { return nil }
+            if digits <= 15 {
+                // Exact numerator and power of ten: the quotient is the correctly rounded decimal.
+                fraction = Double(n) / powersOfTen[digits]
+            } else {
+                guard
+                    let f = Double(
+                        "0." + String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                else {
+                    return nil
+                }
+                fraction = f
+            }
         }
         var offset: Int64 = 0
         guard i < b.count else { return nil }

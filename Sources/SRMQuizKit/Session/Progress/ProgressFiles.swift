@@ -56,23 +56,54 @@ enum ProgressFiles {
         return data
     }
 
+    /// The whole content of `url`, as bytes (read straight into the array, without a copy).
+    static func readBytes(_ url: URL) throws(ProgressError) -> [UInt8] {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        defer { _ = posixClose(fd) }
+        var info = stat()
+        var chunk = fstat(fd, &info) == 0 ? max(Int(info.st_size) + 1, 4096) : 1 << 20
+        var bytes: [UInt8] = []
+        while true {
+            var failure: Int32 = 0
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+                var count = 0
+                while count < chunk, let base = buffer.baseAddress {
+                    let n = posixRead(fd, base + count, chunk - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
+                initialized = count
+            }
+            if failure != 0 { throw .io(file: url.path, operation: "reading", errno: failure) }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            if piece.count < chunk { return bytes }
+            chunk *= 2  // the file grew while it was read
+        }
+    }
+
     /// Writes all of `data` to `fd`.
     static func writeAll(_ fd: Int32, _ data: Data, file: String) throws(ProgressError) {
-        var failure: Int32 = 0
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let n = posixWrite(fd, base + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
+        try withRawBytes(data) { (raw) throws(ProgressError) in try writeAll(fd, raw, file: file) }
+    }
+
+    /// Writes all of `raw` to `fd`.
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, file: String) throws(ProgressError) {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let n = posixWrite(fd, base + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(file: file, operation: "writing", errno: errno)
             }
+            offset += n
         }
-        if failure != 0 { throw .io(file: file, operation: "writing", errno: failure) }
     }
 
     /// Flushes `fd`'s data (and the size) to the disk.
@@ -112,6 +143,30 @@ enum ProgressFiles {
 
     /// Replaces `url` with `data` atomically: a crash leaves either the old or the new content.
     static func replace(_ url: URL, with data: Data) throws(ProgressError) {
+        try withRawBytes(data) { (raw) throws(ProgressError) in try replace(url, with: raw) }
+    }
+
+    /// Replaces `url` with `bytes` atomically: a crash leaves either the old or the new content.
+    static func replace(_ url: URL, with bytes: [UInt8]) throws(ProgressError) {
+        try withRawBytes(bytes) { (raw) throws(ProgressError) in try replace(url, with: raw) }
+    }
+
+    /// Calls `body` with the bytes of `value`, keeping `body`'s error type.
+    private static func withRawBytes(
+        _ value: some ContiguousBytes, _ body: (UnsafeRawBufferPointer) throws(ProgressError) -> Void
+    ) throws(ProgressError) {
+        var failure: ProgressError?
+        value.withUnsafeBytes { raw in
+            do throws(ProgressError) {
+                try body(raw)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func replace(_ url: URL, with data: UnsafeRawBufferPointer) throws(ProgressError) {
         let temporary = temporary(of: url)
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(file: temporary.path, operation: "creating", errno: errno) }

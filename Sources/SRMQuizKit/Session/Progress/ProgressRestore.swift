@@ -31,11 +31,8 @@ public struct ProgressRestore: Sendable, Hashable {
         } catch {
             throw .backupCorrupt(backup: backup.path, problem: error)
         }
-        if !force, ProgressFiles.exists(url) {
-            var ignored: [String] = []
-            if (try? ProgressStore.load(url, warnings: &ignored)) != nil {
-                throw .restoreRefused(file: url.path)
-            }
+        if !force, ProgressFiles.exists(url), ProgressStore.readsCompletely(url) {
+            throw .restoreRefused(file: url.path)
         }
         let stamp = timestamp(clock.now())
         var setAside: [String] = []

@@ -7,15 +7,30 @@ import Foundation
 /// folder fsync, the previous file kept as `<file>.bak`) when the store is opened with a journal
 /// present, by ``compact()`` and by ``close()``. An exclusive lock on `<file>.lock` keeps a second
 /// process out while the store is open. See `docs/progress-format.md`.
+///
+/// The review log is lazy: opening decodes the settings, cards and undo history and only skims
+/// over the log; ``reviews(since:)`` decodes just the latest reviews, and the whole log is decoded
+/// when first needed (``log``, ``document``, ``loadLog()``, a compaction).
 public final class ProgressStore: ReviewStore {
     /// The progress file.
     public let url: URL
-    /// Everything the file holds, with the journal applied.
-    public private(set) var document: ProgressDocument
+    /// Everything the file holds, with the journal applied (the whole log is decoded first; if it
+    /// cannot be, see ``logError``).
+    public var document: ProgressDocument {
+        loadLogRecordingError()
+        return state.loaded
+    }
     /// Things noticed while opening that the learner should hear about (a torn journal line, a
     /// migrated format), one sentence each.
     public private(set) var warnings: [String]
 
+    /// Why the review log could not be decoded when it was needed, if it could not. The file is
+    /// then never rewritten (every compaction throws this error), and ``log`` holds only the
+    /// reviews that could be read from its end.
+    public private(set) var logError: ProgressError?
+
+    /// The document, with the log's undecoded prefix.
+    private var state: ProgressState
     private let clock: any Clock
     private var lock: ProgressLock?
     private let journal: ProgressJournal
@@ -23,10 +38,10 @@ public final class ProgressStore: ReviewStore {
     private var pendingEvents = 0
 
     private init(
-        url: URL, document: ProgressDocument, clock: any Clock, lock: ProgressLock, warnings: [String]
+        url: URL, state: ProgressState, clock: any Clock, lock: ProgressLock, warnings: [String]
     ) {
         self.url = url
-        self.document = document
+        self.state = state
         self.clock = clock
         self.lock = lock
         self.warnings = warnings
@@ -52,19 +67,22 @@ public final class ProgressStore: ReviewStore {
         let store: ProgressStore
         if let loaded {
             store = ProgressStore(
-                url: url, document: loaded.document, clock: clock, lock: lock, warnings: warnings)
+                url: url, state: loaded.state, clock: clock, lock: lock, warnings: warnings)
             if loaded.needsCompaction { try store.compact() }
         } else {
             let document = ProgressDocument(learner: learner, created: clock.now(), settings: settings)
-            store = ProgressStore(url: url, document: document, clock: clock, lock: lock, warnings: warnings)
+            store = ProgressStore(
+                url: url, state: ProgressState(document: document), clock: clock, lock: lock,
+                warnings: warnings)
             try store.compact()
         }
         return store
     }
 
-    /// Reads the file and its journal (nil if there is no file and nothing left of one).
+    /// Reads the file (up to its review log) and its journal (nil if there is no file and nothing
+    /// left of one).
     static func load(_ url: URL, warnings: inout [String]) throws(ProgressError) -> (
-        document: ProgressDocument, needsCompaction: Bool
+        state: ProgressState, needsCompaction: Bool
     )? {
         let journalURL = ProgressFiles.journal(of: url)
         guard ProgressFiles.exists(url) else {
@@ -73,23 +91,23 @@ public final class ProgressStore: ReviewStore {
             }
             return nil
         }
-        let decoded = try ProgressCodec.decode(try ProgressFiles.read(url), file: url.path)
-        var document = decoded.document
+        let head = try ProgressFileReader.read(try ProgressFiles.readBytes(url), file: url.path)
+        var state = ProgressState(head: head)
         var needsCompaction = false
-        if decoded.format != ProgressDocument.currentFormat {
+        if head.format != ProgressDocument.currentFormat {
             warnings.append(
-                "\(url.path): migrated from format \(decoded.format) to \(ProgressDocument.currentFormat); "
+                "\(url.path): migrated from format \(head.format) to \(ProgressDocument.currentFormat); "
                     + "the old file is kept as \(ProgressFiles.backup(of: url).lastPathComponent)")
             needsCompaction = true
         }
         let contents = try ProgressJournal.read(journalURL)
-        for (index, event) in contents.events.enumerated() where event.seq > document.sequence {
-            guard event.seq == document.sequence + 1 else {
+        for (index, event) in contents.events.enumerated() where event.seq > state.loaded.sequence {
+            guard event.seq == state.loaded.sequence + 1 else {
                 throw .journalCorrupt(
                     file: journalURL.path, line: index + 1,
-                    message: "expected event \(document.sequence + 1), found \(event.seq)")
+                    message: "expected event \(state.loaded.sequence + 1), found \(event.seq)")
             }
-            if let problem = document.apply(event) {
+            if let problem = try state.apply(event) {
                 throw .journalCorrupt(file: journalURL.path, line: index + 1, message: problem)
             }
         }
@@ -101,23 +119,70 @@ public final class ProgressStore: ReviewStore {
         if !contents.events.isEmpty || contents.tornBytes != nil || ProgressFiles.exists(journalURL) {
             needsCompaction = true
         }
-        return (document, needsCompaction)
+        return (state, needsCompaction)
+    }
+
+    /// Whether the file at `url` (and its journal) reads completely, review log included.
+    static func readsCompletely(_ url: URL) -> Bool {
+        var ignored: [String] = []
+        guard var loaded = try? load(url, warnings: &ignored) else { return false }
+        return (try? loaded.state.loadLog()) != nil
     }
 
     // MARK: ReviewStore
 
-    public var settings: SchedulerSettings { document.settings }
-    public var cards: [String: Card] { document.cards }
-    public var log: [ReviewLogEntry] { document.reviews }
+    public var settings: SchedulerSettings { state.loaded.settings }
+    public var cards: [String: Card] { state.loaded.cards }
+    /// Every answer, oldest first. Decodes the whole log on first use (if that fails, see
+    /// ``logError``).
+    public var log: [ReviewLogEntry] {
+        loadLogRecordingError()
+        return state.loaded.reviews
+    }
     /// The learner's name, as stored in the file.
-    public var learner: String { document.learner }
+    public var learner: String { state.loaded.learner }
+
+    /// The answers given at or after `date`, oldest first: `log.filter { $0.time >= date }`, but
+    /// decoding only the end of the log, which is in time order (the part that is not, after a
+    /// clock was set back, is looked at whole). If a review cannot be read, the ones after it
+    /// are returned and ``logError`` says why.
+    public func reviews(since date: Date) -> [ReviewLogEntry] {
+        do {
+            return try state.reviews(since: date)
+        } catch {
+            logError = error
+            return state.loaded.reviews.filter { $0.time >= date }
+        }
+    }
+
+    /// Whether the whole review log has been decoded (``open(at:learner:createWith:clock:)``
+    /// leaves it undecoded).
+    public var isLogLoaded: Bool { state.isLogLoaded }
+
+    /// How many answers the log holds (known without decoding it).
+    public var reviewCount: Int { state.reviewCount }
+
+    /// Decodes the whole review log now, reporting a review that cannot be read (the file is
+    /// then left as it is).
+    public func loadLog() throws(ProgressError) {
+        do {
+            try state.loadLog()
+        } catch {
+            logError = error
+            throw error
+        }
+    }
+
+    private func loadLogRecordingError() {
+        if !state.isLogLoaded { try? loadLog() }
+    }
 
     /// Records `entry` and the item's new `card`; on disk (journal line fsynced) before it returns.
     public func record(_ entry: ReviewLogEntry, card: Card) throws(ProgressError) {
-        let previous = document.cards[entry.itemID]
+        let previous = state.loaded.cards[entry.itemID]
         try append(
             ProgressJournalEvent(
-                seq: document.sequence + 1, event: .record, at: clock.now(), entry: entry, card: card,
+                seq: state.loaded.sequence + 1, event: .record, at: clock.now(), entry: entry, card: card,
                 previous: previous, phaseBefore: previous?.phase ?? .new))
     }
 
@@ -125,11 +190,11 @@ public final class ProgressStore: ReviewStore {
     /// there is no answer; throws ``ProgressError/undoUnavailable(file:)`` past the kept history.
     @discardableResult
     public func undoLast() throws(ProgressError) -> ReviewLogEntry? {
-        guard let last = document.reviews.last else { return nil }
-        guard let restored = document.undo.last else { throw .undoUnavailable(file: url.path) }
+        guard let last = try state.lastReview() else { return nil }
+        guard let restored = state.loaded.undo.last else { throw .undoUnavailable(file: url.path) }
         try append(
             ProgressJournalEvent(
-                seq: document.sequence + 1, event: .undo, at: clock.now(), entry: last, card: restored))
+                seq: state.loaded.sequence + 1, event: .undo, at: clock.now(), entry: last, card: restored))
         return last
     }
 
@@ -137,16 +202,18 @@ public final class ProgressStore: ReviewStore {
     public func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
         try append(
             ProgressJournalEvent(
-                seq: document.sequence + 1, event: .settings, at: clock.now(), settings: settings))
+                seq: state.loaded.sequence + 1, event: .settings, at: clock.now(), settings: settings))
     }
 
     private func append(_ event: ProgressJournalEvent) throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
-        if let problem = document.problem(applying: event) {
+        if let problem = try state.problem(applying: event) {
             throw .encoding(file: journal.url.path, message: problem)
         }
         try journal.append(event)
-        _ = document.apply(event)  // in place: copying 200,000 reviews per answer would cost milliseconds
+        // In place: copying 200,000 reviews per answer would cost milliseconds. Cannot fail: the
+        // last review was decoded by `problem(applying:)`.
+        _ = try? state.apply(event)
         pendingEvents += 1
     }
 
@@ -159,29 +226,31 @@ public final class ProgressStore: ReviewStore {
         _ cards: [String: Card], phasesBefore: [CardPhase?], settings: SchedulerSettings
     ) throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
-        guard phasesBefore.count == document.reviews.count else {
+        try loadLog()
+        guard phasesBefore.count == state.reviewCount else {
             throw .encoding(
-                file: url.path, message: "phases do not match the \(document.reviews.count) reviews")
+                file: url.path, message: "phases do not match the \(state.reviewCount) reviews")
         }
-        var next = document
+        var next = state.loaded
         next.cards = cards
         next.phasesBefore = phasesBefore
         next.settings = settings
         next.undo = []
         next.updated = max(next.updated, clock.now())
         try write(next)
-        document = next
+        state.replace(with: next)
     }
 
     /// Writes everything into the progress file and empties the journal. The file replaced is
     /// kept as `<file>.bak`.
     public func compact() throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
-        try write(document)
+        try loadLog()
+        try write(state.loaded)
     }
 
     private func write(_ document: ProgressDocument) throws(ProgressError) {
-        let data = try ProgressCodec.encode(document, file: url.path)
+        let data = try ProgressFileWriter.encode(document, file: url.path)
         if ProgressFiles.exists(url) { try ProgressFiles.preserve(url, as: ProgressFiles.backup(of: url)) }
         try ProgressFiles.replace(url, with: data)
         journal.close()
@@ -194,7 +263,7 @@ public final class ProgressStore: ReviewStore {
     /// which holds every change), then releases the lock. Called by `deinit` too.
     public func close() {
         guard let lock else { return }
-        if pendingEvents > 0 { try? write(document) }
+        if pendingEvents > 0 { try? compact() }
         journal.close()
         lock.release()
         self.lock = nil

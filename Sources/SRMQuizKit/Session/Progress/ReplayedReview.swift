@@ -29,7 +29,7 @@ public struct ReplayedReview: Sendable, Hashable {
             line += ", \"ease\": " + Self.json(card.ease)
             line += ", \"interval\": " + Self.json(card.interval)
         }
-        line += ", \"due\": \"" + Self.iso8601(card.due) + "\"}"
+        line += ", \"due\": \"" + ProgressDateFormat.wholeSecondsString(from: card.due) + "\"}"
         return line
     }
 
@@ -40,30 +40,4 @@ public struct ReplayedReview: Sendable, Hashable {
         return "\(value)"
     }
 
-    /// `date` as `YYYY-MM-DDTHH:MM:SSZ`, rounded down to the second.
-    static func iso8601(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        var days = seconds / 86_400
-        var rest = seconds % 86_400
-        if rest < 0 {
-            rest += 86_400
-            days -= 1
-        }
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int64, _ width: Int) -> String {
-            let s = String(n)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        return
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
-    }
 }

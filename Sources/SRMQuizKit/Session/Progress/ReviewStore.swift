@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the session engine needs from a learner's progress: the cards, the log, and a way to
 /// record an answer durably (on disk before `record` returns) and to take the last one back.
 public protocol ReviewStore: AnyObject {
@@ -12,4 +14,13 @@ public protocol ReviewStore: AnyObject {
     func record(_ entry: ReviewLogEntry, card: Card) throws
     /// Takes back the last answer and restores the card it changed; returns the entry removed.
     @discardableResult func undoLast() throws -> ReviewLogEntry?
+    /// The answers given at or after `date`, oldest first (`log.filter { $0.time >= date }`).
+    /// Stores with a long history implement it without reading the whole log.
+    func reviews(since date: Date) -> [ReviewLogEntry]
+}
+
+extension ReviewStore {
+    public func reviews(since date: Date) -> [ReviewLogEntry] {
+        log.filter { $0.time >= date }
+    }
 }

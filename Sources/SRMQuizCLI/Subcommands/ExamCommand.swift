@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SRMQuizKit
+
+/// `srmquiz exam`: a timed mock exam in the style of the AWS certification exams.
+struct ExamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exam",
+        abstract: "Sit a timed mock exam (no feedback until the end).",
+        discussion: """
+            Questions mix single-answer and multiple-response items. While the exam runs: type the \
+            letter(s) of your answer, or :flag, :review, :goto N, :submit, :help. The time left is shown \
+            with each question; the exam submits itself when time is up. `--count 65 --minutes 90` \
+            mirrors the full exam. Results are saved as JSON and, unless --no-record, your answers \
+            feed your review schedule.
+            """
+    )
+
+    @Option(help: "How many questions.")
+    var count = 20
+
+    @Option(help: "Minutes allowed (default: 90 × count / 65, rounded up).")
+    var minutes: Int?
+
+    @Option(help: "The seed that chooses the questions (default: random, shown at the start).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("pass-mark"), help: "The pass mark, as a percentage.")
+    var passMark: Double = 70
+
+    @Option(
+        help: ArgumentHelp(
+            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/exam-<timestamp>.json).",
+            valueName: "file"))
+    var results: String?
+
+    @Flag(name: .customLong("no-record"), help: "Do not feed the answers into your review schedule.")
+    var noRecord = false
+
+    @OptionGroup var bankOptions: BankOptions
+
+    @OptionGroup var learnerOptions: LearnerOptions
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        if let minutes, minutes < 1 { throw ValidationError("--minutes must be at least 1") }
+        guard (0...100).contains(passMark) else { throw ValidationError("--pass-mark must be from 0 to 100") }
+    }
+
+    func run() throws {
+        let bank = try CLIOutput.loadBank(bankOptions)
+        let seed = self.seed ?? ResultsOutput.randomSeed()
+        let items = ExamSelector.select(
+            from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+        guard !items.isEmpty else {
+            throw CLIOutput.fail("the bank has no questions with choices for an exam")
+        }
+        if items.count < count {
+            StandardOutput.standardError.write(
+                "srmquiz: note: the bank has only \(items.count) questions for an exam; asking those\n")
+        }
+        let configuration = ExamConfiguration(
+            count: items.count, minutes: minutes ?? ExamConfiguration.defaultMinutes(count: count),
+            passMark: passMark,
+            seed: seed)
+        // Open (and lock) the progress file before the exam starts, so a locked or corrupt file
+        // is reported before the learner answers anything.
+        let store = noRecord ? nil : try ProgressCommandSupport.open(learnerOptions)
+        defer { store?.close() }
+        let runner = ExamRunner(
+            items: items, configuration: configuration, bankFiles: bank.files,
+            reader: TemporaryStdinLineReader(),
+            sink: StandardOutput(), clock: SystemClock())
+        let result = runner.run()
+        let path = try ResultsOutput.save(result, to: results, prefix: "exam", at: result.startedAt)
+        CLIOutput.print("\nResults saved to \(path)")
+        if let store {
+            do {
+                let recorded = try ReviewRecorder(store: store).record(result)
+                CLIOutput.print("\(recorded) answer\(recorded == 1 ? "" : "s") added to \(store.learner)'s review schedule")
+            } catch {
+                throw CLIOutput.fail("could not record the answers in \(store.url.path): \(error); the results file is saved")
+            }
+        }
+    }
+}

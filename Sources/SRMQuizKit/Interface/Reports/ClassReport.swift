@@ -1,0 +1,167 @@
+import Foundation
+
+/// A class session's scores and item analysis.
+public struct ClassReport: Sendable, Hashable, Codable {
+    /// One student's line.
+    public struct Student: Sendable, Hashable, Codable {
+        public var name: String
+        public var rank: Int
+        public var points: Int
+        public var correct: Int
+        public var asked: Int
+        public init(name: String, rank: Int, points: Int, correct: Int, asked: Int) {
+            self.name = name
+            self.rank = rank
+            self.points = points
+            self.correct = correct
+            self.asked = asked
+        }
+    }
+
+    /// How often one wrong choice was picked.
+    public struct OptionCount: Sendable, Hashable, Codable {
+        public var letter: String
+        public var choice: String
+        public var count: Int
+        public init(letter: String, choice: String, count: Int) {
+            self.letter = letter
+            self.choice = choice
+            self.count = count
+        }
+    }
+
+    /// One question's statistics.
+    public struct Question: Sendable, Hashable, Codable {
+        public var number: Int
+        public var id: String
+        public var prompt: String
+        public var correctLetters: [String]
+        public var attempts: Int
+        public var correct: Int
+        /// Moodle's facility index, 0–100.
+        public var facility: Double?
+        /// Moodle's discrimination index, −100–100; `nil` when undefined.
+        public var discrimination: Double?
+        /// Each wrong choice and how often it was picked (choices never picked are left out).
+        public var wrongChoices: [OptionCount]
+        /// Answers left blank or given after the timer.
+        public var unanswered: Int
+        public init(
+            number: Int, id: String, prompt: String, correctLetters: [String], attempts: Int, correct: Int,
+            facility: Double?, discrimination: Double?, wrongChoices: [OptionCount], unanswered: Int
+        ) {
+            self.number = number
+            self.id = id
+            self.prompt = prompt
+            self.correctLetters = correctLetters
+            self.attempts = attempts
+            self.correct = correct
+            self.facility = facility
+            self.discrimination = discrimination
+            self.wrongChoices = wrongChoices
+            self.unanswered = unanswered
+        }
+    }
+
+    /// A fact and how often questions on it were missed.
+    public struct MissedFact: Sendable, Hashable, Codable {
+        public var fact: String
+        public var missed: Int
+        public var total: Int
+        public init(fact: String, missed: Int, total: Int) {
+            self.fact = fact
+            self.missed = missed
+            self.total = total
+        }
+    }
+
+    public var file: String
+    public var seed: UInt64
+    public var bankFiles: [String]
+    public var mode: ClassResult.Mode
+    public var startedAt: Date
+    public var students: [Student]
+    public var questions: [Question]
+    public var mostMissedFacts: [MissedFact]
+
+    public init(
+        file: String, seed: UInt64, bankFiles: [String], mode: ClassResult.Mode, startedAt: Date,
+        students: [Student], questions: [Question], mostMissedFacts: [MissedFact]
+    ) {
+        self.file = file
+        self.seed = seed
+        self.bankFiles = bankFiles
+        self.mode = mode
+        self.startedAt = startedAt
+        self.students = students
+        self.questions = questions
+        self.mostMissedFacts = mostMissedFacts
+    }
+
+    /// How many missed facts are listed.
+    public static let missedLimit = 10
+
+    /// The report of a class result.
+    public static func make(file: String, result: ClassResult) -> ClassReport {
+        let players = result.players
+        // scores[s][i]: 1 right, 0 wrong or blank, nil not asked.
+        let scores: [[Double?]] = players.map { player in
+            result.questions.map { q in
+                q.responses.first { $0.player == player }.map { $0.correct ? 1 : 0 }
+            }
+        }
+        let stats = ItemStatistics.compute(scores: scores)
+        let questions = result.questions.enumerated().map { i, q in
+            var counts: [String: Int] = [:]
+            var unanswered = 0
+            for r in q.responses where !r.correct {
+                guard let answer = r.answer else {
+                    unanswered += 1
+                    continue
+                }
+                for letter in answer where !q.correctLetters.contains(letter) {
+                    counts[letter, default: 0] += 1
+                }
+            }
+            let wrong = counts.keys.sorted().map { letter in
+                OptionCount(
+                    letter: letter,
+                    choice: ChoiceAnswer.index(of: letter, choiceCount: q.choices.count).map { q.choices[$0] }
+                        ?? "",
+                    count: counts[letter] ?? 0)
+            }
+            return Question(
+                number: q.number, id: q.id, prompt: q.prompt, correctLetters: q.correctLetters,
+                attempts: q.responses.count, correct: q.responses.filter(\.correct).count,
+                facility: i < stats.count ? stats[i].facility : nil,
+                discrimination: i < stats.count ? stats[i].discrimination : nil, wrongChoices: wrong,
+                unanswered: unanswered)
+        }
+        let totals = result.totals
+        let correct = result.correctCounts
+        let ranks = ClassScoring.ranks(totals)
+        let students = players.indices.map { s in
+            Student(
+                name: players[s], rank: ranks[s], points: totals[s], correct: correct[s],
+                asked: scores[s].compactMap { $0 }.count)
+        }
+        .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.name < $1.name }
+        var facts: [String: (missed: Int, total: Int)] = [:]
+        for q in result.questions {
+            let keys = q.facts.isEmpty ? [q.id] : q.facts
+            for key in keys {
+                let old = facts[key] ?? (0, 0)
+                facts[key] = (
+                    old.missed + q.responses.filter { !$0.correct }.count, old.total + q.responses.count
+                )
+            }
+        }
+        let missed = facts.filter { $0.value.missed > 0 }
+            .map { MissedFact(fact: $0.key, missed: $0.value.missed, total: $0.value.total) }
+            .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.fact < $1.fact }
+        return ClassReport(
+            file: file, seed: result.seed, bankFiles: result.bankFiles, mode: result.mode,
+            startedAt: result.startedAt,
+            students: students, questions: questions, mostMissedFacts: Array(missed.prefix(missedLimit)))
+    }
+}

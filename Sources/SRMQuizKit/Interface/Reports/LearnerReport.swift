@@ -1,0 +1,203 @@
+import Foundation
+
+/// A learner's scores, from a progress file or an exam result.
+public struct LearnerReport: Sendable, Hashable, Codable {
+    /// Answers in one ISO week.
+    public struct Week: Sendable, Hashable, Codable {
+        /// Such as `2025-W03`.
+        public var week: String
+        /// Every review, flashcards included.
+        public var reviews: Int
+        /// Reviews with a right or wrong answer.
+        public var graded: Int
+        public var correct: Int
+        public init(week: String, reviews: Int, graded: Int, correct: Int) {
+            self.week = week
+            self.reviews = reviews
+            self.graded = graded
+            self.correct = correct
+        }
+    }
+
+    /// One of the weakest items.
+    public struct Weak: Sendable, Hashable, Codable {
+        public var id: String
+        /// The question, when known.
+        public var prompt: String?
+        public var lapses: Int
+        public var correct: Int
+        public var total: Int
+        public init(id: String, prompt: String?, lapses: Int, correct: Int, total: Int) {
+            self.id = id
+            self.prompt = prompt
+            self.lapses = lapses
+            self.correct = correct
+            self.total = total
+        }
+    }
+
+    /// What is due.
+    public struct Due: Sendable, Hashable, Codable {
+        /// Cards due at the time of the report.
+        public var dueNow: Int
+        /// Cards due within the next seven days (not counting those due now).
+        public var dueThisWeek: Int
+        /// Cards in the progress file.
+        public var cards: Int
+        public init(dueNow: Int, dueThisWeek: Int, cards: Int) {
+            self.dueNow = dueNow
+            self.dueThisWeek = dueThisWeek
+            self.cards = cards
+        }
+    }
+
+    /// The exam's own facts, for an exam result.
+    public struct Exam: Sendable, Hashable, Codable {
+        public var percent: Double
+        public var passMark: Double
+        public var passed: Bool
+        public var timedOut: Bool
+        public var minutes: Int
+        public var startedAt: Date
+        public init(
+            percent: Double, passMark: Double, passed: Bool, timedOut: Bool, minutes: Int, startedAt: Date
+        ) {
+            self.percent = percent
+            self.passMark = passMark
+            self.passed = passed
+            self.timedOut = timedOut
+            self.minutes = minutes
+            self.startedAt = startedAt
+        }
+    }
+
+    /// The file read.
+    public var file: String
+    /// `progress` or `exam`.
+    public var source: String
+    public var seed: UInt64?
+    public var bankFiles: [String]
+    public var correct: Int
+    public var graded: Int
+    /// By owner, service, category and kind.
+    public var breakdowns: [ScoreBreakdown]
+    public var weeks: [Week]
+    public var weakest: [Weak]
+    public var due: Due?
+    public var exam: Exam?
+
+    public init(
+        file: String, source: String, seed: UInt64?, bankFiles: [String], correct: Int, graded: Int,
+        breakdowns: [ScoreBreakdown], weeks: [Week], weakest: [Weak], due: Due?, exam: Exam?
+    ) {
+        self.file = file
+        self.source = source
+        self.seed = seed
+        self.bankFiles = bankFiles
+        self.correct = correct
+        self.graded = graded
+        self.breakdowns = breakdowns
+        self.weeks = weeks
+        self.weakest = weakest
+        self.due = due
+        self.exam = exam
+    }
+
+    /// Accuracy as a percentage, or `nil` with no graded answers.
+    public var percent: Double? { graded == 0 ? nil : Double(correct) * 100 / Double(graded) }
+
+    /// The dimensions of the breakdowns.
+    public static let dimensions = ["owner", "service", "category", "kind"]
+    /// How many weak items are listed.
+    public static let weakestLimit = 10
+
+    /// The report of a progress file's log and cards; `items` gives each item's tags and prompt
+    /// (items not found count under `unknown`).
+    public static func make(
+        file: String, log: [ReviewLogEntry], cards: [String: Card], items: [String: Item], now: Date
+    ) -> LearnerReport {
+        let graded = log.compactMap { entry in entry.correct.map { (entry, $0) } }
+        let answers = graded.map { entry, correct in
+            (tags: items[entry.itemID].map(ScoreBreakdown.tags(of:)) ?? [], correct: correct)
+        }
+        var byItem: [String: (correct: Int, total: Int)] = [:]
+        for (entry, correct) in graded {
+            let old = byItem[entry.itemID] ?? (0, 0)
+            byItem[entry.itemID] = (old.correct + (correct ? 1 : 0), old.total + 1)
+        }
+        let ids = Set(byItem.keys).union(cards.filter { $0.value.lapses > 0 }.keys)
+        let weak = ids.map { id in
+            Weak(
+                id: id, prompt: items[id]?.prompt, lapses: cards[id]?.lapses ?? 0,
+                correct: byItem[id]?.correct ?? 0,
+                total: byItem[id]?.total ?? 0)
+        }
+        .filter { $0.lapses > 0 || $0.correct < $0.total }
+        let week = now.addingTimeInterval(7 * 86400)
+        let due = Due(
+            dueNow: cards.values.filter { $0.due <= now }.count,
+            dueThisWeek: cards.values.filter { $0.due > now && $0.due <= week }.count, cards: cards.count)
+        return LearnerReport(
+            file: file, source: "progress", seed: nil, bankFiles: [], correct: graded.filter { $0.1 }.count,
+            graded: graded.count,
+            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            weeks: weeks(log), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due, exam: nil)
+    }
+
+    /// The report of one exam result.
+    public static func make(file: String, exam result: ExamResult) -> LearnerReport {
+        let answers = result.questions.map { (tags: $0.tags, correct: $0.correct) }
+        let weak = result.questions.filter { !$0.correct }.map {
+            Weak(id: $0.id, prompt: $0.prompt, lapses: 0, correct: 0, total: 1)
+        }
+        let graded = result.questions.count
+        let week = Week(
+            week: isoWeek(result.startedAt), reviews: graded, graded: graded, correct: result.correctCount)
+        return LearnerReport(
+            file: file, source: "exam", seed: result.seed, bankFiles: result.bankFiles,
+            correct: result.correctCount,
+            graded: graded,
+            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            weeks: [week], weakest: Array(weak.prefix(weakestLimit)), due: nil,
+            exam: Exam(
+                percent: result.percent, passMark: result.passMark, passed: result.passed,
+                timedOut: result.timedOut,
+                minutes: result.minutes, startedAt: result.startedAt))
+    }
+
+    /// Most lapses first, then lowest accuracy, then most answers, then id.
+    static func sortWeakest(_ items: [Weak]) -> [Weak] {
+        items.sorted { a, b in
+            if a.lapses != b.lapses { return a.lapses > b.lapses }
+            let pa = a.total == 0 ? 1 : Double(a.correct) / Double(a.total)
+            let pb = b.total == 0 ? 1 : Double(b.correct) / Double(b.total)
+            if pa != pb { return pa < pb }
+            if a.total != b.total { return a.total > b.total }
+            return a.id < b.id
+        }
+    }
+
+    static func weeks(_ log: [ReviewLogEntry]) -> [Week] {
+        var byWeek: [String: Week] = [:]
+        for entry in log {
+            let key = isoWeek(entry.time)
+            var w = byWeek[key] ?? Week(week: key, reviews: 0, graded: 0, correct: 0)
+            w.reviews += 1
+            if let c = entry.correct {
+                w.graded += 1
+                if c { w.correct += 1 }
+            }
+            byWeek[key] = w
+        }
+        return byWeek.values.sorted { $0.week < $1.week }
+    }
+
+    /// `date`'s ISO 8601 week in UTC, such as `2025-W03`.
+    public static func isoWeek(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+        let w = c.weekOfYear ?? 0
+        return "\(c.yearForWeekOfYear ?? 0)-W\(w < 10 ? "0" : "")\(w)"
+    }
+}

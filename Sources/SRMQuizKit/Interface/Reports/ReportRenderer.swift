@@ -1,0 +1,45 @@
+import Foundation
+
+/// Renders report parts in any ``ReportFormat``.
+public enum ReportRenderer {
+    /// The report of `parts` in `format`, dated `generatedAt`.
+    public static func render(parts: [ReportBuilder.Part], format: ReportFormat, generatedAt: Date) throws
+        -> String
+    {
+        let doc = ReportBuilder.document(parts: parts, generatedAt: generatedAt)
+        switch format {
+        case .text: return TextReportRenderer.render(doc)
+        case .markdown: return MarkdownReportRenderer.render(doc)
+        case .csv: return CSVReportRenderer.render(doc)
+        case .html: return HTMLReportRenderer.render(doc)
+        case .json:
+            let payload = JSONPayload(generatedAt: generatedAt, parts: parts.map(JSONPart.init))
+            let data = try ExamResult.encoder().encode(payload)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    struct JSONPayload: Encodable {
+        var format = "srmquiz-report"
+        var version = 1
+        var generatedAt: Date
+        var parts: [JSONPart]
+    }
+
+    /// A part as `{"kind": "learner", "learner": {…}}` or `{"kind": "class", "class": {…}}`.
+    struct JSONPart: Encodable {
+        var kind: String
+        var learner: LearnerReport?
+        var classSession: ClassReport?
+        enum CodingKeys: String, CodingKey {
+            case kind, learner
+            case classSession = "class"
+        }
+        init(_ part: ReportBuilder.Part) {
+            switch part {
+            case .learner(let r): (kind, learner) = ("learner", r)
+            case .classSession(let r): (kind, classSession) = ("class", r)
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Renders a ``ReportDocument`` as plain text for printing: at most ``width`` columns, sections
+/// underlined, tables fitted to the page, bars drawn with `#`.
+public enum TextReportRenderer {
+    /// The page width.
+    public static let width = 80
+
+    public static func render(_ doc: ReportDocument) -> String {
+        var lines: [String] = []
+        let title = TextLayout.truncate(clean(doc.title), width)
+        lines += [title, String(repeating: "=", count: title.count)]
+        lines += fields(doc.header)
+        for section in doc.sections {
+            let heading = TextLayout.truncate(clean(section.title), width)
+            lines += ["", heading, String(repeating: "-", count: heading.count)]
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): lines += TextLayout.wrap(clean(text), width: width)
+                case .fields(let f): lines += fields(f)
+                case .table(let t): lines += table(t)
+                case .bars(let chart): lines += bars(chart)
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func clean(_ text: String) -> String {
+        TerminalText.sanitize(text).replacingOccurrences(of: "\t", with: " ")
+    }
+
+    static func fields(_ fields: [ReportDocument.Field]) -> [String] {
+        let labelWidth = min(24, (fields.map { clean($0.label).count }.max() ?? 0) + 1)
+        return fields.flatMap { f in
+            let label = TextLayout.pad(clean(f.label) + ":", labelWidth) + " "
+            return TextLayout.wrap(
+                clean(f.value), width: width, firstIndent: label,
+                indent: String(repeating: " ", count: label.count))
+        }
+    }
+
+    static func table(_ t: ReportDocument.Table) -> [String] {
+        let columns = t.columns.map(clean)
+        let rows = t.rows.map { $0.map(clean) }
+        let widths = TextLayout.columnWidths(columns: columns, rows: rows, maxWidth: width, gap: 2)
+        func line(_ cells: [String]) -> String {
+            widths.indices.map { c in
+                let cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
+                return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.map(line)
+        return out
+    }
+
+    static func bars(_ chart: ReportDocument.BarChart) -> [String] {
+        let labelWidth = min(26, chart.bars.map { clean($0.label).count }.max() ?? 0)
+        let barWidth = 30
+        var out = [clean(chart.title) + ":"]
+        for bar in chart.bars {
+            let filled = Int((max(0, min(100, bar.percent)) / 100 * Double(barWidth)).rounded())
+            let drawn =
+                String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
+            let line =
+                "  " + TextLayout.pad(TextLayout.truncate(clean(bar.label), labelWidth), labelWidth) + " "
+                + drawn + " " + TextLayout.pad(ReportBuilder.pct(bar.percent), 4, right: true) + " "
+                + clean(bar.caption)
+            out.append(TextLayout.truncate(line, width))
+        }
+        return out
+    }
+}

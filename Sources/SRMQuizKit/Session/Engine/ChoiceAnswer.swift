@@ -1,0 +1,56 @@
+/// The letters a learner picked for one question, such as `a` or `b, d`.
+///
+/// Exam and class sessions parse answers with ``parse(_:choiceCount:)``: letters may be written
+/// together (`bd`), spaced (`b d`) or with commas (`b,d`), in either case.
+public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The lower-case letters, sorted, without repeats.
+    public var letters: [String]
+
+    public init(letters: [String]) {
+        self.letters = Array(Set(letters.map { $0.lowercased() })).sorted()
+    }
+
+    /// The letters joined with commas, such as `b,d`.
+    public var description: String { letters.joined(separator: ",") }
+
+    /// Parses `text` as choice letters for a question with `choiceCount` choices; `nil` when it
+    /// holds anything but letters of those choices, spaces and commas, or no letter at all.
+    public static func parse(_ text: String, choiceCount: Int) -> ChoiceAnswer? {
+        var letters: [String] = []
+        for ch in text.lowercased() {
+            if ch == " " || ch == "," || ch == "\t" { continue }
+            guard let ascii = ch.asciiValue, ascii >= 97, Int(ascii) - 97 < choiceCount else { return nil }
+            letters.append(String(ch))
+        }
+        return letters.isEmpty ? nil : ChoiceAnswer(letters: letters)
+    }
+
+    /// Whether this answer picks exactly the item's correct choices.
+    public func isCorrect(for item: Item) -> Bool {
+        letters == item.answerLetters.sorted()
+    }
+
+    /// The index of the choice with `letter` (`a` → 0), or `nil` when it is not a lower-case letter
+    /// of one of `choiceCount` choices.
+    public static func index(of letter: String, choiceCount: Int) -> Int? {
+        guard letter.count == 1, let ascii = letter.first?.asciiValue, ascii >= 97,
+            Int(ascii) - 97 < choiceCount
+        else { return nil }
+        return Int(ascii) - 97
+    }
+
+    /// `letters` with their choices, such as `b) Customer; d) AWS`, sanitised for the terminal.
+    public static func describe(_ letters: [String], choices: [String]) -> String {
+        letters.map { letter in
+            index(of: letter, choiceCount: choices.count).map {
+                "\(letter)) \(TerminalText.sanitize(choices[$0]))"
+            }
+                ?? letter
+        }.joined(separator: "; ")
+    }
+
+    /// The letter for the choice at `index` (`0` → `a`).
+    public static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(97 + max(0, min(index, 25)))))
+    }
+}

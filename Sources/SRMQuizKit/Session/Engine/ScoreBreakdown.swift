@@ -1,0 +1,53 @@
+/// Right and total answers grouped by the value of one tag (`owner`, `category`, `service`,
+/// `kind`), for the end of an exam and for reports.
+public struct ScoreBreakdown: Sendable, Hashable, Codable {
+    /// One group: a tag value and its counts.
+    public struct Row: Sendable, Hashable, Codable {
+        public var label: String
+        public var correct: Int
+        public var total: Int
+        public init(label: String, correct: Int, total: Int) {
+            self.label = label
+            self.correct = correct
+            self.total = total
+        }
+        /// Accuracy as a percentage (0 when empty).
+        public var percent: Double { total == 0 ? 0 : Double(correct) * 100 / Double(total) }
+    }
+
+    /// The tag name grouped by, such as `owner`.
+    public var dimension: String
+    /// The groups, sorted by label.
+    public var rows: [Row]
+
+    public init(dimension: String, rows: [Row]) {
+        self.dimension = dimension
+        self.rows = rows
+    }
+
+    /// Groups `answers` (each the tags of an item and whether it was answered right) by the
+    /// values of tag `dimension`; answers without the tag go to `unknown`. An item with two
+    /// values (two services) counts in both groups.
+    public static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
+        var counts: [String: (Int, Int)] = [:]
+        let prefix = dimension + ":"
+        for answer in answers {
+            var values = answer.tags.compactMap {
+                $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil
+            }
+            if values.isEmpty { values = ["unknown"] }
+            for value in Set(values) {
+                let old = counts[value] ?? (0, 0)
+                counts[value] = (old.0 + (answer.correct ? 1 : 0), old.1 + 1)
+            }
+        }
+        let rows = counts.map { Row(label: $0.key, correct: $0.value.0, total: $0.value.1) }
+            .sorted { $0.label < $1.label }
+        return ScoreBreakdown(dimension: dimension, rows: rows)
+    }
+
+    /// Tags for `item`, with `kind:` added from the item's kind when the bank gave none.
+    public static func tags(of item: Item) -> [String] {
+        item.tags.contains { $0.hasPrefix("kind:") } ? item.tags : item.tags + ["kind:\(item.kind.rawValue)"]
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`),
+/// read from the environment given, never from the process's real home.
+public enum DataDirectory {
+    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is set.
+    public static func path(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("srmquiz")
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return (home as NSString).appendingPathComponent(".local/share/srmquiz")
+        }
+        return nil
+    }
+
+    /// A default results file: `<data>/results/<prefix>-<timestamp>.json`, the timestamp in UTC
+    /// as `20250131T142501Z` so names sort by time.
+    public static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
+        guard let base = path(environment: environment) else { return nil }
+        return (base as NSString).appendingPathComponent("results/\(prefix)-\(timestamp(date)).json")
+    }
+
+    /// `date` as `yyyyMMdd'T'HHmmss'Z'` in UTC.
+    public static func timestamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.string(from: date)
+    }
+}
