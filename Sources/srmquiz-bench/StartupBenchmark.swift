@@ -27,7 +27,8 @@ enum StartupBenchmark {
             index += 2
         }
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ProgressBenchmark.BenchmarkError("no srmquiz binary at \(binary); build it: swift build -c release")
+            throw ProgressBenchmark.BenchmarkError(
+                "no srmquiz binary at \(binary); build it: swift build -c release")
         }
         let dir = folder.appendingPathComponent("srmquiz-bench-startup-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -36,7 +37,9 @@ enum StartupBenchmark {
 
         // A history over the bundled bank's real items (so reviews are due and the queue is
         // built for real), padded with cards of items no longer in the bank.
-        guard let bankPath = BankLocator.bundledBank() else { throw ProgressBenchmark.BenchmarkError("no bundled bank") }
+        guard let bankPath = BankLocator.bundledBank() else {
+            throw ProgressBenchmark.BenchmarkError("no bundled bank")
+        }
         let items = QuestionGenerator(bank: try BankLoader.load(paths: [bankPath])).generate(seed: 0)
         var document = ProgressBenchmark.makeDocument(cards: cards, reviews: reviews)
         let oldIDs = document.cards.keys.sorted()
@@ -58,7 +61,8 @@ enum StartupBenchmark {
             return entry
         }
         try ProgressCodec.encode(document, file: file.path).write(to: file)
-        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        let size =
+            (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
         print(
             "Startup to first prompt: \(cards) cards (\(min(cards, items.count)) in the bank), \(reviews) reviews, "
                 + String(format: "%.1f MB; binary %@", Double(size) / 1_000_000, binary))
@@ -72,7 +76,8 @@ enum StartupBenchmark {
         let mean = times.reduce(0, +) / Double(times.count)
         print(
             String(
-                format: "exec → first prompt: median %.1f ms, mean %.1f ms, min %.1f ms, max %.1f ms (%d runs)",
+                format:
+                    "exec → first prompt: median %.1f ms, mean %.1f ms, min %.1f ms, max %.1f ms (%d runs)",
                 ProgressBenchmark.median(times), mean, times.first ?? 0, times.last ?? 0, times.count))
     }
 
@@ -98,7 +103,10 @@ enum StartupBenchmark {
         let prompt = Data("\n> ".utf8)
         while seen.range(of: prompt) == nil {
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { throw ProgressBenchmark.BenchmarkError("srmquiz ended before its prompt:\n\(String(decoding: seen, as: UTF8.self))") }
+            if chunk.isEmpty {
+                throw ProgressBenchmark.BenchmarkError(
+                    "srmquiz ended before its prompt:\n\(String(decoding: seen, as: UTF8.self))")
+            }
             seen.append(chunk)
         }
         let elapsed = ProgressBenchmark.elapsed(since: start)

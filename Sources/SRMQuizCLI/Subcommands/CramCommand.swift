@@ -5,7 +5,8 @@ import SRMQuizKit
 struct CramCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cram",
-        abstract: "Cram chosen topics, hardest first (lowest recall, most lapses, then unseen); never recorded.",
+        abstract:
+            "Cram chosen topics, hardest first (lowest recall, most lapses, then unseen); never recorded.",
         discussion: "Missed questions come back at the end until you get them right."
     )
 
@@ -34,7 +35,8 @@ struct CramCommand: AsyncParsableCommand {
         if let count, count < 1 { throw ValidationError("--count must be 1 or more") }
         for name in SessionRunner.split(kind) where ItemKind(rawValue: name) == nil {
             throw ValidationError(
-                "--kind: unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--kind: unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 

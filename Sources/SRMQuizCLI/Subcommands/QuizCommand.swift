@@ -18,13 +18,20 @@ struct QuizCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only questions about this service id (repeatable).", valueName: "id"))
     var service: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions whose answer is this owner: aws, customer, shared (repeatable).", valueName: "owner"))
+    @Option(
+        help: ArgumentHelp(
+            "Only questions whose answer is this owner: aws, customer, shared (repeatable).",
+            valueName: "owner"))
     var owner: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions of this kind, e.g. owner, true-false (repeatable).", valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "Only questions of this kind, e.g. owner, true-false (repeatable).", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions with this tag, e.g. topic:patching or patching (repeatable).", valueName: "tag"))
+    @Option(
+        help: ArgumentHelp(
+            "Only questions with this tag, e.g. topic:patching or patching (repeatable).", valueName: "tag"))
     var tag: [String] = []
 
     @Flag(name: .customLong("no-record"), help: "Leave your schedule untouched.")
@@ -43,7 +50,8 @@ struct QuizCommand: AsyncParsableCommand {
         }
         for name in SessionRunner.split(kind) where ItemKind(rawValue: name) == nil {
             throw ValidationError(
-                "--kind: unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--kind: unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 

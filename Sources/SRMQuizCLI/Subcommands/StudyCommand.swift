@@ -13,7 +13,9 @@ struct StudyCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("new"), help: ArgumentHelp("New items per day (default: your setting, 20).", valueName: "n"))
+    @Option(
+        name: .customLong("new"),
+        help: ArgumentHelp("New items per day (default: your setting, 20).", valueName: "n"))
     var newPerDay: Int?
 
     @Option(help: ArgumentHelp("Stop after this many answers.", valueName: "n"))
@@ -22,7 +24,8 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Desired retention for FSRS, 0.70 to 0.99.", valueName: "r"))
     var retention: Double?
 
-    @Option(help: ArgumentHelp("The scheduler: fsrs or sm2 (default: your setting, fsrs).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("The scheduler: fsrs or sm2 (default: your setting, fsrs).", valueName: "name"))
     var scheduler: SchedulerKind?
 
     @OptionGroup var bankOptions: BankOptions
@@ -50,4 +53,3 @@ struct StudyCommand: AsyncParsableCommand {
             bank: bankOptions, learner: learnerOptions, display: display)
     }
 }
-

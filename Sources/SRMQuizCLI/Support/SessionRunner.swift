@@ -18,15 +18,32 @@ enum SessionRunner {
         bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions, display: DisplayOptions
     ) throws {
         let environment = ProcessInfo.processInfo.environment
-        let bank = try CLIOutput.loadBank(bankOptions)
-        let items = QuestionGenerator(bank: bank).generate(seed: generatorSeed)
-        if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
-
         var createWith = SchedulerSettings()
         if let kind = overrides.scheduler { createWith.kind = kind }
         if let retention = overrides.retention { createWith.desiredRetention = retention }
-        let store = try ProgressCommandSupport.open(learnerOptions, settings: createWith)
+        // Open the progress file on another thread while the bank loads: the two dominate
+        // the time to the first question.
+        let location = try learnerOptions.location(environment: environment)
+        let settingsForNew = createWith
+        let opening = BackgroundResult { () throws(ProgressError) -> ProgressStore in
+            try ProgressStore.open(
+                at: location.file, learner: location.learner, createWith: settingsForNew, clock: SystemClock()
+            )
+        }
+        let loaded = Result { () throws -> [Item] in
+            let bank = try CLIOutput.loadBank(bankOptions)
+            return QuestionGenerator(bank: bank).generate(seed: generatorSeed)
+        }
+        let store: ProgressStore
+        do {
+            store = try opening.value()
+        } catch {
+            throw CLIOutput.fail(String(describing: error))
+        }
         defer { store.close() }
+        for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+        let items = try loaded.get()
+        if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
         if let retention = overrides.retention { settings.desiredRetention = retention }
@@ -43,7 +60,8 @@ enum SessionRunner {
         let sink = StandardOutput()
         let style = display.style(environment: environment)
         let interactive = isatty(STDIN_FILENO) != 0
-        let readline = interactive
+        let readline =
+            interactive
             ? ReadlineLineReader(historyPath: ReadlineLineReader.defaultHistoryPath(environment: environment))
             : nil
         let reader: any LineReader = readline ?? PlainLineReader(echo: sink)

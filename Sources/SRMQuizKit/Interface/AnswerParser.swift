@@ -41,7 +41,8 @@ public struct AnswerParser: Sendable {
     /// One line saying what this question accepts.
     public var reminder: String {
         if item.kind == .flashcard {
-            return "Press Enter to show the back, then rate 1 Again, 2 Hard, 3 Good, 4 Easy; :help for commands."
+            return
+                "Press Enter to show the back, then rate 1 Again, 2 Hard, 3 Good, 4 Easy; :help for commands."
         }
         let last = SessionEngine.letter(item.choices.count - 1)
         let range = "a–\(last) or 1–\(item.choices.count)"

@@ -129,7 +129,8 @@ public final class REPL {
                     hintUsed = true
                     sink.write(text)
                     if !ruledOut.isEmpty {
-                        sink.write(renderer.question(item, header: header(item, done: done), ruledOut: ruledOut))
+                        sink.write(
+                            renderer.question(item, header: header(item, done: done), ruledOut: ruledOut))
                     }
                 case .explain:
                     if let lastAnswered {
@@ -155,7 +156,8 @@ public final class REPL {
     private func help(_ parser: AnswerParser) -> String {
         var out = parser.reminder + "\nCommands:\n"
         for command in REPLCommand.allCases {
-            out += "  " + command.spelling.padding(toLength: 10, withPad: " ", startingAt: 0)
+            out +=
+                "  " + command.spelling.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + command.summary + "\n"
         }
         return out
@@ -170,7 +172,8 @@ public final class REPL {
             let seed = item.id.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
             let pick = wrong[seed % wrong.count]
             ruledOut.insert(pick)
-            return "Hint: it is not \(SessionEngine.letter(pick))). (A hinted answer counts as Hard at best.)\n"
+            return
+                "Hint: it is not \(SessionEngine.letter(pick))). (A hinted answer counts as Hard at best.)\n"
         }
         if let category = item.values(of: "category").first {
             return "Hint: the service is in the \(TerminalText.sanitize(category)) category.\n"

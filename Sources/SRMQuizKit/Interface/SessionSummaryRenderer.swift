@@ -19,7 +19,9 @@ public struct SessionSummaryRenderer: Sendable {
         out += stats.answered > 0 ? " (\(percent)%)" : ""
         out += stats.skipped > 0 ? ", skipped \(stats.skipped)" : ""
         out += ", time \(RelativeTime.duration(now.timeIntervalSince(stats.startedAt)))\n"
-        for (label, table) in [("owner", stats.byOwner), ("service", stats.byService), ("kind", stats.byKind)]
+        for (label, table) in [
+            ("owner", stats.byOwner), ("service", stats.byService), ("kind", stats.byKind),
+        ]
         where !table.isEmpty {
             let parts = table.sorted { $0.key < $1.key }.map { key, tally in
                 "\(clean(key)) \(tally.correct)/\(tally.answered) (\(Int((tally.accuracy * 100).rounded()))%)"
@@ -33,7 +35,9 @@ public struct SessionSummaryRenderer: Sendable {
                 guard let item = engine.itemsByID[id] else { continue }
                 var line = "    - " + clean(item.prompt).replacingOccurrences(of: "\n", with: " ")
                 line += " → " + renderer.correctAnswer(item)
-                if !item.facts.isEmpty { line += style.dim(" [" + item.facts.map(clean).joined(separator: ", ") + "]") }
+                if !item.facts.isEmpty {
+                    line += style.dim(" [" + item.facts.map(clean).joined(separator: ", ") + "]")
+                }
                 out += line + "\n"
             }
         }
@@ -47,7 +51,8 @@ public struct SessionSummaryRenderer: Sendable {
             }
             out += "  Progress is saved.\n"
         } else {
-            out += "  Nothing was recorded (\(engine.configuration.mode == .cram ? "cram" : "--no-record")).\n"
+            out +=
+                "  Nothing was recorded (\(engine.configuration.mode == .cram ? "cram" : "--no-record")).\n"
         }
         return out
     }

@@ -20,7 +20,10 @@ import Testing
         let (dir, bank) = try Self.scratch()
         let progress = dir.appendingPathComponent("p.json")
         let result = try CLI.run(
-            ["quiz", "--count", "2", "--seed", "1", "--no-bundled", "--bank", bank, "--progress", progress.path],
+            [
+                "quiz", "--count", "2", "--seed", "1", "--no-bundled", "--bank", bank, "--progress",
+                progress.path,
+            ],
             input: "a\n:quit\n", home: dir, environment: ["NO_COLOR": "", "TERM": "xterm-256color"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("srmquiz quiz: 2 questions"))
@@ -39,7 +42,8 @@ import Testing
         let progress = dir.appendingPathComponent("p.json")
         for args in [["quiz", "--count", "2", "--seed", "3", "--no-record"], ["cram", "--count", "2"]] {
             let result = try CLI.run(
-                args + ["--no-bundled", "--bank", bank, "--progress", progress.path], input: "a\nb\n", home: dir)
+                args + ["--no-bundled", "--bank", bank, "--progress", progress.path], input: "a\nb\n",
+                home: dir)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Nothing was recorded"))
         }
@@ -72,7 +76,8 @@ import Testing
 
     @Test func aMissingBankFailsWithExitCode1() throws {
         let dir = try CLI.temporaryDirectory()
-        let result = try CLI.run(["quiz", "--no-bundled", "--bank", dir.appendingPathComponent("none.yaml").path], home: dir)
+        let result = try CLI.run(
+            ["quiz", "--no-bundled", "--bank", dir.appendingPathComponent("none.yaml").path], home: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("srmquiz:"))
     }

@@ -51,7 +51,9 @@ import Testing
         func start(_ command: String) throws {
             try run(["new-session", "-d", "-x", "120", "-y", "40", command])
             let pids = try run(["display-message", "-p", "-t", "0", "#{pid} #{pane_pid}"])
-                .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                .split(separator: " ").compactMap {
+                    pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
             serverPID = pids.first
             panePID = pids.count > 1 ? pids[1] : nil
         }
@@ -83,7 +85,8 @@ import Testing
     func command(_ dir: URL, _ bank: String, _ args: String) throws -> String {
         let binary = try CLI.binary.path
         // The shell keeps the pane open after srmquiz exits, so its last words can be read.
-        return "env HOME=\(dir.path) XDG_STATE_HOME=\(dir.path)/state XDG_DATA_HOME=\(dir.path)/data TERM=xterm "
+        return
+            "env HOME=\(dir.path) XDG_STATE_HOME=\(dir.path)/state XDG_DATA_HOME=\(dir.path)/data TERM=xterm "
             + "\(binary) \(args) --no-bundled --bank \(bank) --progress \(dir.path)/p.json; echo EXITED $?; sleep 10"
     }
 
@@ -110,7 +113,9 @@ import Testing
             try term.keys("something")
             try term.keys("C-c")
             let interrupted = try term.wait(for: "Ctrl-C again")
-            #expect(interrupted.components(separatedBy: "\n").last { $0.hasPrefix(">") }?.trimmingCharacters(in: .whitespaces) == ">")
+            #expect(
+                interrupted.components(separatedBy: "\n").last { $0.hasPrefix(">") }?.trimmingCharacters(
+                    in: .whitespaces) == ">")
             try term.keys("C-d")
             let end = try term.wait(for: "EXITED")
             #expect(end.contains("Session summary"))
@@ -118,7 +123,8 @@ import Testing
         }
         let progress = try Data(contentsOf: dir.appendingPathComponent("p.json"))
         #expect(String(decoding: progress, as: UTF8.self).contains("\"answer\" : \"b\""))
-        let history = try String(contentsOf: dir.appendingPathComponent("state/srmquiz/history"), encoding: .utf8)
+        let history = try String(
+            contentsOf: dir.appendingPathComponent("state/srmquiz/history"), encoding: .utf8)
         #expect(history.contains("b"))
 
         // Second run, a new process: Up recalls the last line; Ctrl-C twice leaves.

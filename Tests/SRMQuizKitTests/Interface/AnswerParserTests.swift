@@ -4,7 +4,8 @@ import Testing
 @Suite struct AnswerParserTests {
     static let owner = SessionFixture.owner("x")
     static let scenario = Item(
-        id: "s", kind: .scenario, prompt: "Who?", choices: ["AWS", "The customer", "Both equally", "Neither party"],
+        id: "s", kind: .scenario, prompt: "Who?",
+        choices: ["AWS", "The customer", "Both equally", "Neither party"],
         answers: ["The customer"], explanation: "", tags: [], sources: [])
 
     @Test(arguments: [
@@ -23,10 +24,11 @@ import Testing
         #expect(AnswerParser(item: Self.scenario).parse(input) == .choices([index]))
     }
 
-    @Test(arguments: [
-        ("a,c", [0, 2]), ("a, c", [0, 2]), ("a c", [0, 2]), ("ac", [0, 2]), ("CA", [0, 2]),
-        ("1,3", [0, 2]), ("1 3", [0, 2]), ("patching, security group", [0, 2]), ("b,d", [1, 3]),
-    ] as [(String, Set<Int>)])
+    @Test(
+        arguments: [
+            ("a,c", [0, 2]), ("a, c", [0, 2]), ("a c", [0, 2]), ("ac", [0, 2]), ("CA", [0, 2]),
+            ("1,3", [0, 2]), ("1 3", [0, 2]), ("patching, security group", [0, 2]), ("b,d", [1, 3]),
+        ] as [(String, Set<Int>)])
     func multipleResponseForms(input: String, expected: Set<Int>) {
         #expect(AnswerParser(item: SessionFixture.multi).parse(input) == .choices(expected))
     }
@@ -45,7 +47,9 @@ import Testing
         #expect(AnswerParser(item: SessionFixture.trueFalse).parse(input) == .choices([index]))
     }
 
-    @Test(arguments: [("of", 0), ("in", 1), ("aws", 0), ("customer", 1), ("security of", 0), ("security in", 1)])
+    @Test(arguments: [
+        ("of", 0), ("in", 1), ("aws", 0), ("customer", 1), ("security of", 0), ("security in", 1),
+    ])
     func ofOrInByWord(input: String, index: Int) {
         #expect(AnswerParser(item: SessionFixture.ofOrIn).parse(input) == .choices([index]))
     }
@@ -67,11 +71,13 @@ import Testing
     @Test(arguments: [
         (":help", REPLCommand.help), (":h", .help), (":?", .help), (":skip", .skip), (":sk", .skip),
         (":hint", .hint), (":hi", .hint), (":explain", .explain), (":e", .explain), (":undo", .undo),
-        (":u", .undo), (":stats", .stats), (":st", .stats), (":quit", .quit), (":q", .quit), (": QUIT ", .quit),
+        (":u", .undo), (":stats", .stats), (":st", .stats), (":quit", .quit), (":q", .quit),
+        (": QUIT ", .quit),
     ])
     func commands(input: String, command: REPLCommand) {
         #expect(AnswerParser(item: Self.owner).parse(input) == .command(command))
-        #expect(AnswerParser(item: SessionFixture.flashcard).parse(input, backShown: true) == .command(command))
+        #expect(
+            AnswerParser(item: SessionFixture.flashcard).parse(input, backShown: true) == .command(command))
     }
 
     @Test(arguments: [":s", ":nope", ":"])

@@ -18,7 +18,8 @@ import Testing
     ) -> Run {
         let clock = ManualClock()
         let engine = SessionEngine(
-            items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock)
+            items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
+        )
         let reader = SteppingReader(ScriptedLineReader(lines), clock: clock)
         let sink = BufferSink()
         let stats = try? REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
@@ -56,7 +57,9 @@ import Testing
             #expect(result.output.contains("✓ Right"), "\(answer)")
         }
         let wrong = run([SessionFixture.multi], ["a,b", ":quit"])
-        #expect(wrong.output.contains("✗ Wrong — the answers are a) Patching the guest OS, c) Security group rules"))
+        #expect(
+            wrong.output.contains(
+                "✗ Wrong — the answers are a) Patching the guest OS, c) Security group rules"))
     }
 
     @Test func unknownInputGetsAReminderAndIsNotAWrongAnswer() {
@@ -167,10 +170,11 @@ import Testing
         #expect(coloured.contains("\u{1B}[32m"))
     }
 
-    @Test(arguments: [
-        (true, [:], false, true), (false, [:], false, false), (true, ["NO_COLOR": ""], false, false),
-        (true, ["NO_COLOR": "1"], false, false), (true, [:], true, false),
-    ] as [(Bool, [String: String], Bool, Bool)])
+    @Test(
+        arguments: [
+            (true, [:], false, true), (false, [:], false, false), (true, ["NO_COLOR": ""], false, false),
+            (true, ["NO_COLOR": "1"], false, false), (true, [:], true, false),
+        ] as [(Bool, [String: String], Bool, Bool)])
     func colourOnlyOnATerminalWithoutNoColor(tty: Bool, env: [String: String], flag: Bool, colored: Bool) {
         #expect(TerminalStyle.detect(isTerminal: tty, environment: env, noColorFlag: flag).colored == colored)
     }

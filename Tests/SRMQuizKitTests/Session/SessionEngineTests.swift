@@ -4,10 +4,13 @@ import Testing
 
 @Suite struct SessionEngineTests {
     func engine(
-        _ items: [Item], store: InMemoryReviewStore = InMemoryReviewStore(), clock: ManualClock = ManualClock(),
+        _ items: [Item], store: InMemoryReviewStore = InMemoryReviewStore(),
+        clock: ManualClock = ManualClock(),
         _ configuration: SessionConfiguration = SessionConfiguration(calendar: SessionFixture.utc)
     ) -> SessionEngine {
-        SessionEngine(items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock)
+        SessionEngine(
+            items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
+        )
     }
 
     @Test func answersAreRecordedBeforeTheNextQuestion() throws {
@@ -86,7 +89,8 @@ import Testing
 
     @Test func quizRecordsIntoTheScheduleByDefault() throws {
         let store = InMemoryReviewStore()
-        let session = engine([SessionFixture.owner("a")], store: store, SessionConfiguration(mode: .quiz, count: 1, seed: 1))
+        let session = engine(
+            [SessionFixture.owner("a")], store: store, SessionConfiguration(mode: .quiz, count: 1, seed: 1))
         _ = session.next()
         try session.answer(.choices([1]), duration: 5)
         #expect(store.log.first?.mode == "quiz")
@@ -132,7 +136,9 @@ import Testing
     }
 
     @Test func statsTallyByOwnerServiceAndKind() throws {
-        let session = engine([SessionFixture.owner("a"), SessionFixture.owner("b", answer: "AWS", service: "s3")])
+        let session = engine([
+            SessionFixture.owner("a"), SessionFixture.owner("b", answer: "AWS", service: "s3"),
+        ])
         var missedB = false
         while let item = session.next() {
             let wrongOnce = item.id == "b" && !missedB

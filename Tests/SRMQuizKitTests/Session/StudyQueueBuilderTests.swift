@@ -7,8 +7,9 @@ import Testing
     let builder = StudyQueueBuilder(newPerDay: 2, calendar: SessionFixture.utc)
 
     func review(dueDaysAgo: Double, lapses: Int = 0) -> Card {
-        Card(phase: .review, stability: 5, due: now.addingTimeInterval(-dueDaysAgo * 86_400),
-             lastReview: now.addingTimeInterval(-30 * 86_400), reps: 3, lapses: lapses)
+        Card(
+            phase: .review, stability: 5, due: now.addingTimeInterval(-dueDaysAgo * 86_400),
+            lastReview: now.addingTimeInterval(-30 * 86_400), reps: 3, lapses: lapses)
     }
 
     @Test func dueReviewsComeFirstLowestRetrievabilityFirstThenNewInterleaved() {
@@ -30,14 +31,16 @@ import Testing
         card.reps = 1
         card.due = now.addingTimeInterval(86_400)
         let log = [ReviewLogEntry(itemID: "old", time: now.addingTimeInterval(-60), rating: .good)]
-        let queue = builder.build(items: items, cards: ["old": card], log: log, scheduler: StubScheduler(), now: now)
+        let queue = builder.build(
+            items: items, cards: ["old": card], log: log, scheduler: StubScheduler(), now: now)
         #expect(queue.introducedToday == 1)
         #expect(queue.entries.map(\.itemID) == ["n1"])
     }
 
     @Test func siblingsOfAnItemReviewedTodayAreDeferredAndNewSiblingsAreNotIntroducedTogether() {
         let items = [
-            SessionFixture.owner("done", facts: ["f1"]), SessionFixture.owner("sib-of-done", facts: ["f1", "f9"]),
+            SessionFixture.owner("done", facts: ["f1"]),
+            SessionFixture.owner("sib-of-done", facts: ["f1", "f9"]),
             SessionFixture.owner("a", facts: ["f2"]), SessionFixture.owner("b", facts: ["f2"]),
             SessionFixture.owner("c", facts: ["f3"]),
         ]
@@ -55,7 +58,8 @@ import Testing
         let items = ["l-now", "l-later", "r"].map { SessionFixture.owner($0) }
         let cards = [
             "l-now": Card(phase: .learning, step: 0, due: now.addingTimeInterval(-5), reps: 1),
-            "l-later": Card(phase: .relearning, step: 0, due: now.addingTimeInterval(300), reps: 4, lapses: 1),
+            "l-later": Card(
+                phase: .relearning, step: 0, due: now.addingTimeInterval(300), reps: 4, lapses: 1),
             "r": review(dueDaysAgo: 1),
         ]
         let queue = builder.build(items: items, cards: cards, log: [], scheduler: StubScheduler(), now: now)

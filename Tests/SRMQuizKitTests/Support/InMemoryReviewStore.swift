@@ -14,7 +14,10 @@ final class InMemoryReviewStore: ReviewStore {
     /// When set, `record` throws and records nothing.
     var failNextRecord = false
 
-    init(settings: SchedulerSettings = SchedulerSettings(), cards: [String: Card] = [:], log: [ReviewLogEntry] = []) {
+    init(
+        settings: SchedulerSettings = SchedulerSettings(), cards: [String: Card] = [:],
+        log: [ReviewLogEntry] = []
+    ) {
         self.settings = settings
         self.cards = cards
         self.log = log
@@ -93,22 +96,29 @@ enum SessionFixture {
         return calendar
     }()
 
-    static func owner(_ id: String, answer: String = "Customer", facts: [String]? = nil, service: String = "ec2")
+    static func owner(
+        _ id: String, answer: String = "Customer", facts: [String]? = nil, service: String = "ec2"
+    )
         -> Item
     {
         Item(
             id: id, kind: .owner, prompt: "Who is responsible for \(id)?",
             choices: ["AWS", "Customer", "Shared"], answers: [answer],
             explanation: "Because \(id).", nuance: nil,
-            tags: ["kind:owner", "owner:\(answer.lowercased())", "service:\(service)", "category:infrastructure"],
+            tags: [
+                "kind:owner", "owner:\(answer.lowercased())", "service:\(service)", "category:infrastructure",
+            ],
             sources: ["https://example.com/\(id)"], facts: facts ?? ["fact-\(id)"])
     }
 
     static let multi = Item(
         id: "multi", kind: .multipleResponse, prompt: "Which TWO are the customer's?",
-        choices: ["Patching the guest OS", "Physical security", "Security group rules", "Hypervisor updates"],
+        choices: [
+            "Patching the guest OS", "Physical security", "Security group rules", "Hypervisor updates",
+        ],
         answers: ["Patching the guest OS", "Security group rules"], explanation: "Guest OS and SGs.",
-        tags: ["kind:multiple-response", "service:ec2"], sources: ["https://example.com/multi"], facts: ["m1", "m2"])
+        tags: ["kind:multiple-response", "service:ec2"], sources: ["https://example.com/multi"],
+        facts: ["m1", "m2"])
 
     static let trueFalse = Item(
         id: "tf", kind: .trueFalse, prompt: "True or false: AWS patches the EC2 guest OS.",

@@ -47,7 +47,8 @@ public final class SessionEngine {
                 limit: configuration.limit, calendar: configuration.calendar)
             // Only today's answers matter: don't make the store read a long history.
             let today = store.reviews(since: configuration.calendar.startOfDay(for: now))
-            let day = builder.build(items: items, cards: store.cards, log: today, scheduler: scheduler, now: now)
+            let day = builder.build(
+                items: items, cards: store.cards, log: today, scheduler: scheduler, now: now)
             queue = day.entries
             learning = day.learningLater
             built = day
@@ -164,7 +165,8 @@ public final class SessionEngine {
         switch response {
         case .choices(let chosen):
             guard item.kind.hasChoices, chosen.allSatisfy({ item.choices.indices.contains($0) }) else {
-                throw .responseDoesNotFit(itemID: item.id, expected: "choices a–\(Self.letter(item.choices.count - 1))")
+                throw .responseDoesNotFit(
+                    itemID: item.id, expected: "choices a–\(Self.letter(item.choices.count - 1))")
             }
             let right = Set(item.answers.compactMap { item.choices.firstIndex(of: $0) })
             correct = chosen == right

@@ -59,7 +59,8 @@ public struct StudyQueueBuilder: Sendable {
                 if card.due <= now {
                     learningNow.append((QueueEntry(itemID: item.id, reason: .learning), card.due))
                 } else if card.due < dayEnd {
-                    learningLater.append((QueueEntry(itemID: item.id, reason: .learning, due: card.due), card.due))
+                    learningLater.append(
+                        (QueueEntry(itemID: item.id, reason: .learning, due: card.due), card.due))
                 }
             case .review:
                 if card.due <= now { reviews.append((item, scheduler.retrievability(of: card, at: now))) }
