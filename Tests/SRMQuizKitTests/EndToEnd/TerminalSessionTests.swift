@@ -121,8 +121,8 @@ import Testing
             #expect(end.contains("Session summary"))
             #expect(end.contains("EXITED 0"))
         }
-        let progress = try Data(contentsOf: dir.appendingPathComponent("p.json"))
-        #expect(String(decoding: progress, as: UTF8.self).contains("\"answer\" : \"b\""))
+        let reviews = try SessionCommandTests.progressJSON(dir.appendingPathComponent("p.json"))["reviews"]
+        #expect((reviews as? [[String: Any]])?.map { $0["answer"] as? String } == ["b"])
         let history = try String(
             contentsOf: dir.appendingPathComponent("state/srmquiz/history"), encoding: .utf8)
         #expect(history.contains("b"))

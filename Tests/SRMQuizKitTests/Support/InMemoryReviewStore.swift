@@ -66,27 +66,7 @@ struct StubScheduler: Scheduler {
     }
 }
 
-/// A clock tests move by hand.
-final class ManualClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var date: Date
-
-    init(_ date: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
-        self.date = date
-    }
-
-    func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return date
-    }
-
-    func advance(_ seconds: TimeInterval) {
-        lock.lock()
-        date += seconds
-        lock.unlock()
-    }
-}
+// `ManualClock` (a clock tests move by hand) is in Exam/ExamTestSupport.swift.
 
 /// Items for session tests.
 enum SessionFixture {
