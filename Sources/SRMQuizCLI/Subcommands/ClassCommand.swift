@@ -3,7 +3,7 @@ import Foundation
 import SRMQuizKit
 
 /// `srmquiz class`: an instructor runs a quiz for a room.
-struct ClassCommand: ParsableCommand {
+struct ClassCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",
         abstract: "Run a quiz for a room, with a scoreboard and a podium.",
@@ -65,7 +65,8 @@ struct ClassCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    @MainActor
+    func run() async throws {
         let names: [String]
         do {
             if let players {
@@ -91,9 +92,11 @@ struct ClassCommand: ParsableCommand {
             StandardOutput.standardError.write(
                 "srmquiz: note: the bank has only \(items.count) questions; asking those\n")
         }
+        let input = TerminalInput.reader(echo: StandardOutput())
+        defer { input.finish() }
         let runner = ClassRunner(
             items: items, players: names, mode: mode == .turns ? .turns : .together, timerSeconds: timer,
-            speedBonus: !noSpeedBonus, seed: seed, bankFiles: bank.files, reader: TemporaryStdinLineReader(),
+            speedBonus: !noSpeedBonus, seed: seed, bankFiles: bank.files, reader: input.reader,
             sink: StandardOutput(), clock: SystemClock())
         let result = runner.run()
         let path = try ResultsOutput.save(result, to: results, prefix: "class", at: result.startedAt)

@@ -3,7 +3,7 @@ import Foundation
 import SRMQuizKit
 
 /// `srmquiz exam`: a timed mock exam in the style of the AWS certification exams.
-struct ExamCommand: ParsableCommand {
+struct ExamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam",
         abstract: "Sit a timed mock exam (no feedback until the end).",
@@ -47,7 +47,8 @@ struct ExamCommand: ParsableCommand {
         guard (0...100).contains(passMark) else { throw ValidationError("--pass-mark must be from 0 to 100") }
     }
 
-    func run() throws {
+    @MainActor
+    func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
         let items = ExamSelector.select(
@@ -67,9 +68,11 @@ struct ExamCommand: ParsableCommand {
         // is reported before the learner answers anything.
         let store = noRecord ? nil : try ProgressCommandSupport.open(learnerOptions)
         defer { store?.close() }
+        let input = TerminalInput.reader(echo: StandardOutput())
+        defer { input.finish() }
         let runner = ExamRunner(
             items: items, configuration: configuration, bankFiles: bank.files,
-            reader: TemporaryStdinLineReader(),
+            reader: input.reader,
             sink: StandardOutput(), clock: SystemClock())
         let result = runner.run()
         let path = try ResultsOutput.save(result, to: results, prefix: "exam", at: result.startedAt)

@@ -59,13 +59,8 @@ enum SessionRunner {
             items: items, store: store, scheduler: scheduler, configuration: configuration, clock: clock)
         let sink = StandardOutput()
         let style = display.style(environment: environment)
-        let interactive = isatty(STDIN_FILENO) != 0
-        let readline =
-            interactive
-            ? ReadlineLineReader(historyPath: ReadlineLineReader.defaultHistoryPath(environment: environment))
-            : nil
-        let reader: any LineReader = readline ?? PlainLineReader(echo: sink)
-        defer { readline?.finish() }
+        let (reader, finish) = TerminalInput.reader(echo: sink, environment: environment)
+        defer { finish() }
         do {
             try REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
         } catch {
