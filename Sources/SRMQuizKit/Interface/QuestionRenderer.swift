@@ -14,12 +14,12 @@ public struct QuestionRenderer: Sendable {
     /// The question: a header line, the prompt, and the lettered options (those in
     /// `ruledOut` marked as removed by a hint).
     public func question(_ item: Item, header: String, ruledOut: Set<Int> = []) -> String {
-        var out = "\n" + style.dim(header) + "\n" + style.bold(clean(item.prompt)) + "\n"
+        var out = "\n" + style.dim(header) + "\n" + style.bold(style.fold(clean(item.prompt))) + "\n"
         if item.isMultipleResponse {
             out += style.dim("(choose \(item.answers.count))") + "\n"
         }
         for (index, choice) in item.choices.enumerated() {
-            let line = "  \(SessionEngine.letter(index))) \(clean(choice))"
+            let line = style.fold("  \(SessionEngine.letter(index))) \(clean(choice))", indent: "     ")
             out += (ruledOut.contains(index) ? style.dim(line + "  — ruled out") : line) + "\n"
         }
         if item.kind == .flashcard { out += style.dim("(Enter shows the back)") + "\n" }
@@ -28,7 +28,7 @@ public struct QuestionRenderer: Sendable {
 
     /// A flashcard's back and the rating scale.
     public func back(_ item: Item) -> String {
-        let back = item.answers.map(clean).joined(separator: "\n")
+        let back = style.fold(item.answers.map(clean).joined(separator: "\n"))
         return style.cyan(back) + "\n" + style.dim("Rate: 1 Again · 2 Hard · 3 Good · 4 Easy") + "\n"
     }
 
@@ -57,10 +57,10 @@ public struct QuestionRenderer: Sendable {
             out += style.dim(", next \(RelativeTime.until(card.due, from: now))")
         }
         out += style.dim(")") + "\n"
-        let explanation = clean(item.explanation)
+        let explanation = style.fold(clean(item.explanation))
         if !explanation.isEmpty { out += explanation + "\n" }
         if let nuance = item.nuance.map(clean), !nuance.isEmpty {
-            out += style.yellow("Nuance: ") + nuance + "\n"
+            out += style.yellow("Nuance: ") + String(style.fold("Nuance: " + nuance).dropFirst(8)) + "\n"
         }
         if let source = item.sources.first {
             out += style.dim("Source: " + clean(source)) + "\n"
@@ -71,12 +71,12 @@ public struct QuestionRenderer: Sendable {
     /// The full explanation of an answered item: answer, explanation, nuance, every source and
     /// the facts it tests.
     public func explanation(_ item: Item) -> String {
-        var out = style.bold(clean(item.prompt)) + "\n"
-        out += "Answer: " + correctAnswer(item) + "\n"
-        let explanation = clean(item.explanation)
+        var out = style.bold(style.fold(clean(item.prompt))) + "\n"
+        out += style.fold("Answer: " + correctAnswer(item)) + "\n"
+        let explanation = style.fold(clean(item.explanation))
         if !explanation.isEmpty { out += explanation + "\n" }
         if let nuance = item.nuance.map(clean), !nuance.isEmpty {
-            out += style.yellow("Nuance: ") + nuance + "\n"
+            out += style.yellow("Nuance: ") + String(style.fold("Nuance: " + nuance).dropFirst(8)) + "\n"
         }
         if !item.sources.isEmpty {
             out += "Sources:\n" + item.sources.map { "  " + clean($0) + "\n" }.joined()
