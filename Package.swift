@@ -36,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "srmquiz-bench",
-            dependencies: ["SRMQuizKit"]
+            dependencies: ["SRMQuizKit", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "SRMQuizKitTests",

@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "fsrs-replay": FSRSReplayBenchmark.run,
     "progress": { try ProgressBenchmark.run(arguments: $0) },
     "startup": { try StartupBenchmark.run(arguments: $0) },
+    "bank": { try BankBenchmark.run(arguments: $0) },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

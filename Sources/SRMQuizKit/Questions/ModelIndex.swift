@@ -5,12 +5,14 @@ struct ModelIndex: Sendable {
     let facts: [Fact]
     private let servicesByID: [String: Service]
     private let tasksByID: [String: ResponsibilityTask]
+    private let factsByService: [String: [Fact]]
 
     init(bank: Bank) {
         self.bank = bank
         facts = bank.facts.sorted { $0.id < $1.id }
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        factsByService = Dictionary(grouping: facts, by: \.service)
     }
 
     func service(of fact: Fact) -> Service? { servicesByID[fact.service] }
@@ -63,10 +65,10 @@ struct ModelIndex: Sendable {
     /// Facts on `service` whose owner is exactly `owner` with no nuance pointing elsewhere; with
     /// `includeGlobal`, also facts on all services whose task the service does not override.
     func strictFacts(on service: String, owner: Owner, includeGlobal: Bool) -> [Fact] {
-        let local = facts.filter { $0.service == service }
+        let local = factsByService[service] ?? []
         let localTasks = Set(local.map(\.task))
         let global = includeGlobal
-            ? facts.filter { $0.service == Fact.allServices && !localTasks.contains($0.task) } : []
+            ? (factsByService[Fact.allServices] ?? []).filter { !localTasks.contains($0.task) } : []
         return (local + global).filter { $0.owner == owner && $0.defensibleOwners == [owner] }
     }
 

@@ -30,3 +30,15 @@ public enum TextWrap {
         return lines.joined(separator: "\n")
     }
 }
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks. Pure Swift: Foundation's
+    /// `trimmingCharacters(in:)` bridges through NSString and dominated bank loading.
+    var trimmedWhitespace: String {
+        func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

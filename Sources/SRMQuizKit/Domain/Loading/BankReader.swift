@@ -45,7 +45,7 @@ struct BankReader {
     mutating func read(text: String, file: String) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             problems.append(Self.syntaxProblem(error, file: file))
             return

@@ -84,11 +84,11 @@ struct YAMLObject {
             problems.append(field.problem("missing required field '\(key)'"))
             return nil
         }
-        guard let text = value.scalarString, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = value.scalarString, !text.trimmedWhitespace.isEmpty else {
             problems.append(value.problem("expected a non-empty text, found \(value.kindName)"))
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmedWhitespace
     }
 
     /// An optional string (absent or null: nil).
@@ -98,7 +98,7 @@ struct YAMLObject {
             problems.append(value.problem("expected a text, found \(value.kindName)"))
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -118,15 +118,15 @@ struct YAMLObject {
             if required { problems.append(field.problem("missing required field '\(key)' (a list)")) }
             return []
         }
-        if let single = value.scalarString { return [single.trimmingCharacters(in: .whitespacesAndNewlines)] }
+        if let single = value.scalarString { return [single.trimmedWhitespace] }
         guard let elements = value.sequenceElements else {
             problems.append(value.problem("expected a list of texts, found \(value.kindName)"))
             return []
         }
         var result: [String] = []
         for element in elements {
-            if let text = element.scalarString, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            if let text = element.scalarString, !text.trimmedWhitespace.isEmpty {
+                result.append(text.trimmedWhitespace)
             } else {
                 problems.append(element.problem("expected a non-empty text, found \(element.kindName)"))
             }
