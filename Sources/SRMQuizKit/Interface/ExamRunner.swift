@@ -120,7 +120,15 @@ public final class ExamRunner {
     private func handleAnswer(_ text: String, at now: Date) {
         let item = session.items[session.current]
         let lastLetter = ChoiceAnswer.letter(item.choices.count - 1)
-        guard let answer = ChoiceAnswer.parse(text, choiceCount: item.choices.count) else {
+        // The same answer forms as study sessions: letters, numbers, the option's words.
+        let answer: ChoiceAnswer
+        switch AnswerParser(item: item).parse(text) {
+        case .choices(let indices):
+            answer = ChoiceAnswer(letters: indices.map(ChoiceAnswer.letter))
+        case .unrecognised(let reminder) where !reminder.hasPrefix("Unknown command"):
+            sink.write(TerminalText.sanitize(reminder) + "\n")
+            return
+        default:
             sink.write("Type a letter from a to \(lastLetter), or a command such as :help.\n")
             return
         }

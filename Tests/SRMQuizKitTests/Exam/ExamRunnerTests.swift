@@ -43,7 +43,7 @@ import Testing
 
     @Test func multipleResponseNeedsTheRightNumberOfLetters() {
         let (result, text) = run(["a", "b", "a", "a b c", "a c", ":submit"])
-        #expect(text.contains("Choose TWO: give 2 different letters"))
+        #expect(text.contains("Choose 2 options"))
         #expect(result.questions[2].answer == ["a", "c"])
     }
 
@@ -74,6 +74,12 @@ import Testing
         #expect(text.contains("Time left 0:10"))
     }
 
+    @Test func answersByNumberOrWordsAsInStudySessions() {
+        let (result, _) = run(["2", "2", "1 3", ":submit"])
+        #expect(result.questions[0].answer == ["b"])
+        #expect(result.questions[2].answer == ["a", "c"])
+    }
+
     @Test func endOfInputSubmits() {
         let (result, text) = run(["a"])
         #expect(text.contains("End of input"))
@@ -83,7 +89,7 @@ import Testing
     @Test func unknownCommandsAndBadLettersAreExplained() {
         let (_, text) = run([":frob", "z", ":goto 9", ":help"])
         #expect(text.contains("Unknown command :frob"))
-        #expect(text.contains("Type a letter from a to c"))
+        #expect(text.contains("Answer with a letter or number (a–c or 1–3)"))
         #expect(text.contains("Usage: :goto N, with N from 1 to 3"))
         #expect(text.contains(":review"))
     }
