@@ -31,6 +31,28 @@ public struct Bank: Sendable, Hashable {
     /// The control with `id`.
     public func control(_ id: String) -> Control? { controls.first { $0.id == id } }
 
+    /// A short label for the bank `files`, for printed headers: files in one folder become
+    /// `folder/ (12 files)`; files from several folders are grouped by folder.
+    public static func label(files: [String]) -> String {
+        guard !files.isEmpty else { return "-" }
+        var order: [String] = []
+        var byFolder: [String: [String]] = [:]
+        for file in files {
+            let slash = file.lastIndex(of: "/")
+            var folder = slash.map { String(file[..<$0]) } ?? "."
+            // Group a bank's sub-folders (model/, scenarios/) under the bank's own folder.
+            if let bankRoot = folder.range(of: "/\(BankLocator.folderName)/") {
+                folder = String(folder[..<bankRoot.upperBound].dropLast())
+            }
+            if byFolder[folder] == nil { order.append(folder) }
+            byFolder[folder, default: []].append(file)
+        }
+        return order.map { folder in
+            let group = byFolder[folder] ?? []
+            return group.count == 1 || folder == "." ? group.joined(separator: ", ") : "\(folder)/ (\(group.count) files)"
+        }.joined(separator: ", ")
+    }
+
     /// Source references (keys or URLs) resolved to URLs; unknown keys are dropped.
     public func urls(for references: [String]) -> [String] {
         references.compactMap { ref in

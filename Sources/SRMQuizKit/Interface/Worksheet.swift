@@ -31,7 +31,7 @@ public struct Worksheet: Sendable {
     public func document(answerKey: Bool) -> ReportDocument {
         let header = [
             ReportDocument.Field("Seed", String(seed)),
-            ReportDocument.Field("Bank", bankFiles.isEmpty ? "-" : bankFiles.joined(separator: ", ")),
+            ReportDocument.Field("Bank", Bank.label(files: bankFiles)),
             ReportDocument.Field("Questions", String(items.count)),
         ]
         var sections: [ReportDocument.Section] = []

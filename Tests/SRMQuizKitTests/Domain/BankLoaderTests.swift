@@ -102,3 +102,12 @@ import Testing
         #expect(throws: BankError.self) { try BankLoader.load(paths: [dir.path]) }
     }
 }
+
+@Suite struct BankLabelTests {
+    @Test func groupsFilesByBankFolder() {
+        #expect(Bank.label(files: []) == "-")
+        #expect(Bank.label(files: ["/x/QuestionBanks/model/a.yaml", "/x/QuestionBanks/scenarios/b.yaml", "/y/mine.yaml"])
+            == "/x/QuestionBanks/ (2 files), /y/mine.yaml")
+        #expect(Bank.label(files: ["/y/a.yaml", "/y/b.yaml"]) == "/y/ (2 files)")
+    }
+}

@@ -27,7 +27,7 @@ public enum ReportBuilder {
         let header = [
             ReportDocument.Field("Date", dateText(generatedAt)),
             ReportDocument.Field("Seed", seeds.isEmpty ? "-" : seeds.joined(separator: ", ")),
-            ReportDocument.Field("Bank", uniqueBanks.isEmpty ? "-" : uniqueBanks.joined(separator: ", ")),
+            ReportDocument.Field("Bank", Bank.label(files: uniqueBanks)),
         ]
         var sections: [ReportDocument.Section] = []
         for part in parts {
