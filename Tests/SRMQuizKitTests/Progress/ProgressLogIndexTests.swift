@@ -122,4 +122,22 @@ import Testing
         store.close()
         #expect(try Data(contentsOf: url) == before, "never rewritten")
     }
+
+    @Test func aFileChangedBehindTheStoresBackIsNeverOverwritten() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("p.json")
+        _ = try ProgressLazyLogTests.makeFile(url, count: 30, times: Self.minute)
+        let store = try ProgressFixtures.open(url)
+        // An editor appends to the file while the store has it open (the lock keeps out only srmquiz).
+        var changed = try Data(contentsOf: url)
+        changed.append(contentsOf: Array("\n".utf8))
+        try changed.write(to: url)
+        #expect(store.logBytesRead == 0 && !store.isLogLoaded)
+        #expect(throws: ProgressError.self) {
+            try store.record(ProgressFixtures.entry(30), card: ProgressFixtures.card(30))
+        }
+        #expect(throws: ProgressError.self) { try store.compact() }
+        store.close()
+        #expect(try Data(contentsOf: url) == changed, "never rewritten")
+    }
 }

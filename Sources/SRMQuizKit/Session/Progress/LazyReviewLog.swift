@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The review log of a progress file, located but not decoded. Two ways to get there:
 ///
 /// - *in memory*: the whole file was read and the log skimmed (strings and brackets only), so
@@ -98,8 +104,7 @@ struct LazyReviewLog: Sendable {
         let region: [UInt8]
         let shift: Int
         if let onDisk {
-            region = try ProgressFiles.readRange(
-                onDisk.url, from: arrayStart, count: onDisk.size - arrayStart)
+            region = try Self.read(onDisk, from: arrayStart, count: onDisk.size - arrayStart, file: file)
             shift = arrayStart
         } else {
             region = bytes
@@ -160,7 +165,7 @@ struct LazyReviewLog: Sendable {
             }
             let logStart = arrayStart + 1
             let want = max(logStart, base - max(1 << 16, onDisk.size - base))
-            let more = try ProgressFiles.readRange(onDisk.url, from: want, count: base - want)
+            let more = try Self.read(onDisk, from: want, count: base - want, file: file)
             guard more.count == base - want else { return try fallBack() }
             bytes = more + bytes
             base = want
@@ -205,6 +210,28 @@ struct LazyReviewLog: Sendable {
             knownFrom = total - starts.count
             return true
         }
+    }
+
+    /// `count` bytes of the file from `offset`, if the file still has the size it had at open
+    /// (the lock keeps other srmquiz processes out, not editors).
+    private static func read(
+        _ onDisk: (url: URL, size: Int), from offset: Int, count: Int, file: String
+    ) throws(ProgressError) -> [UInt8] {
+        let fd = open(onDisk.url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(file: file, operation: "opening", errno: errno) }
+        defer { _ = posixClose(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == onDisk.size else {
+            throw .invalidField(
+                file: file, field: "reviewsIndex.size",
+                message: "the file changed while it was open (it had \(onDisk.size) bytes)")
+        }
+        let bytes = try ProgressFiles.readRange(fd, from: offset, count: count, file: file)
+        guard bytes.count == count else {
+            throw .invalidField(
+                file: file, field: "reviewsIndex.size", message: "the file ended early while it was read")
+        }
+        return bytes
     }
 
     /// Reads the whole file the old way (skimming the log) and continues in memory.
