@@ -16,11 +16,32 @@ enum ProgressFileReader {
         var format: Int
     }
 
+    /// Reads the progress file at `url`: only the part before the review log if the file has a
+    /// valid ``ProgressLogIndex`` (the log stays on disk), else the whole file.
+    static func read(_ url: URL) throws(ProgressError) -> Head {
+        let file = url.path
+        if let (prefix, index) = try ProgressLogIndex.readHead(url) {
+            // The part before the log, closed with an empty log, is a complete document.
+            let bytes = prefix + ProgressLogIndex.marker + Array("]}".utf8)
+            let result: Result<Head, ProgressReadError> = bytes.withUnsafeBufferPointer { buffer in
+                do throws(ProgressReadError) {
+                    return .success(
+                        try readHead(buffer, bytes: bytes, file: file, onDisk: (url, index)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if case .success(let head) = result { return head }
+            // Anything unexpected: read the whole file, which reports problems precisely.
+        }
+        return try read(try ProgressFiles.readBytes(url), file: file)
+    }
+
     /// Reads `bytes`, the content of `file`. Format 1 files are migrated (and fully decoded).
     static func read(_ bytes: [UInt8], file: String) throws(ProgressError) -> Head {
         let result: Result<Head, ProgressReadError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ProgressReadError) {
-                return .success(try readHead(buffer, bytes: bytes, file: file))
+                return .success(try readHead(buffer, bytes: bytes, file: file, onDisk: nil))
             } catch {
                 return .failure(error)
             }
@@ -39,8 +60,11 @@ enum ProgressFileReader {
         }
     }
 
+    /// Reads the document in `buffer`; with `onDisk`, `buffer` is the file's part before the log
+    /// closed with an empty log, and the log is the one `onDisk` describes.
     private static func readHead(
-        _ buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8], file: String
+        _ buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8], file: String,
+        onDisk: (url: URL, index: ProgressLogIndex)?
     ) throws(ProgressReadError) -> Head {
         var parser = ProgressJSONParser(buffer)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
@@ -106,15 +130,24 @@ enum ProgressFileReader {
         guard format != nil else { throw .missing(field: "format") }
         guard let learner else { throw .missing(field: "learner") }
         guard let created else { throw .missing(field: "created") }
-        guard undo.count <= starts.count else {
+        if let onDisk {
+            // The log read must be the empty one appended after the file's part before its log.
+            guard reviewsStart == onDisk.index.at + ProgressLogIndex.marker.count - 1, starts.isEmpty else {
+                throw .invalid(field: "reviewsIndex", message: "does not point at the review log")
+            }
+        }
+        let reviewCount = onDisk?.index.count ?? starts.count
+        guard undo.count <= reviewCount else {
             throw .invalid(
-                field: "undo", message: "has \(undo.count) steps but there are only \(starts.count) reviews")
+                field: "undo", message: "has \(undo.count) steps but there are only \(reviewCount) reviews")
         }
         let document = ProgressDocument(
             learner: learner, created: created, updated: updated, settings: settings, cards: cards,
             undo: undo, sequence: sequence)
-        let log = LazyReviewLog(file: file, bytes: bytes, arrayStart: reviewsStart, starts: starts)
-        if let value = orderedFrom, !(0...starts.count).contains(value) { orderedFrom = nil }
+        let log =
+            onDisk.map { LazyReviewLog(file: file, url: $0.url, index: $0.index) }
+            ?? LazyReviewLog(file: file, bytes: bytes, arrayStart: reviewsStart, starts: starts)
+        if let value = orderedFrom, !(0...reviewCount).contains(value) { orderedFrom = nil }
         return Head(
             document: document, log: log, orderedFrom: orderedFrom, format: ProgressDocument.currentFormat)
     }

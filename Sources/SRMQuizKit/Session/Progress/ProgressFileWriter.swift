@@ -46,6 +46,10 @@ struct ProgressFileWriter {
         date(d.updated)
         key(",\"sequence\":")
         int(d.sequence)
+        // Placeholders, filled in once the log's place and the file's size are known.
+        key(",\"reviewsIndex\":{\"at\":\"")
+        let indexAt = bytes.count
+        raw("000000000000\",\"count\":\"000000000000\",\"size\":\"000000000000\"}")
         key(",\n\"settings\":")
         settings(d.settings)
         key(",\n\"cards\":{")
@@ -72,12 +76,26 @@ struct ProgressFileWriter {
         raw(d.undo.isEmpty ? "]" : "\n]")
         key(",\n\"reviewsOrderedFrom\":")
         int(ProgressState.orderedFrom(d.reviews))
-        key(",\n\"reviews\":[")
+        raw(",\n")
+        let reviewsAt = bytes.count
+        key("\"reviews\":[")
         for n in d.reviews.indices {
             raw(n == 0 ? "\n" : ",\n")
             review(d.reviews[n], phaseBefore: n < d.phasesBefore.count ? d.phasesBefore[n] : nil)
         }
         raw(d.reviews.isEmpty ? "]}\n" : "\n]}\n")
+        fill(at: indexAt, with: reviewsAt)
+        fill(at: indexAt + 12 + 11, with: d.reviews.count)
+        fill(at: indexAt + 12 + 11 + 12 + 10, with: bytes.count)
+    }
+
+    /// Overwrites the 12 digits at `offset` with `value`, zero-padded (``ProgressLogIndex``).
+    private mutating func fill(at offset: Int, with value: Int) {
+        var v = value
+        for i in stride(from: offset + ProgressLogIndex.width - 1, through: offset, by: -1) {
+            bytes[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+            v /= 10
+        }
     }
 
     private mutating func settings(_ s: SchedulerSettings) {

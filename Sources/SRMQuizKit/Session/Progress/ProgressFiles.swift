@@ -87,6 +87,37 @@ enum ProgressFiles {
         }
     }
 
+    /// Up to `count` bytes of `fd` from `offset` (fewer at the end of the file).
+    static func readRange(_ fd: Int32, from offset: Int, count: Int, file: String) throws(ProgressError)
+        -> [UInt8]
+    {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
+            var done = 0
+            while done < count, let base = buffer.baseAddress {
+                let n = pread(fd, base + done, count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            initialized = done
+        }
+        if failure != 0 { throw .io(file: file, operation: "reading", errno: failure) }
+        return bytes
+    }
+
+    /// Up to `count` bytes of `url` from `offset`.
+    static func readRange(_ url: URL, from offset: Int, count: Int) throws(ProgressError) -> [UInt8] {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        defer { _ = posixClose(fd) }
+        return try readRange(fd, from: offset, count: count, file: url.path)
+    }
+
     /// Writes all of `data` to `fd`.
     static func writeAll(_ fd: Int32, _ data: Data, file: String) throws(ProgressError) {
         try withRawBytes(data) { (raw) throws(ProgressError) in try writeAll(fd, raw, file: file) }

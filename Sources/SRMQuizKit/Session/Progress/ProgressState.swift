@@ -10,6 +10,10 @@ struct ProgressState: Sendable {
     private(set) var pending: LazyReviewLog?
     /// From which review on the log is in time order (`count` when nothing is known).
     private(set) var orderedFrom: Int
+    /// Bytes of the log read from the file by logs no longer pending.
+    private var logBytesReadBefore = 0
+    /// How many bytes of the review log have been read from the file.
+    var logBytesRead: Int { logBytesReadBefore + (pending?.bytesRead ?? 0) }
 
     /// A state with the whole log decoded.
     init(document: ProgressDocument) {
@@ -52,7 +56,8 @@ struct ProgressState: Sendable {
     /// Decodes the rest of the log.
     mutating func loadLog() throws(ProgressError) {
         guard let pending else { return }
-        let (reviews, phases) = try pending.decodeAll()
+        let (reviews, phases, read) = try pending.decodeAll()
+        logBytesReadBefore += pending.bytesRead + read
         loaded.reviews = reviews + loaded.reviews
         loaded.phasesBefore = phases + loaded.phasesBefore
         self.pending = nil
@@ -73,6 +78,7 @@ struct ProgressState: Sendable {
         }
         loaded.reviews = [review.entry]
         loaded.phasesBefore = [review.phaseBefore]
+        if log.count == 0 { logBytesReadBefore += log.bytesRead }
         pending = log.count == 0 ? nil : log
     }
 

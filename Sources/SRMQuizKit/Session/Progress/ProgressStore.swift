@@ -91,7 +91,7 @@ public final class ProgressStore: ReviewStore {
             }
             return nil
         }
-        let head = try ProgressFileReader.read(try ProgressFiles.readBytes(url), file: url.path)
+        let head = try ProgressFileReader.read(url)
         var state = ProgressState(head: head)
         var needsCompaction = false
         if head.format != ProgressDocument.currentFormat {
@@ -158,6 +158,11 @@ public final class ProgressStore: ReviewStore {
     /// Whether the whole review log has been decoded (``open(at:learner:createWith:clock:)``
     /// leaves it undecoded).
     public var isLogLoaded: Bool { state.isLogLoaded }
+
+    /// How many bytes of the review log (from its `[` on) have been read from the file so far:
+    /// 0 after ``open(at:learner:createWith:clock:)`` for files this version wrote, a little after
+    /// ``reviews(since:)``, all of it once the log is decoded.
+    public var logBytesRead: Int { state.logBytesRead }
 
     /// How many answers the log holds (known without decoding it).
     public var reviewCount: Int { state.reviewCount }
