@@ -40,43 +40,32 @@ struct BankListCommand: ParsableCommand {
         let services = Set(service)
         switch what {
         case .items:
-            let items = QuestionGenerator(bank: bank).generate(seed: seed)
-                .filter { kind.isEmpty || kind.contains($0.kind.rawValue) }
-                .filter { services.isEmpty || !services.isDisjoint(with: $0.values(of: "service")) }
-            if json {
-                CLIOutput.print(CLIOutput.json(items))
-            } else {
-                for item in items {
-                    CLIOutput.print("\(item.id)\t\(item.kind.rawValue)\t\(TerminalText.sanitize(item.prompt))")
-                }
-            }
+            emit(
+                QuestionGenerator(bank: bank).generate(seed: seed)
+                    .filter { kind.isEmpty || kind.contains($0.kind.rawValue) }
+                    .filter { services.isEmpty || !services.isDisjoint(with: $0.values(of: "service")) }
+            ) { "\($0.id)\t\($0.kind.rawValue)\t\($0.prompt)" }
         case .facts:
-            let facts = bank.facts.filter { services.isEmpty || services.contains($0.service) }
-            if json {
-                CLIOutput.print(CLIOutput.json(facts))
-            } else {
-                for fact in facts {
-                    CLIOutput.print("\(fact.id)\t\(fact.service)\t\(fact.owner.displayName)\t\(TerminalText.sanitize(fact.text))")
-                }
+            emit(bank.facts.filter { services.isEmpty || services.contains($0.service) }) {
+                "\($0.id)\t\($0.service)\t\($0.owner.displayName)\t\($0.text)"
             }
         case .services:
-            let list = bank.services.filter { services.isEmpty || services.contains($0.id) }
-            if json {
-                CLIOutput.print(CLIOutput.json(list))
-            } else {
-                for entry in list {
-                    CLIOutput.print("\(entry.id)\t\(entry.category.rawValue)\(entry.categoryDerived ? " (derived)" : "")\t\(TerminalText.sanitize(entry.name))")
-                }
+            emit(bank.services.filter { services.isEmpty || services.contains($0.id) }) {
+                "\($0.id)\t\($0.category.rawValue)\($0.categoryDerived ? " (derived)" : "")\t\($0.name)"
             }
         case .questions:
-            let list = bank.questions.filter { services.isEmpty || !services.isDisjoint(with: $0.services) }
-            if json {
-                CLIOutput.print(CLIOutput.json(list))
-            } else {
-                for question in list {
-                    CLIOutput.print("\(question.id)\t\(question.style.rawValue)\t\(TerminalText.sanitize(question.prompt))")
-                }
+            emit(bank.questions.filter { services.isEmpty || !services.isDisjoint(with: $0.services) }) {
+                "\($0.id)\t\($0.style.rawValue)\t\($0.prompt)"
             }
+        }
+    }
+
+    /// Prints `list` as JSON, or one sanitised, tab-separated line per entry.
+    private func emit<T: Encodable>(_ list: [T], line: (T) -> String) {
+        if json {
+            CLIOutput.print(CLIOutput.json(list))
+        } else {
+            for entry in list { CLIOutput.print(TerminalText.sanitize(line(entry))) }
         }
     }
 }
