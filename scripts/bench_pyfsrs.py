@@ -19,25 +19,12 @@ from importlib.metadata import version
 
 from fsrs import Card, Rating, Scheduler
 
-MASK = (1 << 64) - 1
 START_MS = 1_767_225_600_000
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 CHECKSUM_CARDS = 1000
 
 
-class SplitMix64:
-    def __init__(self, seed: int) -> None:
-        self.state = seed & MASK
-
-    def next(self) -> int:
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def next_unit(self) -> float:
-        return (self.next() >> 11) * 2.0**-53
+from splitmix import SplitMix64  # noqa: E402  (beside this script)
 
 
 def history(card: int, reviews: int) -> list[tuple[datetime, Rating]]:

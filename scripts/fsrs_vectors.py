@@ -52,24 +52,9 @@ RELEARNING_STEPS = [[600], [600], [600], [], [300, 1200], [45.5]]
 MAXIMUM_INTERVALS = [36500, 36500, 36500, 365, 30, 3]
 
 
-MASK = (1 << 64) - 1
 
 
-class SplitMix64:
-    """srmquiz's SeededGenerator: SplitMix64, `next_unit` being its `nextUnit()`."""
-
-    def __init__(self, seed: int) -> None:
-        self.state = seed & MASK
-
-    def next(self) -> int:
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def next_unit(self) -> float:
-        return (self.next() >> 11) * 2.0**-53
+from splitmix import SplitMix64  # noqa: E402  (beside this script)
 
 
 def custom_parameters(rng: random.Random) -> list[float]:
