@@ -12,7 +12,7 @@ public struct SessionSummaryRenderer: Sendable {
     /// The summary of `engine`'s session at `now`. `recorded` says whether answers were saved.
     public func render(_ engine: SessionEngine, now: Date) -> String {
         let stats = engine.stats
-        let clean = TerminalText.sanitize
+        let clean: (String) -> String = TerminalText.sanitize
         var out = "\n" + style.bold("Session summary") + "\n"
         let percent = Int((stats.accuracy * 100).rounded())
         out += "  Answered \(stats.answered), right \(stats.correct)"

@@ -22,15 +22,6 @@ final class ExamScriptReader: LineReader {
     }
 }
 
-/// A clock tests move by hand.
-final class ManualClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var time: Date
-    init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) { time = start }
-    func now() -> Date { lock.withLock { time } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { time = time.addingTimeInterval(seconds) } }
-}
-
 enum ExamFixture {
     /// A single-answer item whose answer is choice `correct` (0-based) of three.
     static func single(
