@@ -20,7 +20,7 @@ let package = Package(
         // The core: domain, questions, session, reports and exchange. No terminal, no network.
         .target(
             name: "SRMQuizKit",
-            dependencies: ["CReadline", .product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // The terminal: readline's callback interface, the event loop, the REPL, exam and class screens.
         .target(

@@ -47,6 +47,9 @@ public final class PipeTerminal: Terminal {
 
     public func setCompletions(_ words: [String]) {}
 
+    /// Lines on a pipe arrive whole: there is never a half-typed one.
+    public func discardInput() -> String { "" }
+
     public func nextEvent(until deadline: Date?) -> TerminalEvent {
         while true {
             if let event = takeBuffered() { return event }

@@ -101,6 +101,16 @@ public final class ReadlineTerminal: Terminal {
         ReadlineShared.candidates = words
     }
 
+    public func discardInput() -> String {
+        guard installed, rl_end > 0 else { return "" }
+        let text = rl_copy_text(0, rl_end)
+        defer { free(text) }
+        rl_replace_line("", 0)
+        rl_point = 0
+        rl_redisplay()
+        return text.map { String(cString: $0) } ?? ""
+    }
+
     public func setPrompt(_ prompt: String) {
         guard prompt != self.prompt else { return }
         self.prompt = prompt

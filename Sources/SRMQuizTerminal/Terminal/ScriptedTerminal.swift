@@ -32,6 +32,14 @@ public final class ScriptedTerminal: Terminal {
     private var steps: [Step]
     private let start: Date
     private var candidates: [String] = []
+    private var halfTyped = ""
+    /// Whether input ends with the script (Ctrl-D); `false` keeps it open and silent, like a
+    /// pipe nobody writes to, so only deadlines pass.
+    public var endsInput = true
+    /// Lines that arrive ``pace`` seconds after each wait for them starts.
+    private var paced: [String] = []
+    private var pace: TimeInterval = 1
+    private var pacedDue: Date?
     private let wakes = WakeCounter()
 
     /// A terminal `columns` wide that plays `steps` (in time order) on `clock`.
@@ -44,15 +52,21 @@ public final class ScriptedTerminal: Terminal {
         self.waker = TerminalWaker(hook: { counter.increment() })
     }
 
-    /// Lines at one-second intervals from 1 s: the simplest script.
-    public convenience init(lines: [String], columns: Int = 80, clock: ManualClock = ManualClock()) {
-        self.init(
-            lines.enumerated().map { Step(at: Double($0.offset + 1), .line($0.element)) }, columns: columns,
-            clock: clock)
+    /// `lines` typed one after another, each `every` seconds after the terminal starts waiting
+    /// for it (a learner who takes 8 s to answer each question, whatever came before).
+    public convenience init(
+        lines: [String], every step: TimeInterval = 1, columns: Int = 80, clock: ManualClock = ManualClock()
+    ) {
+        self.init([], columns: columns, clock: clock)
+        self.paced = lines
+        self.pace = step
     }
 
     /// Scripted events not played yet.
     public var remaining: [Step] { steps }
+
+    /// Paced lines not read yet.
+    public var remainingLines: [String] { paced }
 
     public func write(_ text: String) {
         transcript += TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns)
@@ -64,11 +78,34 @@ public final class ScriptedTerminal: Terminal {
 
     public func setCompletions(_ words: [String]) { candidates = words }
 
+    /// Text the script says is half-typed when a question closes (see ``typing(_:)``).
+    public func discardInput() -> String {
+        defer { halfTyped = "" }
+        return halfTyped
+    }
+
+    /// Pretends `text` is half-typed at the prompt, until the next line or ``discardInput()``.
+    public func typing(_ text: String) { halfTyped = text }
+
     public func nextEvent(until deadline: Date?) -> TerminalEvent {
         if wakes.take() { return .wake }
         if let deadline, clock.now() >= deadline { return .timeout }
+        if !paced.isEmpty {
+            let due = pacedDue ?? clock.now().addingTimeInterval(pace)
+            pacedDue = due
+            if let deadline, deadline < due {
+                clock.set(deadline)
+                return .timeout
+            }
+            clock.set(due)
+            pacedDue = nil
+            let line = paced.removeFirst()
+            completionHistory.append(candidates)
+            transcript += (prompts.last ?? "") + line + "\n"
+            return .line(line)
+        }
         guard let next = steps.first else {
-            if let deadline {
+            if let deadline, !endsInput {
                 clock.set(deadline)
                 return .timeout
             }

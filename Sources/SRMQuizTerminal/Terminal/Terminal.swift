@@ -22,6 +22,8 @@ public protocol Terminal: AnyObject {
     func write(_ text: String)
     /// Changes the prompt in place (a clock such as `[12:04] > `), keeping the half-typed line.
     func setPrompt(_ prompt: String)
+    /// Drops the half-typed line (a question closed while it was being typed) and returns it.
+    @discardableResult func discardInput() -> String
     /// The words Tab may complete to at the prompt.
     func setCompletions(_ words: [String])
     /// Lines (with editing, history and completion) or single keys (raw, no echo).

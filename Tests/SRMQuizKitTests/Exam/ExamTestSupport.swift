@@ -1,27 +1,6 @@
 import Foundation
 import SRMQuizKit
 
-/// Lines to answer with, one per call; records the prompts; `nil` when the script runs out.
-/// Calls `onRead` before each line so tests can move a clock.
-final class ExamScriptReader: LineReader {
-    var lines: [String]
-    var prompts: [String] = []
-    var onRead: (Int) -> Void
-    private var count = 0
-
-    init(_ lines: [String], onRead: @escaping (Int) -> Void = { _ in }) {
-        self.lines = lines
-        self.onRead = onRead
-    }
-
-    func readLine(prompt: String) -> String? {
-        prompts.append(prompt)
-        onRead(count)
-        count += 1
-        return lines.isEmpty ? nil : lines.removeFirst()
-    }
-}
-
 enum ExamFixture {
     /// A single-answer item whose answer is choice `correct` (0-based) of three.
     static func single(
