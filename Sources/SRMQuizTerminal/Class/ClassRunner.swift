@@ -66,7 +66,7 @@ public final class ClassRunner {
                 answers = []
                 elapsed = session.timerSeconds ?? 0
             case .quit:
-                terminal.setPrompt("")
+                terminal.endPrompt()
                 let result = session.result(finishedAt: clock.now(), bankFiles: bankFiles)
                 terminal.write(ClassSummary.text(for: result))
                 return result
@@ -74,7 +74,7 @@ public final class ClassRunner {
             guard let record = session.answerNext(answers, elapsed: elapsed) else { break }
             showOutcome(record, item: item)
         }
-        terminal.setPrompt("")
+        terminal.endPrompt()
         let result = session.result(finishedAt: clock.now(), bankFiles: bankFiles)
         terminal.write(ClassSummary.text(for: result))
         return result
@@ -110,7 +110,7 @@ public final class ClassRunner {
             let now = clock.now()
             if let deadline, now >= deadline {
                 let dropped = terminal.discardInput()
-                terminal.setPrompt("")
+                terminal.endPrompt()
                 terminal.write("Time is up: the question is closed.\n")
                 if !dropped.trimmingCharacters(in: .whitespaces).isEmpty {
                     terminal.write(

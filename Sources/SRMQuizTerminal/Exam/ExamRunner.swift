@@ -66,7 +66,14 @@ public final class ExamRunner {
         while true {
             let now = clock.now()
             if session.isTimeUp(at: now) {
+                let dropped = terminal.discardInput().trimmingCharacters(in: .whitespaces)
+                terminal.endPrompt()
                 write("\nTime is up: the exam was submitted automatically.\n")
+                if !dropped.isEmpty {
+                    write(
+                        "The half-typed \"\(TerminalText.sanitize(dropped))\" came too late and was not counted.\n"
+                    )
+                }
                 return finish(timedOut: true, at: session.deadline)
             }
             let left = session.deadline.timeIntervalSince(now)
@@ -252,6 +259,7 @@ public final class ExamRunner {
     }
 
     private func finish(timedOut: Bool, at now: Date) -> ExamResult {
+        terminal.endPrompt()
         session.stopTimer(at: now)
         let result = session.result(finishedAt: now, timedOut: timedOut, bankFiles: bankFiles)
         write("\n" + ExamSummary.text(for: result, names: names))

@@ -57,9 +57,12 @@ public final class REPL {
     /// saved (after printing what happened and the summary).
     @discardableResult public func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
+        defer { terminal.endPrompt() }
         do {
             try loop()
+            terminal.endPrompt()
         } catch {
+            terminal.endPrompt()
             write(renderer.style.red("Error: ") + error.description + "\n")
             write(summary.render(engine, now: clock.now()))
             throw error

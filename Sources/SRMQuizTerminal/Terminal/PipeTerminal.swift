@@ -50,6 +50,8 @@ public final class PipeTerminal: Terminal {
     /// Lines on a pipe arrive whole: there is never a half-typed one.
     public func discardInput() -> String { "" }
 
+    public func endPrompt() {}
+
     public func nextEvent(until deadline: Date?) -> TerminalEvent {
         while true {
             if let event = takeBuffered() { return event }

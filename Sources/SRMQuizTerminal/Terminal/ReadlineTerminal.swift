@@ -111,6 +111,16 @@ public final class ReadlineTerminal: Terminal {
         return text.map { String(cString: $0) } ?? ""
     }
 
+    public func endPrompt() {
+        guard installed else { return }
+        rl_set_prompt("")
+        rl_replace_line("", 0)
+        rl_point = 0
+        rl_redisplay()
+        removeHandler()
+        prompt = ""
+    }
+
     public func setPrompt(_ prompt: String) {
         guard prompt != self.prompt else { return }
         self.prompt = prompt

@@ -84,6 +84,8 @@ public final class ScriptedTerminal: Terminal {
         return halfTyped
     }
 
+    public func endPrompt() { halfTyped = "" }
+
     /// Pretends `text` is half-typed at the prompt, until the next line or ``discardInput()``.
     public func typing(_ text: String) { halfTyped = text }
 

@@ -24,6 +24,9 @@ public protocol Terminal: AnyObject {
     func setPrompt(_ prompt: String)
     /// Drops the half-typed line (a question closed while it was being typed) and returns it.
     @discardableResult func discardInput() -> String
+    /// Takes the prompt (and any half-typed line) off the screen until the next
+    /// ``nextEvent(until:)``: call it before a final screen.
+    func endPrompt()
     /// The words Tab may complete to at the prompt.
     func setCompletions(_ words: [String])
     /// Lines (with editing, history and completion) or single keys (raw, no echo).
