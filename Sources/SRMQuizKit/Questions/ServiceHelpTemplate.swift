@@ -9,7 +9,8 @@ extension QuestionGenerator {
     static let serviceHelpQuestion = "Which AWS service helps the customer with this?"
 
     func serviceHelpItems(seed: UInt64) -> [Item] {
-        let families = Dictionary(bank.toolFamilies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let families = Dictionary(
+            bank.toolFamilies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var items: [Item] = []
         for help in bank.serviceHelp {
             guard let family = families[help.family] else { continue }
@@ -26,16 +27,21 @@ extension QuestionGenerator {
             if !explanation.hasSuffix(".") { explanation += "." }
             let others = answers.filter { $0.id != key.id }
             if !others.isEmpty {
-                explanation += " \(others.map(\.name).joined(separator: " and ")) also \(others.count == 1 ? "helps" : "help") with this."
+                explanation +=
+                    " \(others.map(\.name).joined(separator: " and ")) also \(others.count == 1 ? "helps" : "help") with this."
             }
             explanation += " The responsibility stays the customer's; the service is a tool for it."
-            var tags = ["kind:\(ItemKind.serviceHelp.rawValue)", "service:\(key.id)", "category:\(key.category.rawValue)"]
+            var tags = [
+                "kind:\(ItemKind.serviceHelp.rawValue)", "service:\(key.id)",
+                "category:\(key.category.rawValue)",
+            ]
             tags += ["owner:\(Owner.customer.rawValue)", "topic:service-help", "family:\(family.id)"]
-            items.append(Item(
-                id: id, kind: .serviceHelp,
-                prompt: "\(help.need) \(Self.serviceHelpQuestion)",
-                choices: choices, answers: [key.name], explanation: explanation,
-                tags: tags, sources: bank.urls(for: help.sources), facts: help.facts))
+            items.append(
+                Item(
+                    id: id, kind: .serviceHelp,
+                    prompt: "\(help.need) \(Self.serviceHelpQuestion)",
+                    choices: choices, answers: [key.name], explanation: explanation,
+                    tags: tags, sources: bank.urls(for: help.sources), facts: help.facts))
         }
         return items
     }

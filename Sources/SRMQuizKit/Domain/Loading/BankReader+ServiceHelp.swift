@@ -1,7 +1,9 @@
 /// Reading the `tool-families` and `service-help` sections (see `docs/bank-format.md`).
 extension BankReader {
     mutating func readToolFamily(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "name", "services"], problems: &problems) else { return }
+        guard var o = YAMLObject(field, allowed: ["id", "name", "services"], problems: &problems) else {
+            return
+        }
         let id = checkID(o.string("id"), o)
         let name = o.string("name")
         let services = o.strings("services", required: true)
@@ -28,8 +30,9 @@ extension BankReader {
         problems += o.problems
         guard let id, let family, let need, let reason else { return }
         note(.serviceHelp, id, field)
-        bank.serviceHelp.append(ServiceHelp(
-            id: id, family: family, need: need, answers: answers, alsoHelps: also, reason: reason,
-            facts: facts, sources: sources))
+        bank.serviceHelp.append(
+            ServiceHelp(
+                id: id, family: family, need: need, answers: answers, alsoHelps: also, reason: reason,
+                facts: facts, sources: sources))
     }
 }
