@@ -68,6 +68,13 @@ public enum TextWrap {
     static func hangingMarker(_ text: Substring) -> String {
         let markers = ["- ", "* ", "• ", "✓ ", "✗ ", "! "]
         for m in markers where text.hasPrefix(m) { return String(repeating: " ", count: DisplayWidth.of(m)) }
+        // A label and its value column: "Due        3 now, …" hangs under the value.
+        if let labelEnd = text.firstIndex(of: " "), text[labelEnd...].hasPrefix("  "),
+            let valueStart = text[labelEnd...].firstIndex(where: { $0 != " " }),
+            text.distance(from: text.startIndex, to: valueStart) <= 24
+        {
+            return String(repeating: " ", count: DisplayWidth.of(text[..<valueStart]))
+        }
         // "a) ", "b) " … and "1. ", "12) ".
         var chars = text.makeIterator()
         var marker = ""
