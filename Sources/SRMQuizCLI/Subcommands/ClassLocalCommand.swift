@@ -93,7 +93,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
         guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
         if items.count < total {
             StandardOutput.standardError.write(
-                "srmquiz: note: the bank has only \(items.count) questions; asking those\n")
+                "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")); asking those\n")
         }
         let terminal = TerminalInput.terminal()
         let runner = ClassRunner(

@@ -91,7 +91,7 @@ struct ExamCommand: AsyncParsableCommand {
         }
         if items.count < count {
             StandardOutput.standardError.write(
-                "srmquiz: note: the bank has only \(items.count) questions for an exam; asking those\n")
+                "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")) for an exam; asking those\n")
         }
         let limit = time.flatMap(DurationText.seconds) ?? minutes.map { $0 * 60 }
         let configuration = ExamConfiguration(

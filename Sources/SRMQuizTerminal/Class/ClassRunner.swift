@@ -33,7 +33,7 @@ public final class ClassRunner {
     public func run() -> ClassResult {
         let players = session.players
         var intro =
-            "Class quiz: \(session.items.count) questions, players \(players.joined(separator: ", ")). Seed \(session.seed).\n"
+            "Class quiz: \(TextFormat.count(session.items.count, "question")), players \(players.joined(separator: ", ")). Seed \(session.seed).\n"
         if let t = session.timerSeconds {
             intro +=
                 "Timer: \(TextFormat.number(t)) seconds per question; a question closes by itself at 0:00"
@@ -176,7 +176,7 @@ public final class ClassRunner {
             }
             guard tokens.count == answerers.count else {
                 terminal.write(
-                    "Expected \(answerers.count) answers, one per player in this order: "
+                    "Expected \(TextFormat.count(answerers.count, "answer")), one per player in this order: "
                         + "\(answerers.joined(separator: ", ")); got \(tokens.count). Use - for no answer.\n")
                 continue
             }
