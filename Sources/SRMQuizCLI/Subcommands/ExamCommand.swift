@@ -47,6 +47,13 @@ struct ExamCommand: AsyncParsableCommand {
             valueName: "file"))
     var results: String?
 
+    @Flag(
+        help: """
+            Take up an exam that was interrupted (killed, hung up, out of power): the newest one in \
+            the results folder, or the one whose --results FILE is given; answers and time left are kept.
+            """)
+    var resume = false
+
     @Flag(name: .customLong("no-record"), help: "Do not feed the answers into your review schedule.")
     var noRecord = false
 
@@ -83,42 +90,120 @@ struct ExamCommand: AsyncParsableCommand {
     @MainActor
     func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
-        let seed = self.seed ?? ResultsOutput.randomSeed()
-        let items = ExamSelector.select(
-            from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
-        guard !items.isEmpty else {
-            throw CLIOutput.fail("the bank has no questions with choices for an exam")
+        let environment = ProcessInfo.processInfo.environment
+        let clock = SystemClock()
+        let items: [Item]
+        let configuration: ExamConfiguration
+        let resultsPath: String
+        let journal: ExamJournal
+        var snapshot: ExamSession.Snapshot?
+        if resume {
+            let found = try Self.journalToResume(results: results, environment: environment)
+            let header: ExamJournal.Header
+            do {
+                (header, snapshot) = try ExamJournal.read(found)
+                journal = try ExamJournal.reopen(at: found)
+            } catch {
+                throw CLIOutput.fail(error.description)
+            }
+            configuration = header.configuration
+            items = ExamSelector.select(
+                from: QuestionGenerator(bank: bank).generate(seed: header.seed), count: header.count,
+                seed: header.seed)
+            guard items.map(\.id) == header.itemIDs else {
+                throw CLIOutput.fail(
+                    "\(found): the banks no longer give this exam's questions (seed \(header.seed)); "
+                        + "resume with the banks it was started with")
+            }
+            resultsPath = header.results
+        } else {
+            let seed = self.seed ?? ResultsOutput.randomSeed()
+            items = ExamSelector.select(
+                from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+            guard !items.isEmpty else {
+                throw CLIOutput.fail("the bank has no questions with choices for an exam")
+            }
+            if items.count < count {
+                StandardOutput.standardError.write(
+                    "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")) for an exam; "
+                        + "asking those\n")
+            }
+            let limit = time.flatMap(DurationText.seconds) ?? minutes.map { $0 * 60 }
+            configuration = ExamConfiguration(
+                count: items.count, minutes: ExamConfiguration.defaultMinutes(count: count), timeLimit: limit,
+                passMark: passMark, seed: seed)
+            resultsPath = try ResultsOutput.target(results, prefix: "exam", at: clock.now())
+            do {
+                journal = try ExamJournal.create(
+                    at: ExamJournal.path(forResults: resultsPath),
+                    header: .init(
+                        configuration: configuration, startedAt: clock.now(), itemIDs: items.map(\.id),
+                        results: resultsPath))
+            } catch {
+                throw CLIOutput.fail("cannot keep the exam's answers on disk: \(error)")
+            }
         }
-        if items.count < count {
-            StandardOutput.standardError.write(
-                "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")) for an exam; asking those\n")
-        }
-        let limit = time.flatMap(DurationText.seconds) ?? minutes.map { $0 * 60 }
-        let configuration = ExamConfiguration(
-            count: items.count, minutes: ExamConfiguration.defaultMinutes(count: count), timeLimit: limit,
-            passMark: passMark, seed: seed)
         // Open (and lock) the progress file before the exam starts, so a locked or corrupt file
         // is reported before the learner answers anything.
         let store = noRecord ? nil : try ProgressCommandSupport.open(learnerOptions)
         defer { store?.close() }
+        let warnAt = try warnings()
         let terminal = TerminalInput.terminal()
-        let runner = ExamRunner(
-            items: items, configuration: configuration, bankFiles: bank.files, terminal: terminal,
-            clock: SystemClock(), warnAt: try warnings(), names: DisplayNames(bank: bank))
+        let runner =
+            snapshot.map {
+                ExamRunner(
+                    items: items, configuration: configuration, resuming: $0, bankFiles: bank.files,
+                    terminal: terminal, clock: clock, warnAt: warnAt, names: DisplayNames(bank: bank))
+            }
+            ?? ExamRunner(
+                items: items, configuration: configuration, bankFiles: bank.files, terminal: terminal,
+                clock: clock, warnAt: warnAt, names: DisplayNames(bank: bank))
+        var journalError: String?
+        runner.onChange = { state in
+            guard journalError == nil else { return }
+            do {
+                try journal.append(state)
+            } catch {
+                journalError = "\(error)"
+                terminal.write("Warning: cannot keep the answers on disk (\(error)); the exam goes on.\n")
+            }
+        }
         let result = runner.run()
         terminal.finish()
-        let path = try ResultsOutput.save(result, to: results, prefix: "exam", at: result.startedAt)
+        let path = try ResultsOutput.save(result, to: resultsPath, prefix: "exam", at: result.startedAt)
+        journal.remove()
         CLIOutput.print("\nResults saved to \(path)")
         if let store {
             do {
                 let recorded = try ReviewRecorder(store: store).record(result)
                 CLIOutput.print(
-                    "\(recorded) answer\(recorded == 1 ? "" : "s") added to \(store.learner)'s review schedule"
-                )
+                    "\(TextFormat.count(recorded, "answer")) added to \(store.learner)'s review schedule")
             } catch {
                 throw CLIOutput.fail(
                     "could not record the answers in \(store.url.path): \(error); the results file is saved")
             }
         }
+    }
+
+    /// The journal of the exam to resume: `<results>.journal`, or the newest in the results folder.
+    static func journalToResume(results: String?, environment: [String: String]) throws -> String {
+        if let results {
+            let path = ExamJournal.path(forResults: results)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIOutput.fail("\(path): no interrupted exam to resume for \(results)")
+            }
+            return path
+        }
+        guard let data = DataDirectory.path(environment: environment) else {
+            throw CLIOutput.fail(
+                "cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
+        }
+        let folder = (data as NSString).appendingPathComponent("results")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".journal") }.sorted()
+        guard let newest = names.last else {
+            throw CLIOutput.fail("no interrupted exam to resume in \(folder)")
+        }
+        return (folder as NSString).appendingPathComponent(newest)
     }
 }

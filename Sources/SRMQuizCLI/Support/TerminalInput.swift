@@ -15,6 +15,6 @@ enum TerminalInput {
                 historyPath: ReadlineTerminal.defaultHistoryPath(environment: environment),
                 environment: environment)
         }
-        return PipeTerminal(environment: environment)
+        return PipeTerminal(environment: environment, handlesSignals: true)
     }
 }

@@ -15,6 +15,9 @@ public final class ExamRunner {
     private let names: DisplayNames
     /// The number of unanswered questions while a `:submit` waits for its "y".
     private var confirming: Int?
+    /// Called with the exam's state after every change (an answer, a flag, a move), before the
+    /// next question is shown: the command keeps it in an ``ExamJournal``.
+    public var onChange: ((ExamSession.Snapshot) -> Void)?
 
     /// The commands, as `:help` lists them.
     public static let helpText = """
@@ -44,6 +47,28 @@ public final class ExamRunner {
         self.session = ExamSession(items: items, configuration: configuration, startedAt: clock.now())
     }
 
+    /// Takes up the exam of `snapshot` again, with the time it had left.
+    public init(
+        items: [Item], configuration: ExamConfiguration, resuming snapshot: ExamSession.Snapshot,
+        bankFiles: [String], terminal: any Terminal, clock: any Clock,
+        warnAt: [Int] = ExamRunner.defaultWarnings,
+        names: DisplayNames = DisplayNames()
+    ) {
+        self.terminal = terminal
+        self.clock = clock
+        self.bankFiles = bankFiles
+        self.warnings = warnAt.filter { $0 > 0 }.sorted(by: >)
+        self.names = names
+        self.session = ExamSession(
+            items: items, configuration: configuration, resuming: snapshot, at: clock.now())
+        self.resumed = true
+    }
+
+    private var resumed = false
+
+    /// When the exam began (moved later by the time a resumed exam was away).
+    public var startedAt: Date { session.startedAt }
+
     /// Notices at 10, 5 and 1 minute left.
     public static let defaultWarnings = [600, 300, 60]
 
@@ -60,8 +85,14 @@ public final class ExamRunner {
         guard count > 0 else {
             return finish(timedOut: false, at: clock.now())
         }
-        var warned = Set(warnings.filter { Double($0) >= config.timeLimit })
-        session.show(0, at: clock.now())
+        var warned = Set(warnings.filter { Double($0) >= session.deadline.timeIntervalSince(clock.now()) })
+        if resumed {
+            write(
+                "Resumed: \(TextFormat.count(count - session.unanswered.count, "answer")) kept, "
+                    + "\(TextFormat.clock(Int(session.deadline.timeIntervalSince(clock.now()).rounded(.up)))) left.\n"
+            )
+        }
+        session.show(resumed ? session.current : 0, at: clock.now())
         showCurrent(at: clock.now())
         while true {
             let now = clock.now()
@@ -100,6 +131,7 @@ public final class ExamRunner {
                 if handle(raw.trimmingCharacters(in: .whitespaces), at: at) {
                     return finish(timedOut: false, at: at)
                 }
+                onChange?(session.snapshot(at: clock.now()))
             }
         }
     }

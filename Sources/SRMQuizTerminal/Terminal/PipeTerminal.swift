@@ -26,15 +26,18 @@ public final class PipeTerminal: Terminal {
     private var prompt = ""
 
     /// Reads `input` (standard input by default) and writes to `output`; `clock` measures deadlines.
+    /// With `handlesSignals`, Ctrl-C, SIGHUP and SIGTERM end input (the session saves, an exam
+    /// writes its results) instead of killing the process.
     public init(
         input: Int32 = STDIN_FILENO, output: any TextSink = StandardOutput(),
         clock: any Clock = SystemClock(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, handlesSignals: Bool = false
     ) {
         self.input = input
         self.output = output
         self.clock = clock
         self.environment = environment
+        if handlesSignals { SignalPipe.install([SIGINT, SIGHUP, SIGTERM]) }
     }
 
     public var columns: Int { TerminalSize.columns(environment: environment) }
@@ -65,6 +68,7 @@ public final class PipeTerminal: Terminal {
             var fds = [
                 pollfd(fd: input, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 {
@@ -74,6 +78,11 @@ public final class PipeTerminal: Terminal {
             }
             if ready == 0 { continue }  // the deadline check above decides
             if fds[1].revents != 0, waker.drain() { return .wake }
+            if fds[2].revents != 0, !SignalPipe.take().isEmpty {
+                atEnd = true
+                buffer.removeAll()
+                return .endOfInput
+            }
             if fds[0].revents != 0 {
                 var chunk = [UInt8](repeating: 0, count: 4096)
                 let count = read(input, &chunk, chunk.count)
@@ -121,5 +130,5 @@ public final class PipeTerminal: Terminal {
         }
     }
 
-    public func finish() {}
+    public func finish() { SignalPipe.restore() }
 }

@@ -33,7 +33,6 @@ public final class ReadlineTerminal: Terminal {
     private var prompt = ""
     private var installed = false
     private var savedTermios: termios?
-    private var previousActions: [Int32: sigaction] = [:]
     private var finished = false
 
     /// Sets readline up and installs the SIGINT and SIGWINCH handlers. `historyPath` is read now
@@ -59,16 +58,7 @@ public final class ReadlineTerminal: Terminal {
             read_history(historyPath)
         }
         ReadlineShared.historyPath = historyPath
-        ReadlineShared.makeSignalPipe()
-        for signal in [SIGINT, SIGWINCH] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = srmquizSignalHandler
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_RESTART
-            var previous = sigaction()
-            sigaction(signal, &action, &previous)
-            previousActions[signal] = previous
-        }
+        SignalPipe.install([SIGINT, SIGWINCH, SIGHUP, SIGTERM])
     }
 
     /// The history file under the XDG state directory: `$XDG_STATE_HOME/srmquiz/history`, else
@@ -167,7 +157,7 @@ public final class ReadlineTerminal: Terminal {
             }
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: ReadlineShared.signalPipe.read, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, nfds_t(fds.count), timeout)
@@ -198,7 +188,7 @@ public final class ReadlineTerminal: Terminal {
         finished = true
         inputMode = .lines
         removeHandler()
-        for (signal, var previous) in previousActions { sigaction(signal, &previous, nil) }
+        SignalPipe.restore()
         if let historyPath { history_truncate_file(historyPath, Self.historyLimit) }
     }
 
@@ -207,19 +197,16 @@ public final class ReadlineTerminal: Terminal {
     // MARK: - Signals and keys
 
     private func handleSignals() -> TerminalEvent? {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var signals: [UInt8] = []
-        while true {
-            let count = read(ReadlineShared.signalPipe.read, &bytes, bytes.count)
-            if count <= 0 { break }
-            signals += bytes[0..<count]
-        }
         var event: TerminalEvent?
-        for signal in signals {
-            if Int32(signal) == SIGWINCH {
+        for signal in SignalPipe.take() {
+            if signal == SIGHUP || signal == SIGTERM {
+                removeHandler()
+                return .endOfInput
+            }
+            if signal == SIGWINCH {
                 if installed { rl_resize_terminal() }
                 event = event ?? .resize(columns: columns)
-            } else if Int32(signal) == SIGINT {
+            } else if signal == SIGINT {
                 if installed {
                     rl_free_line_state()
                     rl_callback_sigcleanup()
@@ -285,25 +272,6 @@ enum ReadlineShared {
     nonisolated(unsafe) static var installed = false
     nonisolated(unsafe) static var historyPath: String?
     nonisolated(unsafe) static let name: UnsafeMutablePointer<CChar>? = strdup("srmquiz")
-    /// The self-pipe: the signal handler writes the signal's number, ``ReadlineTerminal`` polls it.
-    nonisolated(unsafe) static var signalPipe: (read: Int32, write: Int32) = (-1, -1)
-
-    static func makeSignalPipe() {
-        guard signalPipe.read < 0 else { return }
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        signalPipe = (fds[0], fds[1])
-    }
-}
-
-/// The handler for SIGINT and SIGWINCH: only notes the signal (async-signal-safe).
-private func srmquizSignalHandler(_ signal: Int32) {
-    var byte = UInt8(truncatingIfNeeded: signal)
-    _ = write(ReadlineShared.signalPipe.write, &byte, 1)
 }
 
 /// readline's line handler: queues the line (or the end of input) and takes the handler away, so
