@@ -10,6 +10,8 @@ enum SessionRunner {
     struct Overrides {
         var scheduler: SchedulerKind?
         var retention: Double?
+        /// SM-2: the hour a study day starts at, saved in the progress file (issue #15).
+        var dayStartsAt: Int?
     }
 
     /// Runs one session; errors are printed to stderr and become exit code 1.
@@ -45,6 +47,10 @@ enum SessionRunner {
         for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
         let (bank, items) = try loaded.get()
         if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
+        // SM-2 day rule (issue #15): record the time zone and a new day start in the file.
+        if let pinned = store.settings.pinningStudyDay(dayStartsAt: overrides.dayStartsAt) {
+            do { try store.updateSettings(pinned) } catch { throw CLIOutput.fail(String(describing: error)) }
+        }
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
         if let retention = overrides.retention { settings.desiredRetention = retention }
