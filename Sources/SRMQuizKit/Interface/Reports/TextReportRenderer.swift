@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders a ``ReportDocument`` as plain text for printing: at most ``width`` columns, sections
-/// underlined, tables fitted to the page, bars drawn with `#`.
+/// underlined, tables fitted to the page (long cells wrap within their column), bars drawn with `#`.
 public enum TextReportRenderer {
     /// The page width.
     public static let width = 80
@@ -44,14 +44,22 @@ public enum TextReportRenderer {
         let columns = t.columns.map(clean)
         let rows = t.rows.map { $0.map(clean) }
         let widths = TextLayout.columnWidths(columns: columns, rows: rows, maxWidth: width, gap: 2)
-        func line(_ cells: [String]) -> String {
-            widths.indices.map { c in
-                let cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
-                return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        // A cell too long for its column wraps onto more lines of its row; nothing is cut.
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = widths.indices.map { c in
+                TextLayout.wrap(c < cells.count ? cells[c] : "", width: widths[c])
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { row in
+                widths.indices.map { c in
+                    let cell = row < wrapped[c].count ? wrapped[c][row] : ""
+                    return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
+                }.joined(separator: "  ").replacingOccurrences(
+                    of: "\\s+$", with: "", options: .regularExpression)
+            }
         }
-        var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.map(line)
+        var out = lines(columns) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.flatMap(lines)
         return out
     }
 
