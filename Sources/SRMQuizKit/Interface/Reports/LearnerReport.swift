@@ -195,20 +195,20 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         return report
     }
 
-    /// Cards due on each of the ``forecastDays`` days after `now`'s day (UTC); cards due
-    /// today or earlier are "due now", not in the forecast.
+    /// Cards due on each of the ``forecastDays`` days from `now`'s day (UTC) on: today counts the
+    /// cards due later today; cards already due are "due now", not in the forecast.
     static func forecast(cards: [String: Card], now: Date) -> [DueDay] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let today = calendar.startOfDay(for: now)
         var counts = [Int](repeating: 0, count: forecastDays)
-        for card in cards.values {
+        for card in cards.values where card.due > now {
             let days =
                 calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: card.due)).day ?? 0
-            if days >= 1, days <= forecastDays { counts[days - 1] += 1 }
+            if days >= 0, days < forecastDays { counts[days] += 1 }
         }
         return counts.enumerated().map { offset, count in
-            let day = calendar.date(byAdding: .day, value: offset + 1, to: today) ?? today
+            let day = calendar.date(byAdding: .day, value: offset, to: today) ?? today
             return DueDay(day: dayText(day), cards: count)
         }
     }

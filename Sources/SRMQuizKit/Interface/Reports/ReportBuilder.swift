@@ -152,16 +152,13 @@ public enum ReportBuilder {
                 ])
             ]
             if !r.dueForecast.isEmpty {
-                let most = max(1, r.dueForecast.map(\.cards).max() ?? 1)
+                blocks.append(.paragraph("Due per day, next \(LearnerReport.forecastDays) days:"))
                 blocks.append(
-                    .bars(
+                    .table(
                         .init(
-                            title: "Due per day, next \(LearnerReport.forecastDays) days",
-                            bars: r.dueForecast.map {
-                                .init(
-                                    label: $0.day, percent: Double($0.cards) * 100 / Double(most),
-                                    caption: "\($0.cards) card\($0.cards == 1 ? "" : "s")")
-                            })))
+                            name: "due", source: r.file, columns: ["Day", "Cards", "Day", "Cards"],
+                            numeric: [false, true, false, true],
+                            rows: dueRows(r.dueForecast))))
             }
             sections.append(.init(title: "Due", blocks: blocks))
         }
@@ -221,6 +218,16 @@ public enum ReportBuilder {
                     + "your first-answer accuracy for their kind. See docs/readiness.md for the method and its limits."
             ))
         return [.init(title: "Exam readiness", blocks: blocks)]
+    }
+
+    /// The due forecast in two side-by-side halves (the first week left, the second right).
+    static func dueRows(_ days: [LearnerReport.DueDay]) -> [[String]] {
+        let half = (days.count + 1) / 2
+        return (0..<half).map { row in
+            var cells = [days[row].day, String(days[row].cards)]
+            if row + half < days.count { cells += [days[row + half].day, String(days[row + half].cards)] }
+            return cells
+        }
     }
 
     /// Score and date of each exam, oldest first.

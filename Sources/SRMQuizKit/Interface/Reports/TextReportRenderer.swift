@@ -64,8 +64,10 @@ public enum TextReportRenderer {
     }
 
     static func bars(_ chart: ReportDocument.BarChart) -> [String] {
-        let labelWidth = min(26, chart.bars.map { clean($0.label).count }.max() ?? 0)
-        let barWidth = 30
+        // Labels get the room they need (up to 44 columns); the bar takes what is left.
+        let labelWidth = min(44, chart.bars.map { clean($0.label).count }.max() ?? 0)
+        let captionWidth = chart.bars.map { clean($0.caption).count }.max() ?? 0
+        let barWidth = max(10, min(30, width - 2 - labelWidth - 1 - 1 - 4 - 1 - captionWidth))
         var out = [clean(chart.title) + ":"]
         for bar in chart.bars {
             let filled = Int((max(0, min(100, bar.percent)) / 100 * Double(barWidth)).rounded())
