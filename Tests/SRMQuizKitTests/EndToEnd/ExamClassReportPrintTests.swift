@@ -175,6 +175,36 @@ import Testing
         }
     }
 
+    @Test func readinessForecastForAnExamDate() throws {
+        let home = try CLI.temporaryDirectory()
+        let input = Array(repeating: "a\na b\n", count: 6).joined() + ":submit\ny\n"
+        let exam = try CLI.run(
+            ["exam", "--count", "6", "--seed", "3", "--learner", "ann"], input: input, home: home)
+        #expect(exam.status == 0, "\(exam.stderr)")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let date = formatter.string(from: Date().addingTimeInterval(20 * 86400))
+        let run = try CLI.run(["report", "--readiness", "--exam-date", date, "--learner", "ann"], home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Learner:         ann"))
+        #expect(run.stdout.contains("Exam date:       \(date)"))
+        #expect(run.stdout.contains("Predicted score: "))
+        #expect(run.stdout.contains("(band "))
+        #expect(run.stdout.contains("To reach 80%:"))
+        #expect(run.stdout.contains("Study these topics first"))
+        #expect(!run.stdout.contains("Weakest items"), "only the forecast")
+        let past = try CLI.run(
+            ["report", "--readiness", "--exam-date", "2001-01-01", "--learner", "ann"], home: home)
+        #expect(past.status == 64)
+        #expect(past.stderr.contains("in the past"))
+        let bad = try CLI.run(
+            ["report", "--readiness", "--exam-date", "31/12/2030", "--learner", "ann"], home: home)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--exam-date must be a date such as"))
+    }
+
     @Test func reportNamesAnUnknownFile() throws {
         let home = try CLI.temporaryDirectory()
         let bad = home.appendingPathComponent("notes.json")
