@@ -37,11 +37,8 @@ public struct GIFTExporter: ItemExporter {
 
     /// Takes fact texts and service names from `bank`.
     public init(bank: Bank) {
-        var facts: [String: String] = [:]
-        for fact in bank.facts { facts[fact.id] = fact.text }
-        var names: [String: String] = [:]
-        for service in bank.services { names[service.id] = service.name }
-        self.init(factTexts: facts, serviceNames: names)
+        let names = ReportNames(bank: bank)
+        self.init(factTexts: names.facts, serviceNames: names.services)
     }
 
     public func export(_ items: [Item]) -> ExportOutput {

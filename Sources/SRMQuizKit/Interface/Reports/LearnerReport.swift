@@ -215,11 +215,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
 
     /// `date` as `yyyy-MM-dd` in UTC.
     public static func dayText(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: date)
+        ReportBuilder.utcText(date, format: "yyyy-MM-dd")
     }
 
     /// The report of one exam result.

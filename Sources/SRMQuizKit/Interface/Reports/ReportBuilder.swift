@@ -33,7 +33,7 @@ public enum ReportBuilder {
         for part in parts {
             switch part {
             case .learner(let r):
-                sections += learnerSections(r)
+                sections += learnerSections(r, generatedAt: generatedAt)
                 data.append(itemTable(r))
             case .classSession(let r):
                 sections += classSections(r)
@@ -53,7 +53,8 @@ public enum ReportBuilder {
         var sections: [ReportDocument.Section] = []
         for case .learner(let r) in parts {
             guard let forecast = r.readiness else { continue }
-            sections += readinessSections(forecast, learner: r.learner ?? fileName(r.file))
+            sections += readinessSections(
+                forecast, learner: r.learner ?? fileName(r.file), generatedAt: generatedAt)
         }
         return ReportDocument(
             title: "srmquiz exam readiness", header: [.init("Date", dateText(generatedAt))],
@@ -64,7 +65,7 @@ public enum ReportBuilder {
         URL(fileURLWithPath: path).lastPathComponent
     }
 
-    static func learnerSections(_ r: LearnerReport) -> [ReportDocument.Section] {
+    static func learnerSections(_ r: LearnerReport, generatedAt: Date) -> [ReportDocument.Section] {
         var fields: [ReportDocument.Field] = []
         if let learner = r.learner {
             fields.append(.init("Learner", learner))
@@ -163,14 +164,16 @@ public enum ReportBuilder {
             sections.append(.init(title: "Due", blocks: blocks))
         }
         if let forecast = r.readiness {
-            sections += readinessSections(forecast, learner: nil)
+            sections += readinessSections(forecast, learner: nil, generatedAt: generatedAt)
         }
         return sections
     }
 
     /// The readiness forecast: the figure and its band, categories, topics holding it back, the
     /// reviews a day to the target.
-    static func readinessSections(_ f: ReadinessForecast, learner: String?) -> [ReportDocument.Section] {
+    static func readinessSections(_ f: ReadinessForecast, learner: String?, generatedAt: Date)
+        -> [ReportDocument.Section]
+    {
         var fields: [ReportDocument.Field] = []
         if let learner { fields.append(.init("Learner", learner)) }
         fields += [
@@ -183,6 +186,8 @@ public enum ReportBuilder {
         let perDay: String
         switch f.reviewsPerDay {
         case .some(0): perDay = "already at or above the target"
+        case _ where f.examDate.timeIntervalSince(generatedAt) < 86400:
+            perDay = "give the exam date (--exam-date) to plan the reviews"
         case .some(let n): perDay = "about \(n) review\(n == 1 ? "" : "s") a day until the exam"
         case .none: perDay = "not reachable by this date even with every item reviewed"
         }
@@ -377,10 +382,15 @@ public enum ReportBuilder {
 
     /// `date` as `2025-01-31 14:25 UTC`.
     public static func dateText(_ date: Date) -> String {
+        utcText(date, format: "yyyy-MM-dd HH:mm 'UTC'")
+    }
+
+    /// `date` in UTC with a `DateFormatter` pattern.
+    static func utcText(_ date: Date, format: String) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        f.dateFormat = format
         return f.string(from: date)
     }
 }
