@@ -186,7 +186,7 @@ import Testing
         #expect(
             output.text.contains(
                 "::card-ec2::Amazon EC2\\: who patches the guest OS?{=Customer =The customer =You"
-                    + "####Answer\\: The customer\\n\\nInfrastructure service.\\n\\nSources\\: "))
+                    + "####Infrastructure service.\\n\\nSources\\: "))
         #expect(
             output.text.contains(
                 "::card-summary::Amazon EC2\\: who patches the guest OS?{####Answer\\: The customer"))

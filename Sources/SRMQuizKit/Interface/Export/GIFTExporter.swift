@@ -108,15 +108,13 @@ public struct GIFTExporter: ItemExporter {
     /// An item without choices: short answer when its answer is an owner (`owner:` tag), else an
     /// essay question whose general feedback gives the answer.
     func openQuestion(_ item: Item) -> String {
-        var out = "::" + GIFTText.escape(item.id) + "::" + GIFTText.escape(item.prompt)
-        let answer = item.answers.joined(separator: "\n")
-        let feedback = generalFeedback(item, answer: answer)
+        let out = "::" + GIFTText.escape(item.id) + "::" + GIFTText.escape(item.prompt)
         if let owner = item.values(of: "owner").first.flatMap(Owner.init(rawValue:)) {
+            // The accepted names are the answer; the explanation already gives the reason.
             let accepted = Self.acceptedNames(owner).map { "=" + GIFTText.escape($0) }
-            return out + "{" + accepted.joined(separator: " ") + feedback + "}\n"
+            return out + "{" + accepted.joined(separator: " ") + generalFeedback(item) + "}\n"
         }
-        out += "{" + feedback + "}\n"
-        return out
+        return out + "{" + generalFeedback(item, answer: item.answers.joined(separator: "\n")) + "}\n"
     }
 
     /// The short answers Moodle accepts for `owner` (it compares without case).
