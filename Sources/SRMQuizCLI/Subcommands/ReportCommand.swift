@@ -117,7 +117,7 @@ struct ReportCommand: ParsableCommand {
         var pool: [Item] = []
         var names = ReportNames()
         let hasProgress = inputs.contains(where: { if case .progress = $0 { true } else { false } })
-        if hasProgress || inputs.contains(where: { if case .exam = $0 { true } else { false } }) {
+        if !inputs.isEmpty {
             // Progress logs hold item ids only: the bank gives their tags and prompts, and
             // service names and fact texts for every learner report.
             if let paths = try? bankOptions.paths(), let bank = try? BankLoader.load(paths: paths) {
@@ -159,7 +159,7 @@ struct ReportCommand: ParsableCommand {
             case .exam(let file, let result):
                 return .learner(LearnerReport.make(file: file, exam: result, names: names))
             case .classSession(let file, let result):
-                return .classSession(ClassReport.make(file: file, result: result))
+                return .classSession(ClassReport.make(file: file, result: result, names: names))
             }
         }
         if let outputDir {

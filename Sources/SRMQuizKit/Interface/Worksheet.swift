@@ -34,17 +34,7 @@ public struct Worksheet: Sendable {
 
     /// The bank's name for the sheet: the bank folder's or file's own name (`QuestionBanks`,
     /// `course.yaml`), never the path to it.
-    public var bankName: String {
-        var names: [String] = []
-        let folder = BankLocator.folderName
-        for file in bankFiles {
-            // A file inside a bank folder (QuestionBanks/model/facts.yaml) is that bank.
-            let inBank = ("/" + file + "/").contains("/\(folder)/")
-            let name = inBank ? folder : URL(fileURLWithPath: file).lastPathComponent
-            if !names.contains(name) { names.append(name) }
-        }
-        return names.isEmpty ? "-" : names.joined(separator: ", ")
-    }
+    public var bankName: String { ReportNames.bankName(files: bankFiles) }
 
     /// The prompt with "(Choose TWO.)" added to a multiple-response question that does not say so.
     func prompt(_ item: Item) -> String {

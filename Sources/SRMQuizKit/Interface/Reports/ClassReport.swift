@@ -71,10 +71,13 @@ public struct ClassReport: Sendable, Hashable, Codable {
     /// A fact and how often questions on it were missed.
     public struct MissedFact: Sendable, Hashable, Codable {
         public var fact: String
+        /// The fact's text, when the bank is known.
+        public var text: String?
         public var missed: Int
         public var total: Int
-        public init(fact: String, missed: Int, total: Int) {
+        public init(fact: String, text: String? = nil, missed: Int, total: Int) {
             self.fact = fact
+            self.text = text
             self.missed = missed
             self.total = total
         }
@@ -120,7 +123,9 @@ public struct ClassReport: Sendable, Hashable, Codable {
     public static let missedLimit = 10
 
     /// The report of a class result.
-    public static func make(file: String, result: ClassResult) -> ClassReport {
+    public static func make(file: String, result: ClassResult, names: ReportNames = ReportNames())
+        -> ClassReport
+    {
         let players = result.players
         // scores[s][i]: 1 right, 0 wrong or blank, nil not asked.
         let scores: [[Double?]] = players.map { player in
@@ -183,7 +188,11 @@ public struct ClassReport: Sendable, Hashable, Codable {
             }
         }
         let missed = facts.filter { $0.value.missed > 0 }
-            .map { MissedFact(fact: $0.key, missed: $0.value.missed, total: $0.value.total) }
+            .map {
+                MissedFact(
+                    fact: $0.key, text: names.factLabels[$0.key], missed: $0.value.missed,
+                    total: $0.value.total)
+            }
             .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.fact < $1.fact }
         return ClassReport(
             file: file, seed: result.seed, bankFiles: result.bankFiles, mode: result.mode,

@@ -188,7 +188,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
             let wrong = (byItem[id]?.total ?? 0) - (byItem[id]?.correct ?? 0)
             let failures = max(wrong, cards[id]?.lapses ?? 0)
             guard failures >= leechFailures else { return nil }
-            let facts = (items[id]?.facts ?? []).map { names.facts[$0] ?? $0 }
+            let facts = (items[id]?.facts ?? []).map { names.factLabels[$0] ?? $0 }
             return Leech(id: id, prompt: items[id]?.prompt, failures: failures, facts: facts)
         }
         .sorted { $0.failures != $1.failures ? $0.failures > $1.failures : $0.id < $1.id }

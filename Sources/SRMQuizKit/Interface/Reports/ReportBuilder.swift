@@ -27,7 +27,7 @@ public enum ReportBuilder {
         for b in banks where !uniqueBanks.contains(b) { uniqueBanks.append(b) }
         var header = [ReportDocument.Field("Date", dateText(generatedAt))]
         if !seeds.isEmpty { header.append(.init("Seed", seeds.joined(separator: ", "))) }
-        if !uniqueBanks.isEmpty { header.append(.init("Bank", Bank.label(files: uniqueBanks))) }
+        if !uniqueBanks.isEmpty { header.append(.init("Bank", ReportNames.bankName(files: uniqueBanks))) }
         var sections: [ReportDocument.Section] = []
         var data: [ReportDocument.Table] = []
         for part in parts {
@@ -273,7 +273,7 @@ public enum ReportBuilder {
                 title: "Class session",
                 blocks: [
                     .fields([
-                        .init("File", r.file), .init("Date", dateText(r.startedAt)),
+                        .init("File", fileName(r.file)), .init("Date", dateText(r.startedAt)),
                         .init("Mode", r.mode.rawValue),
                         .init("Seed", String(r.seed)), .init("Students", String(r.students.count)),
                         .init("Questions", String(r.questions.count)),
@@ -344,7 +344,7 @@ public enum ReportBuilder {
                                 name: "facts", source: r.file,
                                 columns: ["Fact", "Missed", "Answers"], numeric: [false, true, true],
                                 rows: r.mostMissedFacts.map {
-                                    [$0.fact, String($0.missed), String($0.total)]
+                                    [$0.text ?? $0.fact, String($0.missed), String($0.total)]
                                 })),
                     ]))
         }
