@@ -79,7 +79,16 @@ public struct ImportCommand: ParsableCommand {
             StandardOutput.standardError.write("\(place):\(problem.line): \(problem.message)\n")
         }
         if result.onlyCategoriesOrDescriptions {
-            CLIOutput.print("No questions in \(place) (only categories/descriptions); nothing written.")
+            let message = "No questions in \(place) (only categories/descriptions); nothing written."
+            if json {
+                CLIOutput.print(
+                    CLIOutput.json(
+                        Summary(
+                            imported: 0, output: nil, defaultedSources: 0, defaultedExplanations: 0,
+                            keptFeedback: 0, descriptions: result.descriptions, problems: [])))
+            } else {
+                CLIOutput.print(message)
+            }
             return
         }
         guard !result.questions.isEmpty else {
@@ -132,7 +141,8 @@ public struct ImportCommand: ParsableCommand {
     /// The `--json` summary.
     struct Summary: Encodable {
         var imported: Int
-        var output: String
+        /// The bank file written; nil when nothing was.
+        var output: String?
         var defaultedSources: Int
         var defaultedExplanations: Int
         var keptFeedback: Int
