@@ -41,7 +41,7 @@ public struct Worksheet: Sendable {
         guard item.isMultipleResponse, !item.prompt.lowercased().contains("choose") else {
             return item.prompt
         }
-        return item.prompt + " (Choose \(ExamRunner.numberWord(item.answers.count)).)"
+        return item.prompt + " (Choose \(TextFormat.numberWord(item.answers.count)).)"
     }
 
     /// `1 b · 2 b,c · …`: every question's key letters.

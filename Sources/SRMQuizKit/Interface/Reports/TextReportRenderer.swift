@@ -47,7 +47,10 @@ public enum TextReportRenderer {
         // A cell too long for its column wraps onto more lines of its row; nothing is cut.
         func lines(_ cells: [String]) -> [String] {
             let wrapped = widths.indices.map { c in
-                TextLayout.wrap(c < cells.count ? cells[c] : "", width: widths[c])
+                // A single word wider than the column (a long id) is the one thing cut.
+                TextLayout.wrap(c < cells.count ? cells[c] : "", width: widths[c]).map {
+                    TextLayout.truncate($0, widths[c])
+                }
             }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { row in
