@@ -14,7 +14,8 @@ public struct ExportCommand: ParsableCommand {
             Items are generated from the banks exactly as the trainer asks them (choice order fixed by \
             --seed). Ids are stable, so re-importing a newer Anki export updates the same notes.
             gift: multiple choice, multiple response (weighted), true/false, and matching questions \
-            per service; flashcards are skipped. aiken: single-answer questions only. Skipped items \
+            per service (at least three distinct answers each); flashcards as short-answer questions \
+            (or essays when the answer is not an owner). aiken: single-answer questions only. Skipped items \
             are counted on stderr.
             """)
 

@@ -10,12 +10,15 @@ public struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Convert GIFT, Aiken or CSV questions into a bank file.",
         discussion: """
-            Converts single- and multiple-answer and true/false questions. What cannot be converted \
-            (essay, numerical, short-answer and matching questions, malformed blocks, a missing \
-            ANSWER line, …) is listed on stderr as FILE:LINE: message. Ids come from GIFT titles or \
+            Converts single- and multiple-answer (two choices or more) and true/false questions. \
+            GIFT text marked [html] becomes plain text; per-choice feedback is kept in the \
+            explanation ("Why not b: …"). What cannot be converted (essay, numerical, short-answer \
+            and matching questions, malformed blocks, a missing ANSWER line, …) is listed on stderr \
+            as FILE:LINE: message. Ids come from GIFT titles or \
             the CSV id column when they are valid ids, else imported-<n>. The bank format needs a \
             source for every question: those without one get --source.
-            Exit status: 0 if at least one question was converted, 1 if the input cannot be read, \
+            Exit status: 0 if at least one question was converted or the file holds only \
+            categories and descriptions (then nothing is written), 1 if the input cannot be read, \
             the output exists (without --force) or nothing converts.
             """)
 
@@ -75,6 +78,19 @@ public struct ImportCommand: ParsableCommand {
         for problem in result.problems {
             StandardOutput.standardError.write("\(place):\(problem.line): \(problem.message)\n")
         }
+        if result.onlyCategoriesOrDescriptions {
+            let message = "No questions in \(place) (only categories/descriptions); nothing written."
+            if json {
+                CLIOutput.print(
+                    CLIOutput.json(
+                        Summary(
+                            imported: 0, output: nil, defaultedSources: 0, defaultedExplanations: 0,
+                            keptFeedback: 0, descriptions: result.descriptions, problems: [])))
+            } else {
+                CLIOutput.print(message)
+            }
+            return
+        }
         guard !result.questions.isEmpty else {
             throw CLIOutput.fail("nothing converted from \(place) (\(result.problems.count) problem(s))")
         }
@@ -97,13 +113,24 @@ public struct ImportCommand: ParsableCommand {
                 "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n"
             )
         }
+        if result.keptFeedback > 0 {
+            StandardOutput.standardError.write(
+                "srmquiz: \(result.keptFeedback) question(s) kept per-choice feedback in their explanation (\"Why not b: …\")\n"
+            )
+        }
+        if result.descriptions > 0 {
+            StandardOutput.standardError.write(
+                "srmquiz: skipped \(result.descriptions) description(s) (text without an answer block)\n")
+        }
         if json {
             CLIOutput.print(
                 CLIOutput.json(
                     Summary(
                         imported: result.questions.count, output: output,
                         defaultedSources: result.defaultedSources,
-                        defaultedExplanations: result.defaultedExplanations, problems: result.problems)))
+                        defaultedExplanations: result.defaultedExplanations,
+                        keptFeedback: result.keptFeedback, descriptions: result.descriptions,
+                        problems: result.problems)))
         } else {
             CLIOutput.print(
                 "Imported \(result.questions.count) question(s) into \(output)"
@@ -114,9 +141,12 @@ public struct ImportCommand: ParsableCommand {
     /// The `--json` summary.
     struct Summary: Encodable {
         var imported: Int
-        var output: String
+        /// The bank file written; nil when nothing was.
+        var output: String?
         var defaultedSources: Int
         var defaultedExplanations: Int
+        var keptFeedback: Int
+        var descriptions: Int
         var problems: [ImportProblem]
     }
 }

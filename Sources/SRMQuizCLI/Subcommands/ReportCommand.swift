@@ -9,10 +9,18 @@ struct ReportCommand: ParsableCommand {
         abstract: "Summarise scores from progress files, exam results and class results.",
         discussion: """
             Each file's kind is detected from its content. Learners (progress files, exam results): \
-            accuracy by owner, service, category and kind, progress by week, weakest items, what is due. \
-            Classes: students' scores, and per question Moodle's facility and discrimination indices and \
-            how often each wrong choice was picked. Text and Markdown fit 80 columns for printing; HTML \
-            is one self-contained page.
+            accuracy by owner, service, category and kind, progress by week, weakest items, leeches, \
+            what is due in the next 14 days, the exam-readiness forecast, and the trend across several \
+            exam results. Classes: students' scores, and per question Moodle's facility and \
+            discrimination indices and how many picked each choice; most-missed facts count only the \
+            facts a question tests. Text and Markdown fit 80 columns for printing; HTML is one \
+            self-contained page.
+            CSV holds one table per file, ready for a spreadsheet or gradebook: --table students (or \
+            questions, choices, facts, weeks, weakest, wrong, readiness); --output-dir DIR writes one \
+            file per table.
+            --readiness prints only the readiness forecast: the share of the bank's items you would \
+            answer right on --exam-date (default today), its band, per category, the topics holding it \
+            back, and the reviews a day that reach --target. See docs/readiness.md.
             """
     )
 
@@ -31,13 +39,62 @@ struct ReportCommand: ParsableCommand {
     )
     var output: String?
 
+    @Option(
+        name: .customLong("table"),
+        help: ArgumentHelp("CSV: the table to write (repeat with --output-dir).", valueName: "name"))
+    var tables: [String] = []
+
+    @Option(help: ArgumentHelp("CSV: write one file per table into this folder.", valueName: "dir"))
+    var outputDir: String?
+
+    @Flag(help: "Print only the exam-readiness forecast of the learners' progress.")
+    var readiness = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The exam date for the readiness forecast (default: today).", valueName: "yyyy-mm-dd"))
+    var examDate: String?
+
+    @Option(help: ArgumentHelp("The readiness target, in percent.", valueName: "percent"))
+    var target: Double = 80
+
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var learnerOptions: LearnerOptions
 
+    func validate() throws {
+        if !(tables.isEmpty && outputDir == nil), format != .csv {
+            throw ValidationError("--table and --output-dir are for --format csv")
+        }
+        if outputDir != nil, output != nil {
+            throw ValidationError("give --output or --output-dir, not both")
+        }
+        if readiness, ![.text, .markdown, .html].contains(format) {
+            throw ValidationError("--readiness prints text, markdown or html")
+        }
+        if !(1...100).contains(target) {
+            throw ValidationError("--target must be a percentage from 1 to 100")
+        }
+        if let examDate, Self.day(examDate) == nil {
+            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
+        }
+    }
+
+    /// `yyyy-mm-dd` as noon UTC of that day (so the exam counts whole days from today), or nil.
+    static func day(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        f.isLenient = false
+        guard text.count == 10, let date = f.date(from: text) else { return nil }
+        return date.addingTimeInterval(12 * 3600)
+    }
+
     func run() throws {
         var inputs: [ReportInput] = []
         var files = self.files
+        var ownLearner: String?
         if files.isEmpty {
             // No files: the learner's own progress (--learner/--progress, else the default).
             let location = try learnerOptions.location()
@@ -47,6 +104,7 @@ struct ReportCommand: ParsableCommand {
                         + "study first, or give progress, exam or class results files")
             }
             files = [location.file.path]
+            ownLearner = location.learner
         }
         for file in files {
             do {
@@ -56,29 +114,74 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var items: [String: Item] = [:]
-        if inputs.contains(where: { if case .progress = $0 { true } else { false } }) {
-            // Progress logs hold item ids only: the bank gives their tags and prompts.
+        var pool: [Item] = []
+        var names = ReportNames()
+        let hasProgress = inputs.contains(where: { if case .progress = $0 { true } else { false } })
+        if !inputs.isEmpty {
+            // Progress logs hold item ids only: the bank gives their tags and prompts, and
+            // service names and fact texts for every learner report.
             if let paths = try? bankOptions.paths(), let bank = try? BankLoader.load(paths: paths) {
-                for item in QuestionGenerator(bank: bank).generate(seed: 0) { items[item.id] = item }
-            } else {
+                pool = QuestionGenerator(bank: bank).generate(seed: 0)
+                for item in pool { items[item.id] = item }
+                names = ReportNames(bank: bank)
+            } else if hasProgress {
                 StandardOutput.standardError.write(
                     "srmquiz: note: cannot load the bank; breakdowns of progress files show `unknown`\n")
             }
         }
+        if readiness, !hasProgress {
+            throw CLIOutput.fail(
+                "--readiness needs a learner's progress file (exam and class results have no schedule)")
+        }
         let now = Date()
+        let examDay = examDate.flatMap(Self.day) ?? now
+        if examDay < now.addingTimeInterval(-86400) {
+            throw CLIOutput.fail("--exam-date \(examDate ?? "") is in the past", code: 64)
+        }
+        let scheduler = try? FSRSScheduler(fuzz: false)
         let parts: [ReportBuilder.Part] = inputs.map { input in
             switch input {
             case .progress(let file, let log, let cards):
-                .learner(LearnerReport.make(file: file, log: log, cards: cards, items: items, now: now))
-            case .exam(let file, let result): .learner(LearnerReport.make(file: file, exam: result))
+                // A progress file is named after its learner (<name>.json) unless --progress moved it.
+                let learner =
+                    learnerOptions.learner ?? ownLearner
+                    ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                var report = LearnerReport.make(
+                    file: file, log: log, cards: cards, items: items, now: now, learner: learner, names: names
+                )
+                if !pool.isEmpty, let scheduler {
+                    report.readiness = ReadinessForecast.make(
+                        items: pool, cards: cards, log: log, now: now, examDate: examDay,
+                        scheduler: scheduler,
+                        target: target)
+                }
+                return .learner(report)
+            case .exam(let file, let result):
+                return .learner(LearnerReport.make(file: file, exam: result, names: names))
             case .classSession(let file, let result):
-                .classSession(ClassReport.make(file: file, result: result))
+                return .classSession(ClassReport.make(file: file, result: result, names: names))
             }
+        }
+        if let outputDir {
+            try writeTables(parts: parts, to: outputDir, now: now)
+            return
         }
         let text: String
         do {
-            text = try ReportRenderer.render(
-                parts: parts, format: ReportFormat(rawValue: format.rawValue) ?? .text, generatedAt: now)
+            if readiness {
+                let doc = ReportBuilder.readinessDocument(parts: parts, generatedAt: now)
+                switch format {
+                case .markdown: text = MarkdownReportRenderer.render(doc)
+                case .html: text = HTMLReportRenderer.render(doc)
+                default: text = TextReportRenderer.render(doc)
+                }
+            } else {
+                text = try ReportRenderer.render(
+                    parts: parts, format: ReportFormat(rawValue: format.rawValue) ?? .text, generatedAt: now,
+                    tables: tables)
+            }
+        } catch let error as ReportTableError {
+            throw CLIOutput.fail(error.description, code: 64)
         } catch {
             throw CLIOutput.fail("cannot render the report: \(error)")
         }
@@ -90,6 +193,25 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             StandardOutput().write(text)
+        }
+    }
+
+    /// One CSV file per table in `folder` (`students.csv`, …), each written atomically.
+    func writeTables(parts: [ReportBuilder.Part], to folder: String, now: Date) throws {
+        let files: [CSVReportRenderer.File]
+        do {
+            files = try ReportRenderer.csvFiles(parts: parts, generatedAt: now, tables: tables)
+        } catch {
+            throw CLIOutput.fail(error.description, code: 64)
+        }
+        for file in files {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(file.name + ".csv").path
+            do {
+                try ResultFileWriter.write(file.text, to: path, mode: 0o644)
+            } catch {
+                throw CLIOutput.fail(error.description)
+            }
+            CLIOutput.print(path)
         }
     }
 }

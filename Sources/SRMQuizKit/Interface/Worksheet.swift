@@ -1,6 +1,12 @@
+import Foundation
+
 /// A worksheet for a paper quiz, or its answer key: numbered questions, lettered choices,
-/// "Choose TWO" for multiple response, room to write, and the seed and bank on the sheet so the
-/// same sheet can be made again. The same items, seed and bank always give the same text.
+/// "Choose TWO" for multiple response, a name/class/date/score box, and the seed and bank name on
+/// the sheet so the same sheet can be made again (never a local path: the sheet is handed out).
+/// The answer key opens with a compact grid (`1 b · 2 b,c · …`), then each answer with its
+/// explanation, repeated sentences dropped. The same items, seed and bank always give the same text.
+///
+/// HTML is laid out for print (``WorksheetHTML``): 20 questions fit on three A4 or Letter pages.
 public struct Worksheet: Sendable {
     /// The formats a sheet is printed in.
     public enum Format: String, Sendable, CaseIterable {
@@ -19,58 +25,98 @@ public struct Worksheet: Sendable {
 
     /// The sheet (or, with `answerKey`, the key with explanations) in `format`.
     public func render(_ format: Format, answerKey: Bool = false) -> String {
-        let doc = document(answerKey: answerKey)
         switch format {
-        case .text: return TextReportRenderer.render(doc)
-        case .markdown: return MarkdownReportRenderer.render(doc)
-        case .html: return HTMLReportRenderer.render(doc)
+        case .text: return TextReportRenderer.render(document(answerKey: answerKey))
+        case .markdown: return MarkdownReportRenderer.render(document(answerKey: answerKey))
+        case .html: return WorksheetHTML.render(self, answerKey: answerKey)
         }
     }
 
-    /// The sheet laid out as a document (the same layout for every format).
-    public func document(answerKey: Bool) -> ReportDocument {
-        let header = [
-            ReportDocument.Field("Seed", String(seed)),
-            ReportDocument.Field("Bank", Bank.label(files: bankFiles)),
-            ReportDocument.Field("Questions", String(items.count)),
+    /// The bank's name for the sheet: the bank folder's or file's own name (`QuestionBanks`,
+    /// `course.yaml`), never the path to it.
+    public var bankName: String { ReportNames.bankName(files: bankFiles) }
+
+    /// The prompt with "(Choose TWO.)" added to a multiple-response question that does not say so.
+    func prompt(_ item: Item) -> String {
+        guard item.isMultipleResponse, !item.prompt.lowercased().contains("choose") else {
+            return item.prompt
+        }
+        return item.prompt + " (Choose \(TextFormat.numberWord(item.answers.count)).)"
+    }
+
+    /// `1 b · 2 b,c · …`: every question's key letters.
+    public var answerGrid: String {
+        items.enumerated().map { n, item in
+            "\(n + 1) " + item.answerLetters.sorted().joined(separator: ",")
+        }
+        .joined(separator: " · ")
+    }
+
+    /// The explanation (and nuance) with sentences said twice kept once.
+    static func explanation(_ item: Item) -> String {
+        var text = item.explanation
+        if let nuance = item.nuance, !nuance.isEmpty {
+            text += (text.isEmpty ? "" : " ") + "Nuance: " + nuance
+        }
+        var seen: Set<String> = []
+        var kept: [String] = []
+        for sentence in text.components(separatedBy: ". ") {
+            let key = sentence.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercased()
+            if key.isEmpty || seen.insert(key).inserted { kept.append(sentence) }
+        }
+        return kept.joined(separator: ". ")
+    }
+
+    /// The header lines: seed, bank name, number of questions.
+    var header: [ReportDocument.Field] {
+        [
+            .init("Seed", String(seed)), .init("Bank", bankName), .init("Questions", String(items.count)),
         ]
+    }
+
+    /// The sheet laid out as a document (text and Markdown).
+    public func document(answerKey: Bool) -> ReportDocument {
         var sections: [ReportDocument.Section] = []
-        if !answerKey {
+        if answerKey {
+            sections.append(.init(title: "Answer grid", blocks: [.paragraph(answerGrid)]))
+            sections.append(
+                .init(
+                    title: "Answers and explanations",
+                    blocks: items.enumerated().map { n, item in
+                        .paragraph(
+                            "\(n + 1). "
+                                + ChoiceAnswer.describe(item.answerLetters.sorted(), choices: item.choices)
+                                + "\n" + Self.explanation(item))
+                    }))
+        } else {
             sections.append(
                 .init(
                     title: "Instructions",
                     blocks: [
                         .fields([
-                            .init("Name", String(repeating: "_", count: 40)),
-                            .init("Date", String(repeating: "_", count: 20)),
+                            .init("Name", String(repeating: "_", count: 30)),
+                            .init("Class", String(repeating: "_", count: 16)),
+                            .init("Date", String(repeating: "_", count: 16)),
+                            .init("Score", "____ / \(items.count)"),
                         ]),
                         .paragraph(
                             "Circle the letter of the best answer. Where a question says \"Choose TWO\", circle two letters."
                         ),
                     ]))
-        }
-        for (n, item) in items.enumerated() {
-            var blocks: [ReportDocument.Block] = []
-            var prompt = item.prompt
-            if item.isMultipleResponse { prompt += " (Choose \(TextFormat.numberWord(item.answers.count)).)" }
-            blocks.append(.paragraph(prompt))
-            if answerKey {
-                blocks.append(
-                    .fields(
-                        [
-                            .init(
-                                "Answer",
-                                ChoiceAnswer.describe(item.answerLetters.sorted(), choices: item.choices)),
-                            .init("Why", item.explanation.isEmpty ? "-" : item.explanation),
-                        ] + (item.nuance.map { [.init("Nuance", $0)] } ?? [])))
-            } else {
-                blocks.append(
-                    .paragraph(
-                        item.choices.enumerated().map { "(\(ChoiceAnswer.letter($0.offset))) \($0.element)" }
-                            .joined(separator: "\n")))
-                blocks.append(.paragraph("Answer: ______"))
+            for (n, item) in items.enumerated() {
+                sections.append(
+                    .init(
+                        title: "Question \(n + 1)",
+                        blocks: [
+                            .paragraph(prompt(item)),
+                            .paragraph(
+                                item.choices.enumerated().map {
+                                    "(\(ChoiceAnswer.letter($0.offset))) \($0.element)"
+                                }
+                                .joined(separator: "\n")),
+                            .paragraph("Answer: ______"),
+                        ]))
             }
-            sections.append(.init(title: "Question \(n + 1)", blocks: blocks))
         }
         return ReportDocument(
             title: answerKey ? "SRM quiz: answer key" : "SRM quiz: worksheet", header: header,

@@ -1,4 +1,6 @@
-/// RFC 4180 comma-separated values: quoting on write, and a reader that keeps each record's line.
+/// RFC 4180 comma-separated values: quoting on write (with an optional spreadsheet formula guard),
+/// and a reader that keeps each record's line. The one CSV writer and reader of the project: the
+/// exporter, the report tables, Anki's tab-separated columns and the importer go through it.
 public enum CSVCodec {
     /// One parsed record and the 1-based line it starts on.
     public struct Record: Sendable, Hashable {
@@ -18,16 +20,33 @@ public enum CSVCodec {
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// `field`, quoted if it holds the separator, a quote, CR or LF (quotes doubled).
-    public static func quote(_ field: String, separator: Character = ",") -> String {
-        let needsQuotes = field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    /// `field`, quoted if it holds the separator, a quote, CR or LF, or when `always` (quotes
+    /// doubled).
+    public static func quote(_ field: String, separator: Character = ",", always: Bool = false) -> String {
+        let needsQuotes =
+            always || field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says.
-    public static func row(_ fields: [String]) -> String {
-        fields.map { quote($0) }.joined(separator: ",") + "\r\n"
+    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says. With
+    /// `guardFormulas`, cells a spreadsheet would run as a formula are defused (``defused(_:)``).
+    public static func row(_ fields: [String], guardFormulas: Bool = false) -> String {
+        fields.map { quote(guardFormulas ? defused($0) : $0) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// A whole table: the header row, then the rows, formulas guarded, CRLF line ends.
+    public static func table(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { row($0, guardFormulas: true) }.joined()
+    }
+
+    /// `field` with a leading `'` when a spreadsheet would read it as a formula: it starts with
+    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice).
+    public static func defused(_ field: String) -> String {
+        guard let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil, field != "-" else {
+            return field
+        }
+        return "'" + field
     }
 
     /// Reads every record of `text`. Blank lines between records are skipped. Quoted fields may

@@ -171,4 +171,16 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot read"))
     }
+
+    @Test func aFileWithOnlyCategoriesSaysSoAndWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        let input = dir.appendingPathComponent("cats.gift")
+        try "// exported from Moodle\n$CATEGORY: $course$/top/SRM\n".write(
+            to: input, atomically: true, encoding: .utf8)
+        let output = dir.appendingPathComponent("bank.yaml")
+        let result = try CLI.run(["import", "--format", "gift", input.path, "-o", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("No questions in \(input.path) (only categories/descriptions)"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }

@@ -176,10 +176,46 @@ import Testing
         #expect(text.contains("$CATEGORY: srmquiz/true-false\n"))
     }
 
-    @Test func flashcardsAreSkipped() {
-        let output = GIFTExporter().export([ExchangeFixtures.flashcard, ExchangeFixtures.single])
-        #expect(output.skipped == [SkippedItem(id: "card-ec2", reason: "flashcards have no choices")])
-        #expect(!output.text.contains("card-ec2"))
+    @Test func ownerFlashcardsBecomeShortAnswerAndOthersEssays() {
+        var owned = ExchangeFixtures.flashcard
+        owned.tags.append("owner:customer")
+        var summary = ExchangeFixtures.flashcard
+        summary.id = "card-summary"
+        let output = GIFTExporter().export([owned, summary, ExchangeFixtures.single])
+        #expect(output.skipped.isEmpty)
+        #expect(
+            output.text.contains(
+                "::card-ec2::Amazon EC2\\: who patches the guest OS?{=Customer =The customer =You"
+                    + "####Infrastructure service.\\n\\nSources\\: "))
+        #expect(
+            output.text.contains(
+                "::card-summary::Amazon EC2\\: who patches the guest OS?{####Answer\\: The customer"))
+        // Moodle reads the short answer back as a short-answer question, which the bank has no type for.
+        let back = GIFTImporter().importQuestions(from: output.text)
+        #expect(back.questions.map(\.id) == ["owner-ec2-guest-os"])
+        #expect(back.problems.map(\.message).contains("essay questions cannot be converted"))
+    }
+
+    @Test func matchingQuestionsAlwaysOfferThreeDistinctAnswers() throws {
+        let items = [
+            ExchangeFixtures.owner("s3", "bucket-policy", "Customer"),
+            ExchangeFixtures.owner("s3", "objects", "Customer"),
+            ExchangeFixtures.owner("s3", "disks", "AWS"),
+            ExchangeFixtures.owner("iam", "users", "Customer"),
+            ExchangeFixtures.owner("iam", "roles", "Customer"),
+            ExchangeFixtures.owner("iam", "mfa", "Customer"),
+        ]
+        let text = GIFTExporter().export(items).text
+        for service in ["s3", "iam"] {
+            let start = try #require(text.range(of: "::match-\(service)::"))
+            let block = text[start.lowerBound...].prefix(while: { $0 != "}" })
+            let answers = Set(
+                block.split(separator: "\n").compactMap { line in
+                    line.range(of: " -> ").map { String(line[$0.upperBound...]) }
+                })
+            #expect(answers.count >= 3, "\(service): \(answers)")
+        }
+        #expect(text.contains("\t= -> Shared\n"), "an answer no task takes is a blank question, as in Moodle")
     }
 
     @Test func ownerItemsBecomeMatchingQuestionsPerService() {
@@ -201,6 +237,7 @@ import Testing
             \t=patching the guest OS -> Customer
             \t=the hypervisor → host -> AWS
             \t=Who is responsible for patching when using ec2? -> Shared
+            \t####
             """
         #expect(text.contains(expected))
         #expect(!text.contains("match-s3"), "fewer than 3 pairs make no matching question")

@@ -52,7 +52,8 @@ import Testing
         #expect(truth.style == .trueFalse)
         #expect(truth.answers == ["True"])
         #expect(
-            truth.explanation == "Yes", "the right-answer feedback stands in for a missing general feedback")
+            truth.explanation == "Yes\n\nWhy not False: No",
+            "the right-answer feedback stands in for a missing general feedback; the wrong one is kept")
         #expect(truth.sources == ["https://example.com/default"])
 
         let multiple = result.questions[2]
@@ -71,17 +72,19 @@ import Testing
                     line: 22,
                     message: "matching questions cannot be converted (the bank has no matching type)"),
                 ImportProblem(line: 24, message: "numerical questions cannot be converted"),
-                ImportProblem(line: 26, message: "short-answer questions cannot be converted"),
-                ImportProblem(line: 28, message: "unbalanced braces: the { is not closed"),
                 ImportProblem(
-                    line: 30, message: "a description (no {…} answer block) is not a question; not converted"),
+                    line: 26,
+                    message: "short-answer questions cannot be converted (the bank has no short-answer type)"),
+                ImportProblem(line: 28, message: "unbalanced braces: the { is not closed"),
             ])
+        #expect(result.categories == 1)
+        #expect(result.descriptions == 1, "a description is counted, not reported")
     }
 
     @Test(arguments: [
         ("::t::Q?{=a ~b ~c}\n\n::u::Q?{=a ~b ~c}", "the same question text as the question on line 1"),
         ("::t::Q?{~a ~b ~c}", "no choice is marked correct (= or a positive %weight%)"),
-        ("::t::Q?{=a ~b}", "a single-answer question needs at least 3 choices (found 2)"),
+        ("::t::Q?{~a}", "a multiple-choice question needs at least 2 choices"),
         ("::t::Q?{=a ~a ~b}", "two choices have the same text"),
         ("::t Q?{=a ~b ~c}", "the question title is not closed with ::"),
         ("::t::Q?} {=a ~b ~c", "unbalanced braces: the { is not closed"),
@@ -143,7 +146,6 @@ import Testing
 
             Too few?
             A. one
-            B. two
             ANSWER: A
             answer : X
             B. orphan option
@@ -162,11 +164,14 @@ import Testing
             result.problems == [
                 ImportProblem(line: 11, message: "missing ANSWER line"),
                 ImportProblem(line: 16, message: "ANSWER: D is not one of the options"),
+                ImportProblem(line: 22, message: "a question needs at least 2 options (found 1)"),
                 ImportProblem(
-                    line: 22, message: "a single-answer question needs at least 3 choices (found 2)"),
-                ImportProblem(line: 26, message: "malformed ANSWER line (expected \"ANSWER: <letter>\")"),
-                ImportProblem(line: 27, message: "an option without a question"),
-                ImportProblem(line: 29, message: "missing ANSWER line"),
+                    line: 25,
+                    message:
+                        "\"answer :\" must be upper case in Aiken: write \"ANSWER: <letter>\" (Moodle reads only ANSWER in capitals)"
+                ),
+                ImportProblem(line: 26, message: "an option without a question"),
+                ImportProblem(line: 28, message: "missing ANSWER line"),
             ])
     }
 }

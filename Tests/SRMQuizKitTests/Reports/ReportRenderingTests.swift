@@ -109,16 +109,33 @@ import Testing
     }
 
     @Test func csvQuotesAndDefusesFormulas() throws {
-        let csv = try ReportRenderer.render(parts: Self.parts(), format: .csv, generatedAt: Self.start)
-        #expect(csv.contains("\"2. A <script>alert('x')</script> & \"\"quoted\"\" | piped question?\""))
-        #expect(csv.contains("section,Rank,Student,Points,Right,Asked"))
+        let csv = try ReportRenderer.render(
+            parts: Self.parts(), format: .csv, generatedAt: Self.start, tables: ["choices"])
+        #expect(csv.contains(",\"A <script>alert('x')</script> & \"\"quoted\"\" | piped question?\","))
+        #expect(csv.hasPrefix("Question,Prompt,Letter,Choice,Picked,Key\r\n"))
         #expect(csv.hasSuffix("\r\n"))
         let doc = ReportDocument(
             title: "t", header: [],
             sections: [
-                .init(title: "s", blocks: [.table(.init(columns: ["a", "b"], rows: [["=SUM(A1)", "-3"]]))])
+                .init(
+                    title: "s",
+                    blocks: [.table(.init(name: "t", columns: ["a", "b"], rows: [["=SUM(A1)", "-3"]]))])
             ])
-        #expect(CSVReportRenderer.render(doc).contains("s,'=SUM(A1),-3\r\n"))
+        #expect(try CSVReportRenderer.render(doc) == "a,b\r\n'=SUM(A1),-3\r\n")
+    }
+
+    @Test func csvWithSeveralTablesAsksWhichOne() throws {
+        #expect(throws: ReportTableError.self) {
+            try ReportRenderer.render(parts: Self.parts(), format: .csv, generatedAt: Self.start)
+        }
+        do {
+            _ = try ReportRenderer.render(
+                parts: Self.parts(), format: .csv, generatedAt: Self.start, tables: ["nope"])
+            Issue.record("expected an error")
+        } catch let error as ReportTableError {
+            #expect(error.description.contains("no table \"nope\""))
+            #expect(error.description.contains("students"))
+        }
     }
 
     @Test func jsonHasTheKindsAndStatistics() throws {
@@ -160,9 +177,11 @@ import Testing
         let progressURL = FileManager.default.temporaryDirectory.appendingPathComponent(
             "srmquiz-report-progress-\(UUID().uuidString).json")
         let store = try ProgressStore.open(
-            at: progressURL, learner: "ann", createWith: SchedulerSettings(), clock: FixedClock(Date(timeIntervalSince1970: 1_750_000_000)))
+            at: progressURL, learner: "ann", createWith: SchedulerSettings(),
+            clock: FixedClock(Date(timeIntervalSince1970: 1_750_000_000)))
         try store.record(
-            ReviewLogEntry(itemID: "a", time: Date(timeIntervalSince1970: 1_750_000_000), rating: .good, correct: true),
+            ReviewLogEntry(
+                itemID: "a", time: Date(timeIntervalSince1970: 1_750_000_000), rating: .good, correct: true),
             card: Card.new(at: Date(timeIntervalSince1970: 1_750_000_000)))
         store.close()
         let progress = progressURL.path

@@ -255,8 +255,8 @@ struct BankReader {
                 problems.append(place.problem("a true-false answer must be [True] or [False], found \(answers)"))
             }
         case .single:
-            if choices.count < 3 {
-                problems.append((o.child("choices") ?? field).problem("a single-answer question needs at least 3 choices, found \(choices.count)"))
+            if choices.count < 2 {
+                problems.append((o.child("choices") ?? field).problem("a single-answer question needs at least 2 choices, found \(choices.count)"))
             }
             if answers.count != 1 {
                 problems.append(place.problem("a single-answer question needs exactly 1 answer, found \(answers.count)"))

@@ -100,8 +100,8 @@ public struct AnkiExporter: ItemExporter {
     /// A non-HTML column (guid, tags): quoted the way Anki's CSV reader expects when it holds a tab,
     /// a newline or a quote, or starts with `#` (which would make the line a comment).
     static func plainField(_ text: String) -> String {
-        let needsQuotes = text.hasPrefix("#") || text.contains { $0 == "\t" || $0 == "\"" || $0.isNewline }
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        CSVCodec.quote(
+            text, separator: "\t", always: text.hasPrefix("#") || text.contains(where: \.isNewline))
     }
 
     /// An item tag as an Anki tag: hierarchical with `::`, no spaces or quotes, under `srm::`.

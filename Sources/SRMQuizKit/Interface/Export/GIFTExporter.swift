@@ -8,9 +8,13 @@ import Foundation
 ///   0 (Moodle never lets a question's score go below 0).
 /// - True/false items: `{T}` or `{F}` with wrong and right feedback (`#Incorrect.#Correct.`).
 /// - Owner items are also grouped per service into matching questions ("Match each task to who owns
-///   it"), `=task -> Owner`, when a service has at least 3 of them.
+///   it"), `=task -> Owner`, when a service has at least 3 of them. Moodle's editor needs at least
+///   three distinct answers, so owners the service's tasks do not use are added as extra answers
+///   (`= -> Shared`, a blank question), and a group that still has fewer than three is left out.
+/// - Flashcards whose answer is an owner become short-answer questions accepting the owner's
+///   names (`{=Customer =The customer}`); other items without choices (service summaries, kinds
+///   this exporter does not know) become essay questions with the answer in the general feedback.
 /// - Explanation, nuance and sources go in the general feedback (`####`).
-/// - Flashcards have no choices and are skipped.
 ///
 /// Every text is escaped with ``GIFTText/escape(_:)``.
 public struct GIFTExporter: ItemExporter {
@@ -18,6 +22,8 @@ public struct GIFTExporter: ItemExporter {
     public static let categoryRoot = "srmquiz"
     /// Matching questions need at least this many pairs.
     public static let minimumMatchingPairs = 3
+    /// Moodle's editor needs at least this many distinct answers in a matching question.
+    public static let minimumMatchingAnswers = 3
 
     /// Fact id → fact text (the task phrase used on the left of matching pairs).
     public var factTexts: [String: String]
@@ -31,11 +37,8 @@ public struct GIFTExporter: ItemExporter {
 
     /// Takes fact texts and service names from `bank`.
     public init(bank: Bank) {
-        var facts: [String: String] = [:]
-        for fact in bank.facts { facts[fact.id] = fact.text }
-        var names: [String: String] = [:]
-        for service in bank.services { names[service.id] = service.name }
-        self.init(factTexts: facts, serviceNames: names)
+        let names = ReportNames(bank: bank)
+        self.init(factTexts: names.facts, serviceNames: names.services)
     }
 
     public func export(_ items: [Item]) -> ExportOutput {
@@ -68,7 +71,7 @@ public struct GIFTExporter: ItemExporter {
 
     /// One item as a GIFT question, or why it cannot be one.
     func question(_ item: Item) -> Result<String, Skip> {
-        guard !item.choices.isEmpty else { return .failure(Skip(message: "flashcards have no choices")) }
+        guard !item.choices.isEmpty else { return .success(openQuestion(item)) }
         let correct = item.choices.filter { item.answers.contains($0) }
         guard !correct.isEmpty else { return .failure(Skip(message: "no answer is among the choices")) }
         var out = "::" + GIFTText.escape(item.id) + "::" + GIFTText.escape(item.prompt)
@@ -102,9 +105,32 @@ public struct GIFTExporter: ItemExporter {
         return .success(out)
     }
 
+    /// An item without choices: short answer when its answer is an owner (`owner:` tag), else an
+    /// essay question whose general feedback gives the answer.
+    func openQuestion(_ item: Item) -> String {
+        let out = "::" + GIFTText.escape(item.id) + "::" + GIFTText.escape(item.prompt)
+        if let owner = item.values(of: "owner").first.flatMap(Owner.init(rawValue:)) {
+            // The accepted names are the answer; the explanation already gives the reason.
+            let accepted = Self.acceptedNames(owner).map { "=" + GIFTText.escape($0) }
+            return out + "{" + accepted.joined(separator: " ") + generalFeedback(item) + "}\n"
+        }
+        return out + "{" + generalFeedback(item, answer: item.answers.joined(separator: "\n")) + "}\n"
+    }
+
+    /// The short answers Moodle accepts for `owner` (it compares without case).
+    static func acceptedNames(_ owner: Owner) -> [String] {
+        switch owner {
+        case .aws: ["AWS", "Amazon Web Services", "Amazon"]
+        case .customer: ["Customer", "The customer", "You"]
+        case .shared: ["Shared", "Both", "AWS and the customer"]
+        }
+    }
+
     /// `####explanation\n\nNuance: …\n\nSources: …`, escaped; empty when there is nothing to say.
-    func generalFeedback(_ item: Item) -> String {
+    /// `answer`, when given, opens the feedback as `Answer: …`.
+    func generalFeedback(_ item: Item, answer: String? = nil) -> String {
         var parts: [String] = []
+        if let answer, !answer.isEmpty { parts.append("Answer: " + answer) }
         if !item.explanation.isEmpty { parts.append(item.explanation) }
         if let nuance = item.nuance, !nuance.isEmpty { parts.append(GIFTExporter.nuanceLabel + nuance) }
         if !item.sources.isEmpty {
@@ -137,6 +163,10 @@ public struct GIFTExporter: ItemExporter {
         }
         return services.compactMap { service in
             guard let list = pairs[service], list.count >= Self.minimumMatchingPairs else { return nil }
+            var owners: [String] = []
+            for pair in list where !owners.contains(pair.owner) { owners.append(pair.owner) }
+            let extras = Owner.allCases.map(\.displayName).filter { !owners.contains($0) }
+            guard owners.count + extras.count >= Self.minimumMatchingAnswers else { return nil }
             let name = serviceNames[service] ?? service
             var out = "::" + GIFTText.escape("match-" + service) + "::"
             out += GIFTText.escape("Match each task to who owns it when using \(name).") + "{\n"
@@ -144,6 +174,9 @@ public struct GIFTExporter: ItemExporter {
                 // "->" separates the two sides and cannot be escaped: keep it out of the task.
                 let task = pair.task.replacingOccurrences(of: "->", with: "→")
                 out += "\t=" + GIFTText.escape(task) + " -> " + GIFTText.escape(pair.owner) + "\n"
+            }
+            for extra in extras.prefix(max(0, Self.minimumMatchingAnswers - owners.count)) {
+                out += "\t= -> " + GIFTText.escape(extra) + "\n"  // an answer no task takes
             }
             var feedback = (explanations[service] ?? []).filter { !$0.isEmpty }.joined(separator: "\n")
             if let urls = sources[service], !urls.isEmpty {

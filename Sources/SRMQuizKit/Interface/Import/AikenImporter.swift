@@ -6,7 +6,7 @@ import Foundation
 public struct AikenImporter: QuestionImporter {
     public init() {}
 
-    public func drafts(from text: String) -> (drafts: [ImportDraft], problems: [ImportProblem]) {
+    public func read(_ text: String) -> ImportRead {
         var drafts: [ImportDraft] = []
         var problems: [ImportProblem] = []
         var pending: (line: Int, prompt: String, options: [(letter: Character, text: String)])?
@@ -56,7 +56,12 @@ public struct AikenImporter: QuestionImporter {
             }
             if discarding { continue }
             if Self.looksLikeAnswerLine(line) {
-                fail(pending?.line ?? number, "malformed ANSWER line (expected \"ANSWER: <letter>\")")
+                let written = line.prefix(while: { $0 != ":" })
+                let message =
+                    written != "ANSWER"
+                    ? "\"\(written):\" must be upper case in Aiken: write \"ANSWER: <letter>\" (Moodle reads only ANSWER in capitals)"
+                    : "malformed ANSWER line (expected \"ANSWER: <letter>\", one upper-case option letter)"
+                fail(pending?.line ?? number, message)
                 continue
             }
             if let option = Self.option(line) {
@@ -85,7 +90,7 @@ public struct AikenImporter: QuestionImporter {
         if let question = pending {
             problems.append(ImportProblem(line: question.line, message: "missing ANSWER line"))
         }
-        return (drafts, problems)
+        return ImportRead(drafts: drafts, problems: problems)
     }
 
     /// `A. text` or `A) text` → (A, text).

@@ -8,15 +8,19 @@ import Foundation
 public struct CSVImporter: QuestionImporter {
     public init() {}
 
-    public func drafts(from text: String) -> (drafts: [ImportDraft], problems: [ImportProblem]) {
+    public func read(_ text: String) -> ImportRead {
         let records: [CSVCodec.Record]
         do {
             records = try CSVCodec.parse(text)
         } catch {
-            return ([], [ImportProblem(line: error.line, message: "malformed CSV: \(error.message)")])
+            return ImportRead(problems: [
+                ImportProblem(line: error.line, message: "malformed CSV: \(error.message)")
+            ])
         }
         guard let header = records.first else {
-            return ([], [ImportProblem(line: 1, message: "the file is empty (expected a header row)")])
+            return ImportRead(problems: [
+                ImportProblem(line: 1, message: "the file is empty (expected a header row)")
+            ])
         }
         var column: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() {
@@ -24,9 +28,8 @@ public struct CSVImporter: QuestionImporter {
         }
         let missing = ["prompt", "choices", "answers"].filter { column[$0] == nil }
         guard missing.isEmpty else {
-            return (
-                [],
-                [
+            return ImportRead(
+                problems: [
                     ImportProblem(
                         line: header.line,
                         message:
@@ -79,6 +82,6 @@ public struct CSVImporter: QuestionImporter {
                     services: tagValues("service").filter { $0 != Fact.allServices },
                     topics: tagValues("topic")))
         }
-        return (drafts, problems)
+        return ImportRead(drafts: drafts, problems: problems)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives
 /// it an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for
 /// the n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
-/// explanation (the bank requires one), "The answer is: …". A multiple-answer prompt that does not say
+/// explanation (the bank requires one), "The answer is: …", followed by the per-choice feedback the
+/// file gave ("Why not b: …"). A multiple-answer prompt that does not say
 /// how many to choose gets "Choose TWO." (or THREE, …) appended.
 public struct ImportAssembler: Sendable {
     /// The source given to questions that have none.
@@ -40,6 +41,7 @@ public struct ImportAssembler: Sendable {
                 id = "\(id)-\(n)"
             }
             used.insert(id)
+            if !draft.choiceFeedback.isEmpty { result.keptFeedback += 1 }
             var sources = draft.sources
             if sources.isEmpty {
                 sources = [defaultSource]
@@ -54,6 +56,7 @@ public struct ImportAssembler: Sendable {
                     + answers.joined(separator: "; ") + "."
                 result.defaultedExplanations += 1
             }
+            explanation = ([explanation] + draft.choiceFeedback).joined(separator: "\n\n")
             var prompt = draft.prompt
             if draft.style == .multiple, !prompt.lowercased().contains("choose") {
                 prompt += " Choose \(Self.numberWord(draft.answers.count))."
@@ -80,8 +83,8 @@ public struct ImportAssembler: Sendable {
         switch draft.style {
         case .single:
             if draft.answers.count != 1 { return "a single-answer question needs exactly one correct choice" }
-            if draft.choices.count < 3 {
-                return "a single-answer question needs at least 3 choices (found \(draft.choices.count))"
+            if draft.choices.count < 2 {
+                return "a single-answer question needs at least 2 choices (found \(draft.choices.count))"
             }
         case .multiple:
             if draft.answers.count < 2 {
@@ -91,7 +94,9 @@ public struct ImportAssembler: Sendable {
                 return "a multiple-answer question needs at least one wrong choice"
             }
         case .trueFalse:
-            if draft.answers.count != 1 || !["true", "false"].contains(draft.answers[0].lowercased()) {
+            if draft.answers.count != 1
+                || !["true", "false"].contains(ImportDraft.truthWord(draft.answers[0]))
+            {
                 return "a true/false question needs the answer True or False"
             }
         }
@@ -113,7 +118,7 @@ public struct ImportAssembler: Sendable {
     }
 
     static func truthValue(_ answer: String) -> String {
-        answer.lowercased() == "true" ? "True" : "False"
+        ImportDraft.truthWord(answer) == "true" ? "True" : "False"
     }
 
     /// `proposed` if it is a valid bank id; a generated item id such as `owner/ec2-guest-os` with

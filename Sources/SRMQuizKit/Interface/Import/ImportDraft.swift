@@ -1,3 +1,5 @@
+import Foundation
+
 /// A question as read from a file, before ``ImportAssembler`` gives it an id, checks it against the
 /// bank format's rules and fills in a missing source.
 public struct ImportDraft: Sendable, Hashable {
@@ -13,6 +15,8 @@ public struct ImportDraft: Sendable, Hashable {
     public var sources: [String]
     public var services: [String]
     public var topics: [String]
+    /// Per-choice feedback worth keeping ("Why not b: …"), added after the explanation.
+    public var choiceFeedback: [String] = []
 
     public init(
         line: Int, proposedID: String? = nil, style: AuthoredQuestion.Style, prompt: String,
@@ -32,10 +36,18 @@ public struct ImportDraft: Sendable, Hashable {
     }
 
     /// The style that fits `choices` and `answers`: true/false when the choices are True and
-    /// False, else single or multiple by the number of answers.
+    /// False (in any case, with or without a final full stop), else single or multiple by the
+    /// number of answers.
     static func style(choices: [String], answers: [String]) -> AuthoredQuestion.Style {
-        let lower = Set(choices.map { $0.lowercased() })
+        let lower = Set(choices.map(truthWord))
         if choices.count == 2, lower == ["true", "false"], answers.count == 1 { return .trueFalse }
         return answers.count > 1 ? .multiple : .single
+    }
+
+    /// `True.` → `true`: lower-cased, trimmed, without a final full stop.
+    static func truthWord(_ text: String) -> String {
+        var word = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if word.hasSuffix(".") { word.removeLast() }
+        return word
     }
 }

@@ -1,49 +1,78 @@
 import Foundation
 
-/// Renders a ``ReportDocument``'s tables, fields and bars as CSV (RFC 4180): each block is a
-/// header row then data rows, the first column naming the section; a blank line separates blocks.
+/// Renders a report's named tables as CSV a spreadsheet or gradebook imports as is: one table per
+/// file, a header row, RFC 4180 quoting and the formula guard of ``CSVCodec``.
+///
+/// Tables of the same name from several parts (two class files) become one table when their
+/// columns agree, with a first `File` column saying where each row came from.
 public enum CSVReportRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
-        var blocks: [[[String]]] = [
-            [["section", "field", "value"]] + doc.header.map { ["header", $0.label, $0.value] }
-        ]
-        for section in doc.sections {
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text): blocks.append([["section", "text"], [section.title, text]])
-                case .fields(let fields):
-                    blocks.append(
-                        [["section", "field", "value"]] + fields.map { [section.title, $0.label, $0.value] })
-                case .table(let t):
-                    blocks.append([["section"] + t.columns] + t.rows.map { [section.title] + $0 })
-                case .bars(let chart):
-                    blocks.append(
-                        [["section", "chart", "label", "percent", "count"]]
-                            + chart.bars.map {
-                                [
-                                    section.title, chart.title, $0.label, String(Int($0.percent.rounded())),
-                                    $0.caption,
-                                ]
-                            })
-                }
-            }
-        }
-        return blocks.map { rows in
-            rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n")
-        }
-        .joined(separator: "\r\n\r\n") + "\r\n"
+    /// One CSV table: its name and its text.
+    public struct File: Sendable, Hashable {
+        public var name: String
+        public var text: String
     }
 
-    /// A CSV field, quoted when needed. Cells starting with `=`, `+`, `-` or `@` that are not
-    /// numbers get a leading `'` so spreadsheets do not run them as formulas.
-    static func field(_ raw: String) -> String {
-        var text = TerminalText.sanitize(raw)
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil, text != "-" {
-            text = "'" + text
+    /// The names of the tables `doc` holds, in order.
+    public static func tableNames(_ doc: ReportDocument) -> [String] {
+        var names: [String] = []
+        for table in doc.namedTables where !names.contains(table.name ?? "") {
+            names.append(table.name ?? "")
         }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return names
+    }
+
+    /// The tables called `names` (every table when `names` is empty), one file each.
+    public static func files(_ doc: ReportDocument, tables names: [String] = [])
+        throws(ReportTableError) -> [File]
+    {
+        let available = tableNames(doc)
+        if let unknown = names.first(where: { !available.contains($0) }) {
+            throw ReportTableError(unknown: unknown, available: available)
         }
-        return text
+        let wanted = names.isEmpty ? available : names
+        return wanted.map { name in
+            let tables = doc.namedTables.filter { $0.name == name }
+            let sources = tables.count
+            var rows: [[String]] = []
+            var header = tables.first?.columns ?? []
+            if sources > 1 {
+                header = ["File"] + header
+                for table in tables {
+                    let file = table.source ?? ""
+                    rows += table.rows.map { [file] + $0 }
+                }
+            } else {
+                rows = tables.first?.rows ?? []
+            }
+            let clean = { (cells: [String]) in cells.map { TerminalText.sanitize($0) } }
+            return File(name: name, text: CSVCodec.table(header: clean(header), rows: rows.map(clean)))
+        }
+    }
+
+    /// The one table `names` selects, or the only table `doc` has.
+    public static func render(_ doc: ReportDocument, table names: [String] = []) throws(ReportTableError)
+        -> String
+    {
+        let available = tableNames(doc)
+        let chosen = names.isEmpty ? available : names
+        guard chosen.count == 1 else { throw ReportTableError(unknown: nil, available: available) }
+        return try files(doc, tables: chosen)[0].text
+    }
+}
+
+/// `report --format csv` was asked for a table the report does not have, or for several tables
+/// in one file.
+public struct ReportTableError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The table name asked for, or nil when the choice was ambiguous.
+    public var unknown: String?
+    public var available: [String]
+
+    public var description: String {
+        let list = available.joined(separator: ", ")
+        if let unknown {
+            return "this report has no table \"\(unknown)\"; its tables are: \(list)"
+        }
+        return "CSV holds one table per file: choose one with --table NAME (\(list)), "
+            + "or write one file per table with --output-dir DIR"
     }
 }

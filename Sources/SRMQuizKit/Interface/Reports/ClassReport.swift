@@ -46,10 +46,15 @@ public struct ClassReport: Sendable, Hashable, Codable {
         public var wrongChoices: [OptionCount]
         /// Answers left blank or given after the timer.
         public var unanswered: Int
+        /// Every choice and how often it was picked (a multiple-response answer counts each letter
+        /// it names), the key included.
+        public var picks: [OptionCount]
         public init(
             number: Int, id: String, prompt: String, correctLetters: [String], attempts: Int, correct: Int,
-            facility: Double?, discrimination: Double?, wrongChoices: [OptionCount], unanswered: Int
+            facility: Double?, discrimination: Double?, wrongChoices: [OptionCount], unanswered: Int,
+            picks: [OptionCount] = []
         ) {
+            self.picks = picks
             self.number = number
             self.id = id
             self.prompt = prompt
@@ -66,10 +71,13 @@ public struct ClassReport: Sendable, Hashable, Codable {
     /// A fact and how often questions on it were missed.
     public struct MissedFact: Sendable, Hashable, Codable {
         public var fact: String
+        /// The fact's text, when the bank is known.
+        public var text: String?
         public var missed: Int
         public var total: Int
-        public init(fact: String, missed: Int, total: Int) {
+        public init(fact: String, text: String? = nil, missed: Int, total: Int) {
             self.fact = fact
+            self.text = text
             self.missed = missed
             self.total = total
         }
@@ -98,11 +106,26 @@ public struct ClassReport: Sendable, Hashable, Codable {
         self.mostMissedFacts = mostMissedFacts
     }
 
+    /// The facts a question tests: its key's facts. Generated multiple-choice, multiple-response
+    /// and "which service" questions list the key's facts first and then one fact per distractor
+    /// (as many facts as choices); only the first ones, one per right answer, are tested. Other
+    /// questions test all their facts; a question without facts counts under its id.
+    public static func testedFacts(_ q: ClassQuestionRecord) -> [String] {
+        if q.facts.isEmpty { return [q.id] }
+        let keyFirst: Set<ItemKind> = [.multipleChoice, .multipleResponse, .contrast]
+        if keyFirst.contains(q.kind), q.facts.count == q.choices.count, !q.correctLetters.isEmpty {
+            return Array(q.facts.prefix(q.correctLetters.count))
+        }
+        return q.facts
+    }
+
     /// How many missed facts are listed.
     public static let missedLimit = 10
 
     /// The report of a class result.
-    public static func make(file: String, result: ClassResult) -> ClassReport {
+    public static func make(file: String, result: ClassResult, names: ReportNames = ReportNames())
+        -> ClassReport
+    {
         let players = result.players
         // scores[s][i]: 1 right, 0 wrong or blank, nil not asked.
         let scores: [[Double?]] = players.map { player in
@@ -113,7 +136,11 @@ public struct ClassReport: Sendable, Hashable, Codable {
         let stats = ItemStatistics.compute(scores: scores)
         let questions = result.questions.enumerated().map { i, q in
             var counts: [String: Int] = [:]
+            var picked: [String: Int] = [:]
             var unanswered = 0
+            for r in q.responses {
+                for letter in r.answer ?? [] { picked[letter, default: 0] += 1 }
+            }
             for r in q.responses where !r.correct {
                 guard let answer = r.answer else {
                     unanswered += 1
@@ -130,12 +157,16 @@ public struct ClassReport: Sendable, Hashable, Codable {
                         ?? "",
                     count: counts[letter] ?? 0)
             }
+            let picks = q.choices.indices.map { index in
+                let letter = ChoiceAnswer.letter(index)
+                return OptionCount(letter: letter, choice: q.choices[index], count: picked[letter] ?? 0)
+            }
             return Question(
                 number: q.number, id: q.id, prompt: q.prompt, correctLetters: q.correctLetters,
                 attempts: q.responses.count, correct: q.responses.filter(\.correct).count,
                 facility: i < stats.count ? stats[i].facility : nil,
                 discrimination: i < stats.count ? stats[i].discrimination : nil, wrongChoices: wrong,
-                unanswered: unanswered)
+                unanswered: unanswered, picks: picks)
         }
         let totals = result.totals
         let correct = result.correctCounts
@@ -148,7 +179,7 @@ public struct ClassReport: Sendable, Hashable, Codable {
         .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.name < $1.name }
         var facts: [String: (missed: Int, total: Int)] = [:]
         for q in result.questions {
-            let keys = q.facts.isEmpty ? [q.id] : q.facts
+            let keys = testedFacts(q)
             for key in keys {
                 let old = facts[key] ?? (0, 0)
                 facts[key] = (
@@ -157,7 +188,11 @@ public struct ClassReport: Sendable, Hashable, Codable {
             }
         }
         let missed = facts.filter { $0.value.missed > 0 }
-            .map { MissedFact(fact: $0.key, missed: $0.value.missed, total: $0.value.total) }
+            .map {
+                MissedFact(
+                    fact: $0.key, text: names.factLabels[$0.key], missed: $0.value.missed,
+                    total: $0.value.total)
+            }
             .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.fact < $1.fact }
         return ClassReport(
             file: file, seed: result.seed, bankFiles: result.bankFiles, mode: result.mode,

@@ -51,6 +51,33 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// How many cards fall due on one day.
+    public struct DueDay: Sendable, Hashable, Codable {
+        /// The day, `yyyy-MM-dd` (UTC).
+        public var day: String
+        public var cards: Int
+        public init(day: String, cards: Int) {
+            self.day = day
+            self.cards = cards
+        }
+    }
+
+    /// An item failed again and again, and the facts it tests.
+    public struct Leech: Sendable, Hashable, Codable {
+        public var id: String
+        public var prompt: String?
+        /// Wrong answers (or lapses, if more).
+        public var failures: Int
+        /// The texts of the facts it tests (ids when the bank does not know them).
+        public var facts: [String]
+        public init(id: String, prompt: String?, failures: Int, facts: [String]) {
+            self.id = id
+            self.prompt = prompt
+            self.failures = failures
+            self.facts = facts
+        }
+    }
+
     /// The exam's own facts, for an exam result.
     public struct Exam: Sendable, Hashable, Codable {
         public var percent: Double
@@ -73,6 +100,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
 
     /// The file read.
     public var file: String
+    /// The learner's name, when known.
+    public var learner: String?
     /// `progress` or `exam`.
     public var source: String
     public var seed: UInt64?
@@ -85,6 +114,12 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     public var weakest: [Weak]
     public var due: Due?
     public var exam: Exam?
+    /// Cards due on each of the next ``forecastDays`` days (progress files only).
+    public var dueForecast: [DueDay] = []
+    /// Items failed at least ``leechFailures`` times (progress files only).
+    public var leeches: [Leech] = []
+    /// The exam-readiness forecast (progress files only, when the bank is known).
+    public var readiness: ReadinessForecast?
 
     public init(
         file: String, source: String, seed: UInt64?, bankFiles: [String], correct: Int, graded: Int,
@@ -110,11 +145,16 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     public static let dimensions = ["owner", "service", "category", "kind"]
     /// How many weak items are listed.
     public static let weakestLimit = 10
+    /// How many days the due forecast covers.
+    public static let forecastDays = 14
+    /// How many failures make an item a leech.
+    public static let leechFailures = 4
 
     /// The report of a progress file's log and cards; `items` gives each item's tags and prompt
     /// (items not found count under `unknown`).
     public static func make(
-        file: String, log: [ReviewLogEntry], cards: [String: Card], items: [String: Item], now: Date
+        file: String, log: [ReviewLogEntry], cards: [String: Card], items: [String: Item], now: Date,
+        learner: String? = nil, names: ReportNames = ReportNames()
     ) -> LearnerReport {
         let graded = log.compactMap { entry in entry.correct.map { (entry, $0) } }
         let answers = graded.map { entry, correct in
@@ -137,15 +177,51 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         let due = Due(
             dueNow: cards.values.filter { $0.due <= now }.count,
             dueThisWeek: cards.values.filter { $0.due > now && $0.due <= week }.count, cards: cards.count)
-        return LearnerReport(
+        var report = LearnerReport(
             file: file, source: "progress", seed: nil, bankFiles: [], correct: graded.filter { $0.1 }.count,
             graded: graded.count,
-            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            breakdowns: dimensions.map { names.named(ScoreBreakdown.make(dimension: $0, answers: answers)) },
             weeks: weeks(log), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due, exam: nil)
+        report.learner = learner
+        report.dueForecast = forecast(cards: cards, now: now)
+        report.leeches = ids.compactMap { id -> Leech? in
+            let wrong = (byItem[id]?.total ?? 0) - (byItem[id]?.correct ?? 0)
+            let failures = max(wrong, cards[id]?.lapses ?? 0)
+            guard failures >= leechFailures else { return nil }
+            let facts = (items[id]?.facts ?? []).map { names.factLabels[$0] ?? $0 }
+            return Leech(id: id, prompt: items[id]?.prompt, failures: failures, facts: facts)
+        }
+        .sorted { $0.failures != $1.failures ? $0.failures > $1.failures : $0.id < $1.id }
+        return report
+    }
+
+    /// Cards due on each of the ``forecastDays`` days from `now`'s day (UTC) on: today counts the
+    /// cards due later today; cards already due are "due now", not in the forecast.
+    static func forecast(cards: [String: Card], now: Date) -> [DueDay] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let today = calendar.startOfDay(for: now)
+        var counts = [Int](repeating: 0, count: forecastDays)
+        for card in cards.values where card.due > now {
+            let days =
+                calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: card.due)).day ?? 0
+            if days >= 0, days < forecastDays { counts[days] += 1 }
+        }
+        return counts.enumerated().map { offset, count in
+            let day = calendar.date(byAdding: .day, value: offset, to: today) ?? today
+            return DueDay(day: dayText(day), cards: count)
+        }
+    }
+
+    /// `date` as `yyyy-MM-dd` in UTC.
+    public static func dayText(_ date: Date) -> String {
+        ReportBuilder.utcText(date, format: "yyyy-MM-dd")
     }
 
     /// The report of one exam result.
-    public static func make(file: String, exam result: ExamResult) -> LearnerReport {
+    public static func make(file: String, exam result: ExamResult, names: ReportNames = ReportNames())
+        -> LearnerReport
+    {
         let answers = result.questions.map { (tags: $0.tags, correct: $0.correct) }
         let weak = result.questions.filter { !$0.correct }.map {
             Weak(id: $0.id, prompt: $0.prompt, lapses: 0, correct: 0, total: 1)
@@ -157,7 +233,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
             file: file, source: "exam", seed: result.seed, bankFiles: result.bankFiles,
             correct: result.correctCount,
             graded: graded,
-            breakdowns: dimensions.map { ScoreBreakdown.make(dimension: $0, answers: answers) },
+            breakdowns: dimensions.map { names.named(ScoreBreakdown.make(dimension: $0, answers: answers)) },
             weeks: [week], weakest: Array(weak.prefix(weakestLimit)), due: nil,
             exam: Exam(
                 percent: result.percent, passMark: result.passMark, passed: result.passed,

@@ -8,7 +8,8 @@ public enum ReportBuilder {
         case classSession(ClassReport)
     }
 
-    /// The document for `parts`, dated `generatedAt`.
+    /// The document for `parts`, dated `generatedAt`. The header names a seed and a bank only
+    /// when a part has one.
     public static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
         var seeds: [String] = []
         var banks: [String] = []
@@ -24,23 +25,53 @@ public enum ReportBuilder {
         }
         var uniqueBanks: [String] = []
         for b in banks where !uniqueBanks.contains(b) { uniqueBanks.append(b) }
-        let header = [
-            ReportDocument.Field("Date", dateText(generatedAt)),
-            ReportDocument.Field("Seed", seeds.isEmpty ? "-" : seeds.joined(separator: ", ")),
-            ReportDocument.Field("Bank", Bank.label(files: uniqueBanks)),
-        ]
+        var header = [ReportDocument.Field("Date", dateText(generatedAt))]
+        if !seeds.isEmpty { header.append(.init("Seed", seeds.joined(separator: ", "))) }
+        if !uniqueBanks.isEmpty { header.append(.init("Bank", ReportNames.bankName(files: uniqueBanks))) }
         var sections: [ReportDocument.Section] = []
+        var data: [ReportDocument.Table] = []
         for part in parts {
             switch part {
-            case .learner(let r): sections += learnerSections(r)
-            case .classSession(let r): sections += classSections(r)
+            case .learner(let r):
+                sections += learnerSections(r, generatedAt: generatedAt)
+                data.append(itemTable(r))
+            case .classSession(let r):
+                sections += classSections(r)
+                data.append(choiceTable(r))
             }
         }
-        return ReportDocument(title: "srmquiz score report", header: header, sections: sections)
+        let exams = parts.compactMap { part -> LearnerReport? in
+            if case .learner(let r) = part, r.exam != nil { return r }
+            return nil
+        }
+        if exams.count > 1 { sections.append(examTrend(exams)) }
+        return ReportDocument(title: "srmquiz score report", header: header, sections: sections, data: data)
     }
 
-    static func learnerSections(_ r: LearnerReport) -> [ReportDocument.Section] {
-        var fields = [ReportDocument.Field("File", r.file)]
+    /// Only the readiness forecasts of `parts` (for `report --readiness`).
+    public static func readinessDocument(parts: [Part], generatedAt: Date) -> ReportDocument {
+        var sections: [ReportDocument.Section] = []
+        for case .learner(let r) in parts {
+            guard let forecast = r.readiness else { continue }
+            sections += readinessSections(
+                forecast, learner: r.learner ?? fileName(r.file), generatedAt: generatedAt)
+        }
+        return ReportDocument(
+            title: "srmquiz exam readiness", header: [.init("Date", dateText(generatedAt))],
+            sections: sections)
+    }
+
+    static func fileName(_ path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    static func learnerSections(_ r: LearnerReport, generatedAt: Date) -> [ReportDocument.Section] {
+        var fields: [ReportDocument.Field] = []
+        if let learner = r.learner {
+            fields.append(.init("Learner", learner))
+        } else {
+            fields.append(.init("File", fileName(r.file)))
+        }
         fields.append(
             .init(
                 "Accuracy", r.percent.map { "\(pct($0)) (\(r.correct) of \(r.graded))" } ?? "no answers yet"))
@@ -77,6 +108,7 @@ public enum ReportBuilder {
                     blocks: [
                         .table(
                             .init(
+                                name: "weeks", source: r.file,
                                 columns: ["Week", "Reviews", "Graded", "Right", "Accuracy"],
                                 numeric: [false, true, true, true, true],
                                 rows: r.weeks.map { w in
@@ -88,32 +120,151 @@ public enum ReportBuilder {
                     ]))
         }
         if !r.weakest.isEmpty {
+            // Numbered paragraphs, so the whole question fits, wrapped, in every format.
             sections.append(
                 .init(
                     title: r.source == "exam" ? "Wrong answers" : "Weakest items",
-                    blocks: [
-                        .table(
-                            .init(
-                                columns: ["Item", "Lapses", "Right", "Question"],
-                                numeric: [false, true, true, false],
-                                rows: r.weakest.map {
-                                    [$0.id, String($0.lapses), "\($0.correct)/\($0.total)", $0.prompt ?? ""]
-                                }))
-                    ]))
+                    blocks: r.weakest.enumerated().map { n, item in
+                        var facts: [String] = []
+                        if r.source != "exam" {
+                            facts.append("\(item.lapses) lapse\(item.lapses == 1 ? "" : "s")")
+                            facts.append("\(item.correct)/\(item.total) right")
+                        }
+                        let tail = facts.isEmpty ? "" : " (" + facts.joined(separator: ", ") + ")"
+                        return .paragraph("\(n + 1). \(item.prompt ?? item.id)\(tail)")
+                    }))
         }
-        if let due = r.due {
+        if !r.leeches.isEmpty {
             sections.append(
                 .init(
-                    title: "Due",
-                    blocks: [
-                        .fields([
-                            .init("Due now", String(due.dueNow)),
-                            .init("Due in the next 7 days", String(due.dueThisWeek)),
-                            .init("Cards", String(due.cards)),
-                        ])
-                    ]))
+                    title: "Leeches (failed \(LearnerReport.leechFailures) times or more)",
+                    blocks: r.leeches.map { leech in
+                        var lines = ["\(leech.prompt ?? leech.id) (failed \(leech.failures) times)"]
+                        lines += leech.facts.map { "   Fact: \($0)" }
+                        return .paragraph(lines.joined(separator: "\n"))
+                    }))
+        }
+        if let due = r.due {
+            var blocks: [ReportDocument.Block] = [
+                .fields([
+                    .init("Due now", String(due.dueNow)),
+                    .init("Due in the next 7 days", String(due.dueThisWeek)),
+                    .init("Cards", String(due.cards)),
+                ])
+            ]
+            if !r.dueForecast.isEmpty {
+                blocks.append(.paragraph("Due per day, next \(LearnerReport.forecastDays) days:"))
+                blocks.append(
+                    .table(
+                        .init(
+                            name: "due", source: r.file, columns: ["Day", "Cards", "Day", "Cards"],
+                            numeric: [false, true, false, true],
+                            rows: dueRows(r.dueForecast))))
+            }
+            sections.append(.init(title: "Due", blocks: blocks))
+        }
+        if let forecast = r.readiness {
+            sections += readinessSections(forecast, learner: nil, generatedAt: generatedAt)
         }
         return sections
+    }
+
+    /// The readiness forecast: the figure and its band, categories, topics holding it back, the
+    /// reviews a day to the target.
+    static func readinessSections(_ f: ReadinessForecast, learner: String?, generatedAt: Date)
+        -> [ReportDocument.Section]
+    {
+        var fields: [ReportDocument.Field] = []
+        if let learner { fields.append(.init("Learner", learner)) }
+        fields += [
+            .init("Exam date", LearnerReport.dayText(f.examDate)),
+            .init(
+                "Predicted score",
+                "\(pct(f.predicted)) (band \(pct(f.low))–\(pct(f.high))) of \(f.items) items; "
+                    + "\(f.seen) answered so far"),
+        ]
+        let perDay: String
+        switch f.reviewsPerDay {
+        case .some(0): perDay = "already at or above the target"
+        case _ where f.examDate.timeIntervalSince(generatedAt) < 86400:
+            perDay = "give the exam date (--exam-date) to plan the reviews"
+        case .some(let n): perDay = "about \(n) review\(n == 1 ? "" : "s") a day until the exam"
+        case .none: perDay = "not reachable by this date even with every item reviewed"
+        }
+        fields.append(.init("To reach \(pct(f.target))", perDay))
+        var blocks: [ReportDocument.Block] = [.fields(fields)]
+        if !f.byCategory.isEmpty {
+            blocks.append(
+                .bars(
+                    .init(
+                        title: "Predicted by category",
+                        bars: f.byCategory.map {
+                            .init(
+                                label: $0.name, percent: $0.predicted, caption: "\($0.seen)/\($0.items) seen")
+                        })))
+        }
+        if !f.holdingBack.isEmpty {
+            blocks.append(.paragraph("Study these topics first (they cost the most expected points):"))
+            blocks.append(
+                .table(
+                    .init(
+                        name: "readiness", columns: ["Topic", "Predicted", "Items", "Seen", "Points lost"],
+                        numeric: [false, true, true, true, true],
+                        rows: f.holdingBack.map {
+                            [
+                                $0.name, pct($0.predicted), String($0.items), String($0.seen),
+                                String(format: "%.1f", $0.lost),
+                            ]
+                        })))
+        }
+        blocks.append(
+            .paragraph(
+                "From each card's FSRS recall probability on the exam date; items not answered yet count at "
+                    + "your first-answer accuracy for their kind. See docs/readiness.md for the method and its limits."
+            ))
+        return [.init(title: "Exam readiness", blocks: blocks)]
+    }
+
+    /// The due forecast in two side-by-side halves (the first week left, the second right).
+    static func dueRows(_ days: [LearnerReport.DueDay]) -> [[String]] {
+        let half = (days.count + 1) / 2
+        return (0..<half).map { row in
+            var cells = [days[row].day, String(days[row].cards)]
+            if row + half < days.count { cells += [days[row + half].day, String(days[row + half].cards)] }
+            return cells
+        }
+    }
+
+    /// Score and date of each exam, oldest first.
+    static func examTrend(_ exams: [LearnerReport]) -> ReportDocument.Section {
+        let sorted = exams.sorted {
+            ($0.exam?.startedAt ?? .distantPast) < ($1.exam?.startedAt ?? .distantPast)
+        }
+        return .init(
+            title: "Exam trend",
+            blocks: [
+                .bars(
+                    .init(
+                        title: "Score per exam",
+                        bars: sorted.compactMap { r in
+                            r.exam.map {
+                                .init(
+                                    label: dateText($0.startedAt), percent: $0.percent,
+                                    caption: "\(r.correct)/\(r.graded) \($0.passed ? "pass" : "fail")")
+                            }
+                        }))
+            ])
+    }
+
+    /// The learner's weakest items with their full text (CSV only).
+    static func itemTable(_ r: LearnerReport) -> ReportDocument.Table {
+        .init(
+            name: r.source == "exam" ? "wrong" : "weakest", source: r.file,
+            columns: ["Item", "Lapses", "Right", "Answers", "Question"],
+            numeric: [false, true, true, true, false],
+            rows: r.weakest.map {
+                [$0.id, String($0.lapses), String($0.correct), String($0.total), $0.prompt ?? ""]
+            })
     }
 
     static func classSections(_ r: ClassReport) -> [ReportDocument.Section] {
@@ -122,7 +273,7 @@ public enum ReportBuilder {
                 title: "Class session",
                 blocks: [
                     .fields([
-                        .init("File", r.file), .init("Date", dateText(r.startedAt)),
+                        .init("File", fileName(r.file)), .init("Date", dateText(r.startedAt)),
                         .init("Mode", r.mode.rawValue),
                         .init("Seed", String(r.seed)), .init("Students", String(r.students.count)),
                         .init("Questions", String(r.questions.count)),
@@ -133,12 +284,14 @@ public enum ReportBuilder {
                 blocks: [
                     .table(
                         .init(
-                            columns: ["Rank", "Student", "Points", "Right", "Asked"],
-                            numeric: [true, false, true, true, true],
+                            name: "students", source: r.file,
+                            columns: ["Student", "Points", "Right", "Asked", "Percent", "Rank"],
+                            numeric: [false, true, true, true, true, true],
                             rows: r.students.map {
                                 [
-                                    String($0.rank), $0.name, String($0.points), String($0.correct),
-                                    String($0.asked),
+                                    $0.name, String($0.points), String($0.correct), String($0.asked),
+                                    $0.asked == 0 ? "-" : pct(Double($0.correct) * 100 / Double($0.asked)),
+                                    String($0.rank),
                                 ]
                             }))
                 ]),
@@ -147,7 +300,8 @@ public enum ReportBuilder {
                 blocks: [
                     .table(
                         .init(
-                            columns: ["#", "Key", "Right", "Facility", "Discrim.", "Blank", "Wrong choices"],
+                            name: "questions", source: r.file,
+                            columns: ["#", "Key", "Right", "Facility", "Discrim.", "Blank", "Picks (* key)"],
                             numeric: [true, false, true, true, true, true, false],
                             rows: r.questions.map { q in
                                 [
@@ -156,39 +310,71 @@ public enum ReportBuilder {
                                     q.facility.map { pct($0) } ?? "-",
                                     q.discrimination.map { String(format: "%.1f", $0) } ?? "-",
                                     String(q.unanswered),
-                                    q.wrongChoices.map { "\($0.letter)×\($0.count)" }.joined(separator: " "),
+                                    q.picks.map {
+                                        "\($0.letter)\(q.correctLetters.contains($0.letter) ? "*" : "") \($0.count)"
+                                    }.joined(separator: " "),
                                 ]
                             })),
                     .paragraph(
                         "Facility: the percentage who got the question right. Discrimination: 100 × the correlation "
                             + "between the question's score and the score on the rest of the quiz (Moodle's definition); "
-                            + "- when everyone scored the same."),
+                            + "- when everyone scored the same. Picks: how many chose each letter; * marks the key."
+                    ),
                     .bars(
                         .init(
                             title: "Facility by question",
                             bars: r.questions.map {
                                 .init(
                                     label: "Q\($0.number)", percent: $0.facility ?? 0,
-                                    caption: $0.facility.map { pct($0) } ?? "-")
+                                    caption: "\($0.correct)/\($0.attempts)")
                             })),
                 ]),
-            .init(
-                title: "Question texts", blocks: r.questions.map { .paragraph("\($0.number). \($0.prompt)") }),
+            .init(title: "Questions and answers", blocks: r.questions.map(questionText)),
         ]
         if !r.mostMissedFacts.isEmpty {
             sections.append(
                 .init(
                     title: "Most-missed facts",
                     blocks: [
+                        .paragraph(
+                            "Only the facts a question tests (its key's facts) count, not those behind wrong options."
+                        ),
                         .table(
                             .init(
+                                name: "facts", source: r.file,
                                 columns: ["Fact", "Missed", "Answers"], numeric: [false, true, true],
                                 rows: r.mostMissedFacts.map {
-                                    [$0.fact, String($0.missed), String($0.total)]
-                                }))
+                                    [$0.text ?? $0.fact, String($0.missed), String($0.total)]
+                                })),
                     ]))
         }
         return sections
+    }
+
+    /// A question's text and each choice with how many picked it, the key marked.
+    static func questionText(_ q: ClassReport.Question) -> ReportDocument.Block {
+        var lines = ["\(q.number). \(q.prompt)"]
+        for pick in q.picks {
+            let key = q.correctLetters.contains(pick.letter) ? " (key)" : ""
+            lines.append("   \(pick.letter)) \(pick.choice): \(pick.count)\(key)")
+        }
+        return .paragraph(lines.joined(separator: "\n"))
+    }
+
+    /// The per-choice counts of every question, one row per choice (CSV only).
+    static func choiceTable(_ r: ClassReport) -> ReportDocument.Table {
+        .init(
+            name: "choices", source: r.file,
+            columns: ["Question", "Prompt", "Letter", "Choice", "Picked", "Key"],
+            numeric: [true, false, false, false, true, false],
+            rows: r.questions.flatMap { q in
+                q.picks.map {
+                    [
+                        String(q.number), q.prompt, $0.letter, $0.choice, String($0.count),
+                        q.correctLetters.contains($0.letter) ? "yes" : "no",
+                    ]
+                }
+            })
     }
 
     /// `value` as a whole percentage, such as `67%`.
@@ -196,10 +382,15 @@ public enum ReportBuilder {
 
     /// `date` as `2025-01-31 14:25 UTC`.
     public static func dateText(_ date: Date) -> String {
+        utcText(date, format: "yyyy-MM-dd HH:mm 'UTC'")
+    }
+
+    /// `date` in UTC with a `DateFormatter` pattern.
+    static func utcText(_ date: Date, format: String) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        f.dateFormat = format
         return f.string(from: date)
     }
 }

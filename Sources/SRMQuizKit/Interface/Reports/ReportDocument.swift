@@ -7,11 +7,23 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     /// Label and value pairs shown under the title (date, seed, bank).
     public var header: [Field]
     public var sections: [Section]
+    /// Tables for data formats only (CSV): long per-row data that printed reports show compactly.
+    public var data: [Table]
 
-    public init(title: String, header: [Field], sections: [Section]) {
+    public init(title: String, header: [Field], sections: [Section], data: [Table] = []) {
         self.title = title
         self.header = header
         self.sections = sections
+        self.data = data
+    }
+
+    /// Every table with a ``Table/name``, in order: the sections' tables, then ``data``.
+    public var namedTables: [Table] {
+        var tables: [Table] = []
+        for section in sections {
+            for case .table(let table) in section.blocks where table.name != nil { tables.append(table) }
+        }
+        return tables + data.filter { $0.name != nil }
     }
 
     /// A label and its value.
@@ -44,10 +56,19 @@ public struct ReportDocument: Sendable, Hashable, Codable {
 
     /// A table; numeric columns are right-aligned.
     public struct Table: Sendable, Hashable, Codable {
+        /// The name `report --table` selects it by (`students`, `questions`, …), or nil.
+        public var name: String?
+        /// The file the rows come from (the CSV `File` column when tables are merged).
+        public var source: String?
         public var columns: [String]
         public var numeric: [Bool]
         public var rows: [[String]]
-        public init(columns: [String], numeric: [Bool]? = nil, rows: [[String]]) {
+        public init(
+            name: String? = nil, source: String? = nil, columns: [String], numeric: [Bool]? = nil,
+            rows: [[String]]
+        ) {
+            self.name = name
+            self.source = source
             self.columns = columns
             self.numeric = numeric ?? columns.map { _ in false }
             self.rows = rows

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders a ``ReportDocument`` as plain text for printing: at most ``width`` columns, sections
-/// underlined, tables fitted to the page, bars drawn with `#`.
+/// underlined, tables fitted to the page (long cells wrap within their column), bars drawn with `#`.
 public enum TextReportRenderer {
     /// The page width.
     public static let width = 80
@@ -44,20 +44,33 @@ public enum TextReportRenderer {
         let columns = t.columns.map(clean)
         let rows = t.rows.map { $0.map(clean) }
         let widths = TextLayout.columnWidths(columns: columns, rows: rows, maxWidth: width, gap: 2)
-        func line(_ cells: [String]) -> String {
-            widths.indices.map { c in
-                let cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
-                return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        // A cell too long for its column wraps onto more lines of its row; nothing is cut.
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = widths.indices.map { c in
+                // A single word wider than the column (a long id) is the one thing cut.
+                TextLayout.wrap(c < cells.count ? cells[c] : "", width: widths[c]).map {
+                    TextLayout.truncate($0, widths[c])
+                }
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { row in
+                widths.indices.map { c in
+                    let cell = row < wrapped[c].count ? wrapped[c][row] : ""
+                    return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
+                }.joined(separator: "  ").replacingOccurrences(
+                    of: "\\s+$", with: "", options: .regularExpression)
+            }
         }
-        var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.map(line)
+        var out = lines(columns) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.flatMap(lines)
         return out
     }
 
     static func bars(_ chart: ReportDocument.BarChart) -> [String] {
-        let labelWidth = min(26, chart.bars.map { clean($0.label).count }.max() ?? 0)
-        let barWidth = 30
+        // Labels get the room they need (up to 44 columns); the bar takes what is left.
+        let labelWidth = min(44, chart.bars.map { clean($0.label).count }.max() ?? 0)
+        let captionWidth = chart.bars.map { clean($0.caption).count }.max() ?? 0
+        let barWidth = max(10, min(30, width - 2 - labelWidth - 1 - 1 - 4 - 1 - captionWidth))
         var out = [clean(chart.title) + ":"]
         for bar in chart.bars {
             let filled = Int((max(0, min(100, bar.percent)) / 100 * Double(barWidth)).rounded())

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What reports show in place of ids: service names and fact texts, taken from the bank.
+public struct ReportNames: Sendable, Hashable {
+    /// Service id → name (`lambda-zip` → `AWS Lambda (managed runtime, .zip)`).
+    public var services: [String: String]
+    /// Fact id → its text.
+    public var facts: [String: String]
+    /// Fact id → its text after its service's name (`Amazon S3: granting IAM permissions …`), as
+    /// reports list facts out of their questions.
+    public var factLabels: [String: String]
+
+    public init(
+        services: [String: String] = [:], facts: [String: String] = [:], factLabels: [String: String]? = nil
+    ) {
+        self.services = services
+        self.facts = facts
+        self.factLabels = factLabels ?? facts
+    }
+
+    /// The names in `bank`.
+    public init(bank: Bank) {
+        var services: [String: String] = [:]
+        for service in bank.services { services[service.id] = service.name }
+        var facts: [String: String] = [:]
+        var labels: [String: String] = [:]
+        for fact in bank.facts {
+            facts[fact.id] = fact.text
+            labels[fact.id] = services[fact.service].map { "\($0): \(fact.text)" } ?? fact.text
+        }
+        self.init(services: services, facts: facts, factLabels: labels)
+    }
+
+    /// `breakdown` with service ids replaced by names, rows sorted by label again.
+    func named(_ breakdown: ScoreBreakdown) -> ScoreBreakdown {
+        guard breakdown.dimension == "service", !services.isEmpty else { return breakdown }
+        var copy = breakdown
+        copy.rows = breakdown.rows.map { row in
+            var row = row
+            row.label = services[row.label] ?? row.label
+            return row
+        }
+        .sorted { $0.label.lowercased() < $1.label.lowercased() }
+        return copy
+    }
+
+    /// The name of the bank `files` come from, for a page that is handed out: the bank folder's
+    /// or file's own name (`QuestionBanks`, `course.yaml`), never the path to it.
+    public static func bankName(files: [String]) -> String {
+        var names: [String] = []
+        let folder = BankLocator.folderName
+        for file in files {
+            // A file inside a bank folder (QuestionBanks/model/facts.yaml) is that bank.
+            let inBank = ("/" + file + "/").contains("/\(folder)/")
+            let name = inBank ? folder : URL(fileURLWithPath: file).lastPathComponent
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? "-" : names.joined(separator: ", ")
+    }
+}
