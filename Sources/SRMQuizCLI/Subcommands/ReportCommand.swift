@@ -115,7 +115,7 @@ struct ReportCommand: ParsableCommand {
         }
         var items: [String: Item] = [:]
         var pool: [Item] = []
-        var names = ReportNames()
+        var names = DisplayNames()
         let hasProgress = inputs.contains(where: { if case .progress = $0 { true } else { false } })
         if !inputs.isEmpty {
             // Progress logs hold item ids only: the bank gives their tags and prompts, and
@@ -123,7 +123,7 @@ struct ReportCommand: ParsableCommand {
             if let paths = try? bankOptions.paths(), let bank = try? BankLoader.load(paths: paths) {
                 pool = QuestionGenerator(bank: bank).generate(seed: 0)
                 for item in pool { items[item.id] = item }
-                names = ReportNames(bank: bank)
+                names = DisplayNames(bank: bank)
             } else if hasProgress {
                 StandardOutput.standardError.write(
                     "srmquiz: note: cannot load the bank; breakdowns of progress files show `unknown`\n")

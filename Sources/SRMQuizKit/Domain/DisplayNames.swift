@@ -1,15 +1,37 @@
-/// The names learners read for the ids in items' tags: `lambda-zip` → `AWS Lambda (.zip)`,
-/// `aws` → `AWS`, `abstracted` → `Abstracted`. Ids not in the bank are shown as they are.
-public struct DisplayNames: Sendable, Hashable {
-    private var services: [String: String]
+import Foundation
 
-    /// Names from `bank`'s services (and the fixed owner and category names).
-    public init(bank: Bank) {
-        services = Dictionary(bank.services.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+/// What learners read in place of ids, taken from the bank: service names (`lambda-zip` →
+/// `AWS Lambda (managed runtime, .zip)`), owner and category names (`aws` → `AWS`), fact texts.
+/// Ids not in the bank are shown as they are. Screens, summaries and reports all use this.
+public struct DisplayNames: Sendable, Hashable {
+    /// Service id → name (`lambda-zip` → `AWS Lambda (managed runtime, .zip)`).
+    public var services: [String: String]
+    /// Fact id → its text.
+    public var facts: [String: String]
+    /// Fact id → its text after its service's name (`Amazon S3: granting IAM permissions …`), as
+    /// reports list facts out of their questions.
+    public var factLabels: [String: String]
+
+    public init(
+        services: [String: String] = [:], facts: [String: String] = [:], factLabels: [String: String]? = nil
+    ) {
+        self.services = services
+        self.facts = facts
+        self.factLabels = factLabels ?? facts
     }
 
-    /// No service names: every service shows its id.
-    public init() { services = [:] }
+    /// The names in `bank`.
+    public init(bank: Bank) {
+        var services: [String: String] = [:]
+        for service in bank.services { services[service.id] = service.name }
+        var facts: [String: String] = [:]
+        var labels: [String: String] = [:]
+        for fact in bank.facts {
+            facts[fact.id] = fact.text
+            labels[fact.id] = services[fact.service].map { "\($0): \(fact.text)" } ?? fact.text
+        }
+        self.init(services: services, facts: facts, factLabels: labels)
+    }
 
     /// The name for `value` of the tag `dimension` (`service`, `owner`, `category`, `kind`).
     public func name(_ value: String, of dimension: String) -> String {
@@ -20,5 +42,32 @@ public struct DisplayNames: Sendable, Hashable {
         case "kind": return value.replacingOccurrences(of: "-", with: " ")
         default: return value
         }
+    }
+
+    /// `breakdown` with service ids replaced by names, rows sorted by label again.
+    func named(_ breakdown: ScoreBreakdown) -> ScoreBreakdown {
+        guard breakdown.dimension == "service", !services.isEmpty else { return breakdown }
+        var copy = breakdown
+        copy.rows = breakdown.rows.map { row in
+            var row = row
+            row.label = services[row.label] ?? row.label
+            return row
+        }
+        .sorted { $0.label.lowercased() < $1.label.lowercased() }
+        return copy
+    }
+
+    /// The name of the bank `files` come from, for a page that is handed out: the bank folder's
+    /// or file's own name (`QuestionBanks`, `course.yaml`), never the path to it.
+    public static func bankName(files: [String]) -> String {
+        var names: [String] = []
+        let folder = BankLocator.folderName
+        for file in files {
+            // A file inside a bank folder (QuestionBanks/model/facts.yaml) is that bank.
+            let inBank = ("/" + file + "/").contains("/\(folder)/")
+            let name = inBank ? folder : URL(fileURLWithPath: file).lastPathComponent
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.isEmpty ? "-" : names.joined(separator: ", ")
     }
 }

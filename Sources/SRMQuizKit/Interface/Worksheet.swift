@@ -34,7 +34,7 @@ public struct Worksheet: Sendable {
 
     /// The bank's name for the sheet: the bank folder's or file's own name (`QuestionBanks`,
     /// `course.yaml`), never the path to it.
-    public var bankName: String { ReportNames.bankName(files: bankFiles) }
+    public var bankName: String { DisplayNames.bankName(files: bankFiles) }
 
     /// The prompt with "(Choose TWO.)" added to a multiple-response question that does not say so.
     func prompt(_ item: Item) -> String {

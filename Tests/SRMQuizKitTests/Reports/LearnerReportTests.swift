@@ -34,7 +34,7 @@ import Testing
         return LearnerReport.make(
             file: "/home/ann/.local/share/srmquiz/ann.json", log: log, cards: cards,
             items: ["leechy": leech, "wordy": wordy], now: now, learner: "Ann",
-            names: ReportNames(
+            names: DisplayNames(
                 services: ["lambda-zip": "AWS Lambda (managed runtime, .zip)", "ses": "Amazon SES"],
                 facts: ["ses-content": "the content of outgoing email"]))
     }

@@ -37,7 +37,7 @@ public struct GIFTExporter: ItemExporter {
 
     /// Takes fact texts and service names from `bank`.
     public init(bank: Bank) {
-        let names = ReportNames(bank: bank)
+        let names = DisplayNames(bank: bank)
         self.init(factTexts: names.facts, serviceNames: names.services)
     }
 

@@ -123,7 +123,7 @@ public struct ClassReport: Sendable, Hashable, Codable {
     public static let missedLimit = 10
 
     /// The report of a class result.
-    public static func make(file: String, result: ClassResult, names: ReportNames = ReportNames())
+    public static func make(file: String, result: ClassResult, names: DisplayNames = DisplayNames())
         -> ClassReport
     {
         let players = result.players

@@ -154,7 +154,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     /// (items not found count under `unknown`).
     public static func make(
         file: String, log: [ReviewLogEntry], cards: [String: Card], items: [String: Item], now: Date,
-        learner: String? = nil, names: ReportNames = ReportNames()
+        learner: String? = nil, names: DisplayNames = DisplayNames()
     ) -> LearnerReport {
         let graded = log.compactMap { entry in entry.correct.map { (entry, $0) } }
         let answers = graded.map { entry, correct in
@@ -219,7 +219,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// The report of one exam result.
-    public static func make(file: String, exam result: ExamResult, names: ReportNames = ReportNames())
+    public static func make(file: String, exam result: ExamResult, names: DisplayNames = DisplayNames())
         -> LearnerReport
     {
         let answers = result.questions.map { (tags: $0.tags, correct: $0.correct) }

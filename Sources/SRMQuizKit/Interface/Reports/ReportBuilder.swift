@@ -27,7 +27,7 @@ public enum ReportBuilder {
         for b in banks where !uniqueBanks.contains(b) { uniqueBanks.append(b) }
         var header = [ReportDocument.Field("Date", dateText(generatedAt))]
         if !seeds.isEmpty { header.append(.init("Seed", seeds.joined(separator: ", "))) }
-        if !uniqueBanks.isEmpty { header.append(.init("Bank", ReportNames.bankName(files: uniqueBanks))) }
+        if !uniqueBanks.isEmpty { header.append(.init("Bank", DisplayNames.bankName(files: uniqueBanks))) }
         var sections: [ReportDocument.Section] = []
         var data: [ReportDocument.Table] = []
         for part in parts {
