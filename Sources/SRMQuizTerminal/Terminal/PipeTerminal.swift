@@ -59,31 +59,22 @@ public final class PipeTerminal: Terminal {
         while true {
             if let event = takeBuffered() { return event }
             if atEnd { return .endOfInput }
-            var timeout: Int32 = -1
-            if let deadline {
-                let left = deadline.timeIntervalSince(clock.now())
-                if left <= 0 { return .timeout }
-                timeout = Int32(min(left * 1000, 3_600_000).rounded(.up))
-            }
-            var fds = [
-                pollfd(fd: input, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
-            ]
-            let ready = poll(&fds, nfds_t(fds.count), timeout)
-            if ready < 0 {
-                if errno == EINTR { continue }
+            let ready: TerminalPoll.Ready
+            switch TerminalPoll.wait(input: input, waker: waker, until: deadline, now: clock.now()) {
+            case .timeout: return .timeout
+            case .interrupted: continue
+            case .failed:
                 atEnd = true
                 continue
+            case .ready(let r): ready = r
             }
-            if ready == 0 { continue }  // the deadline check above decides
-            if fds[1].revents != 0, waker.drain() { return .wake }
-            if fds[2].revents != 0, !SignalPipe.take().isEmpty {
+            if ready.wake, waker.drain() { return .wake }
+            if ready.signal, !SignalPipe.take().isEmpty {
                 atEnd = true
                 buffer.removeAll()
                 return .endOfInput
             }
-            if fds[0].revents != 0 {
+            if ready.input || ready.inputClosed {
                 var chunk = [UInt8](repeating: 0, count: 4096)
                 let count = read(input, &chunk, chunk.count)
                 if count > 0 {

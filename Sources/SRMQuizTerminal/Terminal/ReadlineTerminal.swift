@@ -149,26 +149,16 @@ public final class ReadlineTerminal: Terminal {
                 installed = true
                 ReadlineShared.installed = true
             }
-            var timeout: Int32 = -1
-            if let deadline {
-                let left = deadline.timeIntervalSinceNow
-                if left <= 0 { return .timeout }
-                timeout = Int32(min(left * 1000, 3_600_000).rounded(.up))
+            let ready: TerminalPoll.Ready
+            switch TerminalPoll.wait(input: STDIN_FILENO, waker: waker, until: deadline, now: Date()) {
+            case .timeout: return .timeout
+            case .interrupted: continue
+            case .failed: return .endOfInput
+            case .ready(let r): ready = r
             }
-            var fds = [
-                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
-            ]
-            let ready = poll(&fds, nfds_t(fds.count), timeout)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return .endOfInput
-            }
-            if ready == 0 { continue }
-            if fds[1].revents & Int16(POLLIN) != 0, let event = handleSignals() { return event }
-            if fds[2].revents != 0, waker.drain() { return .wake }
-            if fds[0].revents & Int16(POLLIN) != 0 {
+            if ready.signal, let event = handleSignals() { return event }
+            if ready.wake, waker.drain() { return .wake }
+            if ready.input {
                 switch inputMode {
                 case .lines:
                     rl_callback_read_char()
@@ -176,7 +166,7 @@ public final class ReadlineTerminal: Terminal {
                 case .keys:
                     if let event = readKey() { return event }
                 }
-            } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            } else if ready.inputClosed {
                 return .endOfInput
             }
         }
