@@ -151,7 +151,7 @@ struct ModelIndex: Sendable {
         switch control.type {
         case .inherited: "The customer inherits it entirely from AWS."
         case .shared:
-            "It applies at both layers in separate contexts. AWS: \(control.awsPart ?? "its infrastructure"). Customer: \(control.customerPart ?? "its own use of AWS")."
+            "It applies at both layers in separate contexts. AWS: \((control.awsPart ?? "its infrastructure").withFinalStop) Customer: \((control.customerPart ?? "its own use of AWS").withFinalStop)"
         case .customerSpecific: "It belongs only to the customer and depends on the application deployed."
         }
     }
