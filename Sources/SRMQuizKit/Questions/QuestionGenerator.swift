@@ -461,7 +461,10 @@ public struct QuestionGenerator: Sendable {
                     "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
                 choices: [], answers: [Self.flashcardBack(fact)],
                 explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                tags: model.tags(fact, kind: .flashcard), sources: model.urls(fact.sources), facts: [fact.id])
+                // `accepts:` lets a typed answer the documentation supports count as right.
+                tags: model.tags(fact, kind: .flashcard)
+                    + fact.defensibleOwners.subtracting([fact.owner]).sorted().map { "accepts:\($0.rawValue)" },
+                sources: model.urls(fact.sources), facts: [fact.id])
         }
         for service in bank.services where !service.summary.isEmpty {
             items.append(
