@@ -17,8 +17,8 @@ public enum IntroScreen {
             "Security OF the cloud is AWS's job: the data centres, their guards, power and",
             "cooling, the hardware, the network, and the host OS and hypervisor that run",
             "every service.",
-            "Security IN the cloud is the customer's job: its data, who may access it (IAM),",
-            "how it is encrypted, and how the services it uses are configured.",
+            "Security IN the cloud is the customer's job: its data, who may access it",
+            "(IAM), how it is encrypted, and how the services it uses are configured.",
             "",
             "How much is IN the cloud depends on the kind of service:",
             "  Infrastructure (Amazon EC2, Amazon EBS, Amazon VPC): you run the guest OS,",
@@ -34,7 +34,7 @@ public enum IntroScreen {
         ]
         let kinds: [(ControlType, String, String)] = [
             (.inherited, "Inherited", "fully provided by AWS; the customer inherits them"),
-            (.shared, "Shared", "AWS does its part in the infrastructure, the customer in its own use"),
+            (.shared, "Shared", "AWS does its part in the infrastructure, the customer in its use"),
             (.customerSpecific, "Customer-specific", "the customer's alone, depending on what it deploys"),
         ]
         let fallback: [ControlType: String] = [
@@ -54,7 +54,7 @@ public enum IntroScreen {
             "srmquiz says so after you answer.",
             "Sources:",
         ]
-        lines += sources.map { "  " + $0 }
+        lines += sources
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -14,8 +14,38 @@ struct DistractorPicker {
     private var genericUses: [String: Int] = [:]
     /// How many items could use each generic fact (set by ``plan(_:)``).
     private var genericEligible: [String: Int] = [:]
+    /// ``pools(service:owner:)`` by service and owner, computed once each.
+    private var poolCache: [String: Pools]
 
-    init(model: ModelIndex) { self.model = model }
+    typealias Pools = (local: [Fact], related: [Fact], generic: [Fact])
+
+    /// The pools of every service and owner: they do not depend on the seed, so a generator
+    /// computes them once and hands them to each picker.
+    static func allPools(model: ModelIndex) -> [String: Pools] {
+        let picker = DistractorPicker(model: model)
+        var out: [String: Pools] = [:]
+        for service in model.bank.services {
+            for owner in [Owner.aws, .customer] {
+                out["\(service.id)/\(owner.rawValue)"] = picker.pools(service: service, owner: owner)
+            }
+        }
+        return out
+    }
+
+    private mutating func cachedPools(service: Service, owner: Owner) -> (
+        local: [Fact], related: [Fact], generic: [Fact]
+    ) {
+        let key = "\(service.id)/\(owner.rawValue)"
+        if let pools = poolCache[key] { return pools }
+        let pools = pools(service: service, owner: owner)
+        poolCache[key] = pools
+        return pools
+    }
+
+    init(model: ModelIndex, pools: [String: Pools] = [:]) {
+        self.model = model
+        self.poolCache = pools
+    }
 
     /// The three pools for items on `service` asking for `owner`'s responsibility.
     func pools(service: Service, owner: Owner) -> (local: [Fact], related: [Fact], generic: [Fact]) {
@@ -44,7 +74,7 @@ struct DistractorPicker {
     /// Counts, for each generic fact, the items that could use it.
     mutating func plan(_ requests: [(service: Service, owner: Owner)]) {
         for request in requests {
-            for fact in pools(service: request.service, owner: request.owner).generic {
+            for fact in cachedPools(service: request.service, owner: request.owner).generic {
                 genericEligible[fact.id, default: 0] += 1
             }
         }
@@ -54,7 +84,7 @@ struct DistractorPicker {
     mutating func pick(
         _ count: Int, service: Service, owner: Owner, avoid: Set<String>, rng: inout SeededGenerator
     ) -> [Fact] {
-        let (local, related, generic) = pools(service: service, owner: owner)
+        let (local, related, generic) = cachedPools(service: service, owner: owner)
         var texts = Set(avoid.map { $0.lowercased() })
         var chosen: [Fact] = []
         for pool in [local, related] {

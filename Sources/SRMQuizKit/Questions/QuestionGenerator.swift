@@ -7,10 +7,13 @@
 public struct QuestionGenerator: Sendable {
     public let bank: Bank
     let model: ModelIndex
+    /// Wrong-option pools by service and owner (seed-independent, so computed once).
+    let distractorPools: [String: DistractorPicker.Pools]
 
     public init(bank: Bank) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
+        self.distractorPools = DistractorPicker.allPools(model: model)
     }
 
     /// Every item, shuffled by `seed`; no two share an id or a prompt.
@@ -166,7 +169,7 @@ public struct QuestionGenerator: Sendable {
     /// Multiple-choice and multiple-response items, whose wrong options one
     /// ``DistractorPicker`` draws (so the cap on generic options holds across both kinds).
     func choiceItems(seed: UInt64) -> [Item] {
-        var picker = DistractorPicker(model: model)
+        var picker = DistractorPicker(model: model, pools: distractorPools)
         var requests: [(service: Service, owner: Owner)] = []
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
@@ -463,7 +466,9 @@ public struct QuestionGenerator: Sendable {
                 explanation: model.explanation(fact), nuance: fact.nuance?.text,
                 // `accepts:` lets a typed answer the documentation supports count as right.
                 tags: model.tags(fact, kind: .flashcard)
-                    + fact.defensibleOwners.subtracting([fact.owner]).sorted().map { "accepts:\($0.rawValue)" },
+                    + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
+                        "accepts:\($0.rawValue)"
+                    },
                 sources: model.urls(fact.sources), facts: [fact.id])
         }
         for service in bank.services where !service.summary.isEmpty {

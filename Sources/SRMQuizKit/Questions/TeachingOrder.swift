@@ -2,7 +2,9 @@
 /// picking among options, and comparisons across services last.
 public enum TeachingOrder {
     /// The services a new learner meets first.
-    public static let coreServices: Set<String> = ["ec2", "s3", "rds", "lambda-zip", "lambda-image", "iam", "vpc"]
+    public static let coreServices: Set<String> = [
+        "ec2", "s3", "rds", "lambda-zip", "lambda-image", "iam", "vpc",
+    ]
 
     /// The tiers, easiest first.
     public enum Tier: Int, Sendable, Comparable, CaseIterable {
@@ -26,7 +28,8 @@ extension Item {
     public var teachingTier: TeachingOrder.Tier {
         // `if`s rather than a `switch`, so a kind added later falls into `comparisons`.
         if kind == .owner || kind == .ofOrIn {
-            return values(of: "service").contains(where: TeachingOrder.coreServices.contains) ? .basics : .foundations
+            return values(of: "service").contains(where: TeachingOrder.coreServices.contains)
+                ? .basics : .foundations
         }
         if kind == .flashcard || kind == .category || kind == .controlType { return .foundations }
         if kind == .multipleChoice { return .choices }

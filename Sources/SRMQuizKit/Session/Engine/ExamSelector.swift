@@ -15,13 +15,15 @@ public enum ExamSelector {
     public static let multipleResponseShare = 0.22
 
     /// Up to `count` items from `pool`, chosen and ordered by `seed`.
-    public static func select(from pool: [Item], count: Int, seed: UInt64, includeTrueFalse: Bool = false) -> [Item] {
+    public static func select(from pool: [Item], count: Int, seed: UInt64, includeTrueFalse: Bool = false)
+        -> [Item]
+    {
         var rng = SeededGenerator(seed: seed ^ 0x4558_414D)  // "EXAM": independent of the generator's own use
         let eligible = pool.filter {
             $0.kind.hasChoices && !$0.choices.isEmpty && !$0.answers.isEmpty
                 && (includeTrueFalse || $0.kind != .trueFalse)
         }
-            .sorted { $0.id < $1.id }
+        .sorted { $0.id < $1.id }
         let shuffled = SeededShuffle.shuffled(eligible, using: &rng)
         let multi = shuffled.filter { $0.isMultipleResponse }
         let preferredSingle = shuffled.filter { !$0.isMultipleResponse && preferredKinds.contains($0.kind) }

@@ -115,7 +115,8 @@ public final class SessionEngine {
     /// the card accepts that owner (its `owner:` or `accepts:` tags); proposes Good when right,
     /// Again when wrong, for the learner to accept with Enter or override.
     public static func grade(typed owner: Owner, on item: Item) -> TypedGrade {
-        let accepted = Set((item.values(of: "owner") + item.values(of: "accepts")).compactMap(Owner.init(rawValue:)))
+        let accepted = Set(
+            (item.values(of: "owner") + item.values(of: "accepts")).compactMap(Owner.init(rawValue:)))
         let correct = accepted.contains(owner)
         let rating: Rating = correct ? .good : .again
         let verdict = correct ? "Right: \(owner.displayName)." : "Not quite: you typed \(owner.displayName)."

@@ -10,12 +10,20 @@ public enum SiblingSpacing {
     /// takes the first remaining item that is not a sibling of the one before (the next item
     /// in order when every remaining one is).
     public static func spread(_ items: [Item]) -> [Item] {
-        var remaining = items
+        var remaining = items.map { (item: $0, facts: Set($0.facts)) }
         var out: [Item] = []
         out.reserveCapacity(items.count)
+        var last: (id: String, facts: Set<String>)?
         while !remaining.isEmpty {
-            let index = out.last.flatMap { last in remaining.firstIndex { !areSiblings($0, last) } } ?? 0
-            out.append(remaining.remove(at: index))
+            var index = 0
+            if let last {
+                index =
+                    remaining.firstIndex { $0.item.id == last.id || $0.facts.isDisjoint(with: last.facts) }
+                    ?? 0
+            }
+            let next = remaining.remove(at: index)
+            out.append(next.item)
+            last = (next.item.id, next.facts)
         }
         return out
     }
