@@ -13,8 +13,10 @@ public struct BankLint: Sendable {
 
     /// The largest share of scenarios whose key may be the longest option.
     public static let maxKeyLongestShare = 0.40
-    /// The largest share of scenarios whose key may sit in any one position (as written).
+    /// The largest share of scenarios whose key may sit in any one position (as shown).
     public static let maxKeyPositionShare = 0.50
+    /// The fewest scenarios the two statistics are checked on (fewer say nothing).
+    public static let minimumScenariosForStatistics = 20
 
     public var findings: [Finding] = []
     /// Scenarios (single answer, three or more options) whose key is strictly the longest option.
@@ -73,7 +75,7 @@ public struct BankLint: Sendable {
             scenarioKeyPositions[position] += 1
             if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { scenariosKeyLongest += 1 }
         }
-        if keyLongestShare > Self.maxKeyLongestShare {
+        if scenariosCounted >= Self.minimumScenariosForStatistics, keyLongestShare > Self.maxKeyLongestShare {
             findings.append(
                 Finding(
                     itemID: "scenarios",
@@ -81,7 +83,7 @@ public struct BankLint: Sendable {
                         "the key is the longest option in \(scenariosKeyLongest) of \(scenariosCounted) scenarios; at most \(Int(Self.maxKeyLongestShare * 100))% may be"
                 ))
         }
-        if let most = scenarioKeyPositions.max(), scenariosCounted > 0,
+        if let most = scenarioKeyPositions.max(), scenariosCounted >= Self.minimumScenariosForStatistics,
             Double(most) / Double(scenariosCounted) > Self.maxKeyPositionShare
         {
             findings.append(

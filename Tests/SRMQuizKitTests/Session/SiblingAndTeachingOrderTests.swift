@@ -131,6 +131,14 @@ import Testing
         #expect(withTrueFalse.count == 5)
     }
 
+    @Test func aVeryLongSelectionRepeatsFactsOnlyAfterEveryFactIsUsed() {
+        let long = ExamSelector.select(from: Self.items, count: 2000, seed: 9)
+        let unique = ExamSelector.select(from: Self.items, count: 65, seed: 9)
+        #expect(long.count > 400, "a long class quiz still gets its questions")
+        #expect(unique.count == 65)
+        #expect(!long.contains { $0.kind == .trueFalse })
+    }
+
     @Test func theIntroIsOfferedOnlyOnAFirstStudySession() throws {
         #expect(session(.study, seed: 1).introOffer != nil)
         #expect(session(.quiz, seed: 1).introOffer == nil)

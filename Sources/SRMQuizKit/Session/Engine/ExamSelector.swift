@@ -3,8 +3,9 @@
 ///
 /// It prefers the exam-like kinds (`scenario`, `multiple-choice`, `multiple-response`, `contrast`)
 /// and falls back on the other kinds with choices only when those run out; about 22% of the
-/// questions are multiple response when the pool has them; it never asks two questions on the
-/// same fact (``Item/testedFacts``) and never puts siblings next to each other. Flashcards are
+/// questions are multiple response when the pool has them; it asks at most one question per fact
+/// (``Item/testedFacts``) unless `count` exceeds what the pool can give that way, and never puts
+/// siblings next to each other when it can avoid it. Flashcards are
 /// never chosen, and true/false items only when asked for (the real exam has none).
 public enum ExamSelector {
     /// The kinds an exam prefers.
@@ -32,21 +33,23 @@ public enum ExamSelector {
         let wantMulti = min(multi.count, Int((Double(count) * multipleResponseShare).rounded()))
         var chosen: [Item] = []
         var usedFacts: Set<String> = []
-        func take(from list: [Item], upTo limit: Int) {
+        func take(from list: [Item], upTo limit: Int, onePerFact: Bool = true) {
             var taken = 0
             for item in list where taken < limit && chosen.count < count {
                 if chosen.contains(where: { $0.id == item.id }) { continue }
-                // At most one question per fact.
-                if !usedFacts.isDisjoint(with: item.testedFacts) { continue }
+                if onePerFact && !usedFacts.isDisjoint(with: item.testedFacts) { continue }
                 chosen.append(item)
                 usedFacts.formUnion(item.testedFacts)
                 taken += 1
             }
         }
+        // At most one question per fact…
         take(from: multi, upTo: wantMulti)
         take(from: preferredSingle, upTo: count)
         take(from: otherSingle, upTo: count)
         take(from: multi, upTo: count)
+        // …unless more questions are asked for than the bank has facts (a long class quiz).
+        take(from: preferredSingle + otherSingle + multi, upTo: count, onePerFact: false)
         return SiblingSpacing.spread(SeededShuffle.shuffled(chosen, using: &rng))
     }
 }
