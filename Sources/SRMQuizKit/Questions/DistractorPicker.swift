@@ -87,9 +87,16 @@ struct DistractorPicker {
         let (local, related, generic) = cachedPools(service: service, owner: owner)
         var texts = Set(avoid.map { $0.lowercased() })
         var chosen: [Fact] = []
-        for pool in [local, related] {
-            for fact in pool.shuffled(using: &rng) where chosen.count < count {
-                if texts.insert(fact.text.lowercased()).inserted { chosen.append(fact) }
+        for fact in local.shuffled(using: &rng) where chosen.count < count {
+            if texts.insert(fact.text.lowercased()).inserted { chosen.append(fact) }
+        }
+        // From other services, one option per task: "TLS to DB clusters" and "TLS to the
+        // database" side by side would be one option twice.
+        for fact in related.shuffled(using: &rng) where chosen.count < count {
+            if !chosen.contains(where: { $0.task == fact.task }),
+                texts.insert(fact.text.lowercased()).inserted
+            {
+                chosen.append(fact)
             }
         }
         for fact in generic.shuffled(using: &rng) where chosen.count < count {

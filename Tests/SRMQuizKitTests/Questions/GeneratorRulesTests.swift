@@ -152,6 +152,10 @@ import Testing
                     "\(item.id): only \(near.count) of 3 wrong options from the service or its category")
             }
             for fact in wrong where fact.service == Fact.allServices { generic[fact.id, default: 0] += 1 }
+            let borrowed = wrong.filter { $0.service != serviceID }
+            #expect(
+                Set(borrowed.map(\.task)).count == borrowed.count, "\(item.id): two wrong options on one task"
+            )
         }
         for (id, uses) in generic {
             #expect(
