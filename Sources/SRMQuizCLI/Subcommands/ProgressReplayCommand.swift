@@ -17,7 +17,9 @@ public struct ProgressReplayCommand: ParsableCommand {
               {"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0, \
             "stability": 2.3065, "difficulty": 2.1181, "due": "2026-01-05T09:10:00Z"}
             With --scheduler sm2, stability and difficulty are null and "ease" and "interval" \
-            are added. Intervals are not fuzzed, so the output is reproducible.
+            are added; days are Anki's: they start at --day-starts-at o'clock in --time-zone, \
+            and a review card is due from the start of its due day. Intervals are not fuzzed, \
+            so the output is reproducible.
             """)
 
     @Argument(help: ArgumentHelp("The review log, or - for standard input.", valueName: "REVLOG.csv"))
@@ -29,6 +31,18 @@ public struct ProgressReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The scheduler: fsrs or sm2.", valueName: "fsrs|sm2"))
     public var scheduler: String = "fsrs"
 
+    @Option(
+        help: ArgumentHelp(
+            "SM-2: the hour (0-23) at which a day starts, as Anki's \"next day starts at\".",
+            valueName: "hour"))
+    public var dayStartsAt: Int = StudyDay.defaultRolloverHour
+
+    @Option(
+        help: ArgumentHelp(
+            "SM-2: the time zone days start in, an IANA name such as UTC (default: the system's, TZ respected).",
+            valueName: "name"))
+    public var timeZone: String?
+
     public init() {}
 
     public func validate() throws {
@@ -38,12 +52,20 @@ public struct ProgressReplayCommand: ParsableCommand {
         guard SchedulerSettingsError.retentionRange.contains(retention) else {
             throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
         }
+        guard StudyDay.rolloverHours.contains(dayStartsAt) else {
+            throw ValidationError("--day-starts-at must be an hour from 0 to 23, not \(dayStartsAt)")
+        }
+        if let timeZone, TimeZone(identifier: timeZone) == nil {
+            throw ValidationError(
+                "--time-zone must be an IANA time zone name such as UTC or Europe/Berlin, not '\(timeZone)'")
+        }
     }
 
     public func run() throws {
         let kind = SchedulerKind(rawValue: scheduler) ?? .fsrs
         do {
-            let replay = try RevlogReplay(kind: kind, desiredRetention: retention)
+            let replay = try RevlogReplay(
+                kind: kind, desiredRetention: retention, dayStartsAt: dayStartsAt, timeZone: timeZone)
             let text = try readInput()
             let results = try replay.replay(csv: text, source: revlog)
             var output = FileOutput()

@@ -44,7 +44,7 @@ struct ProgressShowCommand: ParsableCommand {
         if json {
             print(try ProgressCommandSupport.json(summary))
         } else {
-            print(summary.lines().map(TerminalText.sanitize).joined(separator: "\n"))
+            CLIOutput.printText(summary.lines().joined(separator: "\n"))
         }
     }
 }

@@ -28,6 +28,13 @@ struct StudyCommand: AsyncParsableCommand {
         help: ArgumentHelp("The scheduler: fsrs or sm2 (default: your setting, fsrs).", valueName: "name"))
     var scheduler: SchedulerKind?
 
+    // SM-2 day rule (issue #15).
+    @Option(
+        help: ArgumentHelp(
+            "SM-2: the hour (0-23) your study day starts at, as Anki's \"next day starts at\"; saved (default: your setting, 4).",
+            valueName: "hour"))
+    var dayStartsAt: Int?
+
     @OptionGroup var bankOptions: BankOptions
     @OptionGroup var learnerOptions: LearnerOptions
     @OptionGroup var display: DisplayOptions
@@ -40,6 +47,9 @@ struct StudyCommand: AsyncParsableCommand {
         if let retention, !(0.7...0.99).contains(retention) {
             throw ValidationError("--retention must be between 0.70 and 0.99")
         }
+        if let dayStartsAt, !StudyDay.rolloverHours.contains(dayStartsAt) {
+            throw ValidationError("--day-starts-at must be an hour from 0 to 23")
+        }
     }
 
     @MainActor
@@ -49,7 +59,7 @@ struct StudyCommand: AsyncParsableCommand {
             seed: UInt64(UInt32(truncatingIfNeeded: Int(SystemClock().now().timeIntervalSince1970))))
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
-            overrides: .init(scheduler: scheduler, retention: retention),
+            overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),
             bank: bankOptions, learner: learnerOptions, display: display)
     }
 }

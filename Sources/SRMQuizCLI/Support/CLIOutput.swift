@@ -1,11 +1,19 @@
 import ArgumentParser
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
 /// Printing helpers for commands: results to stdout, diagnostics to stderr.
 enum CLIOutput {
     static func print(_ text: String) {
         StandardOutput().write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Prints text for a person to read: sanitised, and wrapped by the one wrapper at the
+    /// terminal's width now (80, or `$COLUMNS`, when standard output is not a terminal).
+    static func printText(_ text: String) {
+        let wrapped = TextWrap.wrap(TerminalText.sanitize(text), width: TerminalSize.columns())
+        StandardOutput().write(wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n")
     }
 
     /// Prints `message` to stderr as `srmquiz: message` and returns the exit code to throw.

@@ -9,12 +9,7 @@ enum ResultsOutput {
     static func save<T: Encodable>(_ value: T, to path: String?, prefix: String, at date: Date) throws
         -> String
     {
-        let env = ProcessInfo.processInfo.environment
-        guard let target = path ?? DataDirectory.resultsFile(prefix: prefix, at: date, environment: env)
-        else {
-            throw CLIOutput.fail(
-                "cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
-        }
+        let target = try self.target(path, prefix: prefix, at: date)
         let data: Data
         do {
             data = try ExamResult.encoder().encode(value)
@@ -25,6 +20,17 @@ enum ResultsOutput {
             try ResultFileWriter.write(data + Data("\n".utf8), to: target)
         } catch {
             throw CLIOutput.fail(error.description)
+        }
+        return target
+    }
+
+    /// `path`, or a new results file name in the data folder (unique to the millisecond).
+    static func target(_ path: String?, prefix: String, at date: Date) throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        guard let target = path ?? DataDirectory.resultsFile(prefix: prefix, at: date, environment: env)
+        else {
+            throw CLIOutput.fail(
+                "cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
         }
         return target
     }

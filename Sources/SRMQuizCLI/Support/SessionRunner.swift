@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
 /// What `study`, `quiz` and `cram` share: load the bank, open the learner's progress, build the
 /// session, pick a line reader for the terminal (or a pipe), and run the REPL.
@@ -9,6 +10,8 @@ enum SessionRunner {
     struct Overrides {
         var scheduler: SchedulerKind?
         var retention: Double?
+        /// SM-2: the hour a study day starts at, saved in the progress file (issue #15).
+        var dayStartsAt: Int?
     }
 
     /// Runs one session; errors are printed to stderr and become exit code 1.
@@ -30,9 +33,9 @@ enum SessionRunner {
                 at: location.file, learner: location.learner, createWith: settingsForNew, clock: SystemClock()
             )
         }
-        let loaded = Result { () throws -> [Item] in
+        let loaded = Result { () throws -> (Bank, [Item]) in
             let bank = try CLIOutput.loadBank(bankOptions)
-            return QuestionGenerator(bank: bank).generate(seed: generatorSeed)
+            return (bank, QuestionGenerator(bank: bank).generate(seed: generatorSeed))
         }
         let store: ProgressStore
         do {
@@ -42,8 +45,12 @@ enum SessionRunner {
         }
         defer { store.close() }
         for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
-        let items = try loaded.get()
+        let (bank, items) = try loaded.get()
         if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
+        // SM-2 day rule (issue #15): record the time zone and a new day start in the file.
+        if let pinned = store.settings.pinningStudyDay(dayStartsAt: overrides.dayStartsAt) {
+            do { try store.updateSettings(pinned) } catch { throw CLIOutput.fail(String(describing: error)) }
+        }
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
         if let retention = overrides.retention { settings.desiredRetention = retention }
@@ -57,12 +64,14 @@ enum SessionRunner {
         let clock = SystemClock()
         let engine = SessionEngine(
             items: items, store: store, scheduler: scheduler, configuration: configuration, clock: clock)
-        let sink = StandardOutput()
         let style = display.style(environment: environment)
-        let (reader, finish) = TerminalInput.reader(echo: sink, environment: environment)
-        defer { finish() }
+        let terminal = TerminalInput.terminal(environment: environment)
+        defer { terminal.finish() }
         do {
-            try REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
+            try REPL(
+                engine: engine, terminal: terminal, clock: clock, style: style,
+                names: DisplayNames(bank: bank)
+            ).run()
         } catch {
             throw ExitCode(1)  // already printed by the REPL
         }

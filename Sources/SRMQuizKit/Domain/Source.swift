@@ -18,8 +18,9 @@ public struct Source: Sendable, Hashable, Codable {
 }
 
 extension Source {
-    /// The hosts of pages AWS writes: its documentation, its web site and its whitepapers.
-    static let awsHosts = ["docs.aws.amazon.com", "aws.amazon.com", "d1.awsstatic.com"]
+    /// The hosts of pages AWS writes: its documentation, its web site, its whitepapers and its
+    /// best-practices guides on GitHub Pages (the `aws` organisation's site).
+    static let awsHosts = ["docs.aws.amazon.com", "aws.amazon.com", "d1.awsstatic.com", "aws.github.io"]
 
     /// Whether `url` is an https page on an AWS host (documentation, web site, whitepapers).
     public static func isAWSPage(_ url: String) -> Bool {

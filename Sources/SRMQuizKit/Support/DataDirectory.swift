@@ -15,18 +15,28 @@ public enum DataDirectory {
     }
 
     /// A default results file: `<data>/results/<prefix>-<timestamp>.json`, the timestamp in UTC
-    /// as `20250131T142501Z` so names sort by time.
+    /// to the millisecond as `20250131T142501.123Z` so names sort by time; a counter (`-2`, `-3`…)
+    /// follows when that name, or its exam journal, is already taken.
     public static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
         guard let base = path(environment: environment) else { return nil }
-        return (base as NSString).appendingPathComponent("results/\(prefix)-\(timestamp(date)).json")
+        let stem = (base as NSString).appendingPathComponent("results/\(prefix)-\(timestamp(date))")
+        var candidate = stem + ".json"
+        var counter = 1
+        while FileManager.default.fileExists(atPath: candidate)
+            || FileManager.default.fileExists(atPath: candidate + ".journal")
+        {
+            counter += 1
+            candidate = stem + "-\(counter).json"
+        }
+        return candidate
     }
 
-    /// `date` as `yyyyMMdd'T'HHmmss'Z'` in UTC.
+    /// `date` as `yyyyMMdd'T'HHmmss.SSS'Z'` in UTC.
     public static func timestamp(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        f.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
         return f.string(from: date)
     }
 }

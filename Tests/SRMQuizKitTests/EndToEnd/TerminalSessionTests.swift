@@ -48,8 +48,8 @@ import Testing
         private var serverPID: pid_t?
         private var panePID: pid_t?
 
-        func start(_ command: String) throws {
-            try run(["new-session", "-d", "-x", "120", "-y", "40", command])
+        func start(_ command: String, columns: Int = 120) throws {
+            try run(["new-session", "-d", "-x", "\(columns)", "-y", "40", command])
             let pids = try run(["display-message", "-p", "-t", "0", "#{pid} #{pane_pid}"])
                 .split(separator: " ").compactMap {
                     pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -60,7 +60,10 @@ import Testing
 
         func keys(_ keys: String...) throws { try run(["send-keys", "-t", "0"] + keys) }
 
-        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "0"]) }
+        func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-S", "-300", "-t", "0"]) }
+
+        /// Makes the window `columns` wide (the program gets SIGWINCH).
+        func resize(columns: Int) throws { try run(["resize-window", "-t", "0", "-x", "\(columns)"]) }
 
         /// Waits until the screen contains `text` (up to 10 s); returns the screen.
         @discardableResult func wait(for text: String) throws -> String {
@@ -90,11 +93,9 @@ import Testing
             + "\(binary) \(args) --no-bundled --bank \(bank) --progress \(dir.path)/p.json; echo EXITED $?; sleep 10"
     }
 
-    @Test func promptCompletionHistoryInterruptAndEndOfInput() throws {
-        guard let tmux = Self.tmux else {
-            print("SKIPPED TerminalSessionTests: tmux is not installed")
-            return
-        }
+    @Test(.enabled(if: tmux != nil, "tmux is not installed"))
+    func promptCompletionHistoryInterruptAndEndOfInput() throws {
+        let tmux = try #require(Self.tmux)
         let (dir, bank) = try SessionCommandTests.scratch()
 
         // First run: prompt, Tab lists candidates, an answer goes into history, Ctrl-C, Ctrl-D.

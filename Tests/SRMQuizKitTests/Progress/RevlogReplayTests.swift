@@ -30,11 +30,12 @@ import Testing
             results[0].jsonLine(kind: .fsrs)
                 == #"{"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0, "stability": 0.212, "difficulty": 6.4133, "due": "2026-01-05T08:01:00Z"}"#
         )
-        let sm2 = try RevlogReplay(kind: .sm2).replay(
+        // SM-2 days start at 4 a.m. (here in UTC): Easy's 4 days are due from 04:00.
+        let sm2 = try RevlogReplay(kind: .sm2, timeZone: "UTC").replay(
             csv: "card_id,review_time,review_rating\n7,1767600000000,4\n")
         #expect(
             sm2[0].jsonLine(kind: .sm2)
-                == #"{"card_id": 7, "review_time": 1767600000000, "state": "review", "step": null, "stability": null, "difficulty": null, "ease": 2.5, "interval": 4, "due": "2026-01-09T08:00:00Z"}"#
+                == #"{"card_id": 7, "review_time": 1767600000000, "state": "review", "step": null, "stability": null, "difficulty": null, "ease": 2.5, "interval": 4, "due": "2026-01-09T04:00:00Z"}"#
         )
     }
 

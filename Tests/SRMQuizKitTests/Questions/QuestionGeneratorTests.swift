@@ -214,7 +214,9 @@ import Testing
         let nuanced = Self.bank.facts.filter { $0.nuance != nil }
         #expect(!nuanced.isEmpty)
         for fact in nuanced {
-            let item = try #require(Self.items.first { $0.id == "owner/\(fact.id)" })
+            // A fact whose wording names its owner yields no owner item, only a flashcard.
+            let id = ItemRules.namesOwner(fact) ? "card/\(fact.id)" : "owner/\(fact.id)"
+            let item = try #require(Self.items.first { $0.id == id })
             #expect(item.nuance == fact.nuance?.text)
         }
     }

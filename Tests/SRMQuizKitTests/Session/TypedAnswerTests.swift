@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 import Testing
 
 /// Typing `aws`, `customer` or `shared` on a flashcard's front, as Anki's "type in the answer"
@@ -50,11 +51,10 @@ import Testing
         let engine = SessionEngine(
             items: [card], store: store, scheduler: StubScheduler(),
             configuration: SessionConfiguration(calendar: SessionFixture.utc), clock: ManualClock())
-        let sink = BufferSink()
-        let repl = REPL(
-            engine: engine, reader: ScriptedLineReader(["cust", ""]), sink: sink, clock: ManualClock())
-        try repl.run()
-        #expect(sink.text.contains("Not quite: you typed Customer."))
+        let clock = ManualClock()
+        let terminal = ScriptedTerminal(lines: ["cust", ""], every: 8, clock: clock)
+        try REPL(engine: engine, terminal: terminal, clock: clock).run()
+        #expect(terminal.transcript.contains("Not quite: you typed Customer."))
         #expect(store.log.map(\.rating) == [.again])
     }
 }

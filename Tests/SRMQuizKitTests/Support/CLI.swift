@@ -20,15 +20,20 @@ struct CLI {
     /// The built binary: beside the test bundle (`.build/<config>/`), else `.build/debug/`.
     static var binary: URL {
         get throws {
-            let candidates = [
-                Bundle.main.bundleURL.appendingPathComponent("srmquiz"),
-                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("srmquiz"),
-                root.appendingPathComponent(".build/debug/srmquiz"),
-            ] + ProcessInfo.processInfo.arguments.prefix(1).map {
-                URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("srmquiz")
-            }
-            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-                throw CLIError("srmquiz binary not found (looked in \(candidates.map(\.path))); run `swift build` first")
+            let candidates =
+                [
+                    Bundle.main.bundleURL.appendingPathComponent("srmquiz"),
+                    Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("srmquiz"),
+                    root.appendingPathComponent(".build/debug/srmquiz"),
+                ]
+                + ProcessInfo.processInfo.arguments.prefix(1).map {
+                    URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("srmquiz")
+                }
+            guard
+                let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+            else {
+                throw CLIError(
+                    "srmquiz binary not found (looked in \(candidates.map(\.path))); run `swift build` first")
             }
             return found
         }
@@ -49,7 +54,8 @@ struct CLI {
 
     /// Runs `srmquiz arguments…` with `input` on stdin and HOME/XDG dirs under `home`.
     static func run(
-        _ arguments: [String], input: String = "", home: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], input: String = "", home: URL? = nil, environment: [String: String] = [:],
+        keepInputOpen: Bool = false, timeLimit: TimeInterval = 120
     ) throws -> Result {
         let home = try home ?? temporaryDirectory()
         let process = Process()
@@ -70,8 +76,12 @@ struct CLI {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // A hung child is killed, so a failing test fails instead of hanging the suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        if !keepInputOpen { try stdin.fileHandleForWriting.close() }
         // Read both pipes concurrently so a full pipe never blocks the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
@@ -83,6 +93,7 @@ struct CLI {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        if keepInputOpen { try? stdin.fileHandleForWriting.close() }
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),

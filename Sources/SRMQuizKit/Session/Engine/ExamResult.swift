@@ -46,10 +46,10 @@ public struct ExamResult: Sendable, Hashable, Codable {
     public var passed: Bool { percent >= passMark }
 
     /// The JSON encoder results files use: ISO 8601 dates, sorted keys, pretty printed.
-    public static func encoder() -> JSONEncoder {
+    public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
         return e
     }
 

@@ -1,16 +1,17 @@
 /// Chooses the questions of an exam or a printed sheet: a seeded mix in the style of the AWS
 /// certification exams.
 ///
-/// It prefers the exam-like kinds (`scenario`, `multiple-choice`, `multiple-response`, `contrast`)
-/// and falls back on the other kinds with choices only when those run out; about 22% of the
-/// questions are multiple response when the pool has them; it asks at most one question per fact
-/// (``Item/testedFacts``) unless `count` exceeds what the pool can give that way, and never puts
-/// siblings next to each other when it can avoid it. Flashcards are
-/// never chosen, and true/false items only when asked for (the real exam has none).
+/// It prefers the exam-like kinds (`scenario`, `multiple-choice`, `multiple-response`, `contrast`,
+/// `service-help`) and falls back on the other kinds with choices only when those run out; about
+/// 22% of the questions are multiple response when the pool has them; it asks at most one
+/// question per fact (``Item/testedFacts``) unless `count` exceeds what the pool can give that
+/// way, and never puts siblings next to each other when it can avoid it. Flashcards are never
+/// chosen, and true/false items only when asked for (the real exam has none).
 public enum ExamSelector {
     /// The kinds an exam prefers.
     public static let preferredKinds: Set<ItemKind> = [
         .scenario, .multipleChoice, .multipleResponse, .contrast,
+        .serviceHelp,
     ]
     /// The share of multiple-response questions aimed for.
     public static let multipleResponseShare = 0.22

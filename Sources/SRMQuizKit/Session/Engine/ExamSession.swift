@@ -24,9 +24,46 @@ public struct ExamSession: Sendable {
         self.items = items
         self.configuration = configuration
         self.startedAt = startedAt
-        self.deadline = startedAt.addingTimeInterval(TimeInterval(configuration.minutes) * 60)
+        self.deadline = startedAt.addingTimeInterval(configuration.timeLimit)
         self.answers = Array(repeating: nil, count: items.count)
         self.timeSpent = Array(repeating: 0, count: items.count)
+    }
+
+    /// What a journal keeps of an exam in progress: enough to resume it after a crash.
+    public struct Snapshot: Sendable, Hashable, Codable {
+        /// The letters given per question, `nil` where unanswered.
+        public var answers: [[String]?]
+        /// The flagged questions (0-based).
+        public var flagged: [Int]
+        /// Seconds spent on each question.
+        public var timeSpent: [Double]
+        /// The question on screen (0-based).
+        public var current: Int
+        /// Seconds of the time limit used.
+        public var elapsed: Double
+    }
+
+    /// The state at `now`, the time on the question on screen included.
+    public func snapshot(at now: Date) -> Snapshot {
+        var copy = self
+        copy.stopTimer(at: now)
+        return Snapshot(
+            answers: answers.map { $0?.letters }, flagged: flagged.sorted(), timeSpent: copy.timeSpent,
+            current: current, elapsed: min(now, deadline).timeIntervalSince(startedAt))
+    }
+
+    /// The exam of `snapshot` taken up again at `now`, with the time it had left.
+    public init(items: [Item], configuration: ExamConfiguration, resuming snapshot: Snapshot, at now: Date) {
+        self.init(
+            items: items, configuration: configuration, startedAt: now.addingTimeInterval(-snapshot.elapsed))
+        for (i, letters) in snapshot.answers.enumerated() where i < answers.count {
+            answers[i] = letters.map { ChoiceAnswer(letters: $0) }
+        }
+        flagged = Set(snapshot.flagged.filter { items.indices.contains($0) })
+        for (i, seconds) in snapshot.timeSpent.enumerated() where i < timeSpent.count {
+            timeSpent[i] = seconds
+        }
+        current = max(0, min(snapshot.current, items.count - 1))
     }
 
     /// Whether the time is up at `now`.

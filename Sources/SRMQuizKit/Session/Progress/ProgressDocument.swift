@@ -140,28 +140,11 @@ struct UndoStep: Codable {
 }
 
 /// Scheduler settings read with a default for every missing field, so a file written before a
-/// setting existed still loads.
+/// setting existed still loads (``SchedulerSettings``'s own decoding does that).
 struct SettingsWithDefaults: Decodable {
     var settings: SchedulerSettings
 
-    enum CodingKeys: String, CodingKey {
-        case kind, desiredRetention, parameters, learningSteps, relearningSteps, maximumInterval, fuzz,
-            newPerDay
-    }
-
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = SchedulerSettings()
-        settings = SchedulerSettings(
-            kind: try c.decodeIfPresent(SchedulerKind.self, forKey: .kind) ?? d.kind,
-            desiredRetention: try c.decodeIfPresent(Double.self, forKey: .desiredRetention)
-                ?? d.desiredRetention,
-            parameters: try c.decodeIfPresent([Double].self, forKey: .parameters) ?? d.parameters,
-            learningSteps: try c.decodeIfPresent([Double].self, forKey: .learningSteps) ?? d.learningSteps,
-            relearningSteps: try c.decodeIfPresent([Double].self, forKey: .relearningSteps)
-                ?? d.relearningSteps,
-            maximumInterval: try c.decodeIfPresent(Int.self, forKey: .maximumInterval) ?? d.maximumInterval,
-            fuzz: try c.decodeIfPresent(Bool.self, forKey: .fuzz) ?? d.fuzz,
-            newPerDay: try c.decodeIfPresent(Int.self, forKey: .newPerDay) ?? d.newPerDay)
+        settings = try SchedulerSettings(from: decoder)
     }
 }

@@ -216,6 +216,10 @@ enum ProgressFileReader {
                 s.fuzz = try p.bool(path: { "settings.fuzz" })
             } else if key.is("newPerDay", in: b) {
                 s.newPerDay = try p.int(path: { "settings.newPerDay" })
+            } else if key.is("dayStartsAt", in: b) {  // SM-2 day rule (issue #15)
+                s.dayStartsAt = try p.int(path: { "settings.dayStartsAt" })
+            } else if key.is("timeZone", in: b) {
+                s.timeZone = try p.string(path: { "settings.timeZone" })
             } else {
                 try p.skipValue()
             }

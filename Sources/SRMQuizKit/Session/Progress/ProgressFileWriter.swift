@@ -117,6 +117,12 @@ struct ProgressFileWriter {
         raw(s.fuzz ? "true" : "false")
         key(",\"newPerDay\":")
         int(s.newPerDay)
+        key(",\"dayStartsAt\":")  // SM-2 day rule (issue #15)
+        int(s.dayStartsAt)
+        if let timeZone = s.timeZone {
+            key(",\"timeZone\":")
+            string(timeZone)
+        }
         bytes.append(0x7D)
     }
 

@@ -16,11 +16,17 @@ public struct RevlogReplay: Sendable {
     }
 
     /// A replay through the `kind` scheduler with `desiredRetention`, default settings
-    /// otherwise, fuzz off.
-    /// - Throws: ``SchedulerSettingsError`` when the retention is out of range.
-    public init(kind: SchedulerKind, desiredRetention: Double = 0.9) throws {
+    /// otherwise, fuzz off. SM-2 counts days as Anki does: they start at `dayStartsAt` o'clock
+    /// in `timeZone` (an IANA name; `nil` for the system's).
+    /// - Throws: ``SchedulerSettingsError`` when the retention or hour is out of range or the
+    ///   time zone is unknown.
+    public init(
+        kind: SchedulerKind, desiredRetention: Double = 0.9,
+        dayStartsAt: Int = StudyDay.defaultRolloverHour, timeZone: String? = nil
+    ) throws {
         let settings = SchedulerSettings(
-            kind: kind, desiredRetention: desiredRetention, fuzz: false)
+            kind: kind, desiredRetention: desiredRetention, fuzz: false, dayStartsAt: dayStartsAt,
+            timeZone: timeZone)
         scheduler = try settings.makeScheduler()
     }
 

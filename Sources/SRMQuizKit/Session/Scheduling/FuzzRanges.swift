@@ -16,6 +16,16 @@ enum FuzzRanges {
         return delta
     }
 
+    /// Anki's `fuzz_delta`: the delta above in 32-bit floats, in Anki's order (for SM-2).
+    static func delta(_ days: Float) -> Float {
+        guard days >= 2.5 else { return 0 }
+        var delta: Float = 1
+        for range in ranges {
+            delta += Float(range.factor) * max(min(days, Float(range.end)) - Float(range.start), 0)
+        }
+        return delta
+    }
+
     /// py-fsrs's fuzz bounds for a whole-day interval: rounded half to even, at least 2, at most
     /// `maximum`.
     static func bounds(days: Int, maximum: Int) -> (lower: Int, upper: Int) {

@@ -6,32 +6,38 @@ import Foundation
 /// 1.3, hard multiplier 1.2, interval modifier 1.0, lapses to relearning with a new interval of
 /// 0 × the old one (at least 1 day), leeches at 8 lapses, and Anki's fuzz.
 ///
-/// Differences from Anki: days are whole 24-hour periods since the last review (Anki counts
-/// calendar days with a 4 a.m. rollover); arithmetic is in `Double` (Anki uses `f32`), with the
-/// ease rounded to thousandths after each change as Anki's integer "factor" column does; the fuzz
-/// factor is drawn from the caller's generator for each review (Anki seeds it from the card id
-/// and review count).
+/// Days are Anki's: calendar days that start at a rollover hour in the learner's time zone
+/// (``StudyDay``). A review card is due from the start of its due day; days late and early are
+/// counted in those days. Learning and relearning steps are in seconds; a step that reaches past
+/// the next rollover becomes a whole number of days, as in Anki. Intervals are computed in 32-bit
+/// floats in Anki's order (``SM2Arithmetic``) and the ease is kept in thousandths, as Anki's
+/// integer "factor" column keeps it.
+///
+/// Early reviews (before the due day) take Anki's early-review path, as Anki does for a card
+/// studied in a filtered deck that reschedules. With fuzz on, review intervals are fuzzed as in
+/// Anki and learning-step delays get up to 25% more (at most 5 minutes); the fuzz factors come
+/// from the caller's generator (Anki seeds them from the card id and review count).
 public struct SM2Scheduler: Scheduler {
     public var kind: SchedulerKind { .sm2 }
 
     /// Lapses at which a card counts as a leech.
     public static let leechThreshold = 8
     /// The ease a card graduates with.
-    public static let startingEase = 2.5
+    public static let startingEase: Float = 2.5
     /// The lowest ease.
-    public static let minimumEase = 1.3
+    public static let minimumEase: Float = 1.3
     /// The interval, in days, of a card graduating with Good.
     public static let graduatingInterval = 1
     /// The interval, in days, of a card graduating with Easy.
     public static let easyInterval = 4
     /// Extra factor for Easy on review cards.
-    public static let easyBonus = 1.3
+    public static let easyBonus: Float = 1.3
     /// Factor for Hard on review cards.
-    public static let hardMultiplier = 1.2
+    public static let hardMultiplier: Float = 1.2
     /// Factor applied to every review interval.
-    public static let intervalModifier = 1.0
+    public static let intervalModifier: Float = 1.0
     /// Fraction of the old interval a lapsed card keeps.
-    public static let lapseMultiplier = 0.0
+    public static let lapseMultiplier: Float = 0.0
     /// The shortest interval, in days, after a lapse.
     public static let minimumLapseInterval = 1
 
@@ -41,18 +47,21 @@ public struct SM2Scheduler: Scheduler {
     public let relearningSteps: [Double]
     /// The longest interval, in days.
     public let maximumInterval: Int
-    /// Whether review intervals are fuzzed.
+    /// Whether review intervals and learning steps are fuzzed.
     public let fuzz: Bool
+    /// How days are counted.
+    public let day: StudyDay
 
-    private let learning: Steps
-    private let relearning: Steps
+    private let learning: LearningSteps
+    private let relearning: LearningSteps
 
-    /// A scheduler with the given steps (seconds), maximum interval (days) and fuzz.
+    /// A scheduler with the given steps (seconds), maximum interval (days), fuzz and days.
     /// - Throws: ``SchedulerSettingsError`` for a step that is not positive or a maximum
     ///   interval below 1.
     public init(
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
-        maximumInterval: Int = 36500, fuzz: Bool = true
+        maximumInterval: Int = 36500, fuzz: Bool = true,
+        day: StudyDay = StudyDay(timeZone: .current)
     ) throws(SchedulerSettingsError) {
         try FSRSScheduler.validateSteps(learningSteps, field: "learningSteps")
         try FSRSScheduler.validateSteps(relearningSteps, field: "relearningSteps")
@@ -61,15 +70,20 @@ public struct SM2Scheduler: Scheduler {
         self.relearningSteps = relearningSteps
         self.maximumInterval = maximumInterval
         self.fuzz = fuzz
-        learning = Steps(learningSteps)
-        relearning = Steps(relearningSteps)
+        self.day = day
+        learning = LearningSteps(learningSteps)
+        relearning = LearningSteps(relearningSteps)
     }
 
-    /// A scheduler for `settings` (its FSRS fields and `kind` are not used).
-    public init(settings: SchedulerSettings) throws(SchedulerSettingsError) {
+    /// A scheduler for `settings` (its FSRS fields and `kind` are not used); days start in
+    /// `systemTimeZone` when the settings record no time zone.
+    public init(settings: SchedulerSettings, systemTimeZone: TimeZone = .current)
+        throws(SchedulerSettingsError)
+    {
         try self.init(
             learningSteps: settings.learningSteps, relearningSteps: settings.relearningSteps,
-            maximumInterval: settings.maximumInterval, fuzz: settings.fuzz)
+            maximumInterval: settings.maximumInterval, fuzz: settings.fuzz,
+            day: settings.studyDay(systemTimeZone: systemTimeZone))
     }
 
     /// Whether `card` has lapsed at least ``leechThreshold`` times.
@@ -87,13 +101,14 @@ public struct SM2Scheduler: Scheduler {
         next.lastReview = now
         next.stability = nil
         next.difficulty = nil
+        let moment = Moment(now: now, today: day.day(of: now))
         switch card.phase {
         case .new, .learning:
-            answerLearning(&next, rating: rating, now: now, rng: &rng)
+            answerLearning(&next, rating: rating, at: moment, rng: &rng)
         case .review:
-            answerReview(&next, previous: card, rating: rating, now: now, rng: &rng)
+            answerReview(&next, previous: card, rating: rating, at: moment, rng: &rng)
         case .relearning:
-            answerRelearning(&next, rating: rating, now: now)
+            answerRelearning(&next, rating: rating, at: moment, rng: &rng)
         }
         return next
     }
@@ -110,136 +125,168 @@ public struct SM2Scheduler: Scheduler {
         return pow(1 + factor * elapsed / max(stability, 1e-6), decay)
     }
 
-    // MARK: States
+    // MARK: States (Anki's learning.rs, review.rs, relearning.rs)
+
+    /// The time of a review and the day it falls in.
+    private struct Moment {
+        let now: Date
+        let today: Int
+    }
 
     private func answerLearning(
-        _ card: inout Card, rating: Rating, now: Date, rng: inout SeededGenerator
+        _ card: inout Card, rating: Rating, at moment: Moment, rng: inout SeededGenerator
     ) {
         let index = learning.index(card.step ?? 0)
         card.phase = .learning
         switch rating {
         case .again where !learning.isEmpty:
             card.step = 0
-            card.due = now.addingTimeInterval(Double(learning.seconds[0]))
+            scheduleStep(&card, seconds: learning.seconds[0], at: moment, rng: &rng)
         case .hard where !learning.isEmpty:
             card.step = index
-            card.due = now.addingTimeInterval(Double(learning.hardDelay(index)))
+            scheduleStep(&card, seconds: learning.hardDelay(index), at: moment, rng: &rng)
         case .good where index + 1 < learning.seconds.count:
             card.step = index + 1
-            card.due = now.addingTimeInterval(Double(learning.seconds[index + 1]))
+            scheduleStep(&card, seconds: learning.seconds[index + 1], at: moment, rng: &rng)
         case .easy:
-            graduate(&card, days: Double(Self.easyInterval), now: now, rng: &rng)
+            graduate(&card, days: Self.easyInterval, at: moment, rng: &rng)
         default:
-            graduate(&card, days: Double(Self.graduatingInterval), now: now, rng: &rng)
+            graduate(&card, days: Self.graduatingInterval, at: moment, rng: &rng)
         }
     }
 
-    private func graduate(_ card: inout Card, days: Double, now: Date, rng: inout SeededGenerator) {
-        let factor = fuzz ? rng.nextUnit() : nil
-        let (minimum, maximum) = limits(minimum: 1)
-        let interval = Self.fuzzed(days, minimum: minimum, maximum: maximum, factor: factor)
-        card.ease = Self.startingEase
-        schedule(&card, days: interval, now: now)
+    private func graduate(_ card: inout Card, days: Int, at moment: Moment, rng: inout SeededGenerator) {
+        let (minimum, maximum) = SM2Arithmetic.limits(minimum: 1, maximumInterval: maximumInterval)
+        let interval = SM2Arithmetic.fuzzed(
+            max(Float(days), 1), minimum: minimum, maximum: maximum, factor: fuzzFactor(&rng))
+        card.ease = Self.stored(Self.startingEase)
+        schedule(&card, days: interval, at: moment)
     }
 
     private func answerReview(
-        _ card: inout Card, previous: Card, rating: Rating, now: Date,
+        _ card: inout Card, previous: Card, rating: Rating, at moment: Moment,
         rng: inout SeededGenerator
     ) {
-        let scheduled = max(Int((previous.interval ?? 1).rounded()), 0)
-        let ease = previous.ease ?? Self.startingEase
-        let elapsed =
-            previous.lastReview.map {
-                Int(
-                    SchedulingTime.wholeDays(
-                        from: SchedulingTime.microseconds($0), to: SchedulingTime.microseconds(now)))
-            } ?? scheduled
+        let scheduled = Self.days(previous.interval)
+        let ease = Self.ease(previous.ease)
+        let dueDay = day.day(of: previous.due)
+        let elapsed = max(scheduled - (dueDay - moment.today), 0)
         let daysLate = elapsed - scheduled
 
         if rating == .again {
             card.lapses += 1
-            card.ease = Self.roundedEase(max(ease - 0.2, Self.minimumEase))
-            let lapsed = lapseInterval(scheduled)
+            card.ease = Self.stored(max(ease - 0.2, Self.minimumEase))
+            let lapsed = lapseInterval(scheduled, rng: &rng)
             if relearning.isEmpty {
-                schedule(&card, days: lapsed, now: now)
+                schedule(&card, days: lapsed, at: moment)
             } else {
                 card.phase = .relearning
                 card.step = 0
                 card.interval = Double(lapsed)
-                card.due = now.addingTimeInterval(Double(relearning.seconds[0]))
+                scheduleStep(&card, seconds: relearning.seconds[0], at: moment, rng: &rng)
             }
             return
         }
 
-        let factor = fuzz ? rng.nextUnit() : nil
         let (hard, good, easy) =
             daysLate < 0
             ? earlyIntervals(scheduled: scheduled, elapsed: elapsed, ease: ease)
-            : onTimeIntervals(scheduled: scheduled, daysLate: daysLate, ease: ease, factor: factor)
+            : onTimeIntervals(
+                scheduled: scheduled, daysLate: daysLate, ease: ease, factor: fuzzFactor(&rng))
         switch rating {
         case .hard:
-            card.ease = Self.roundedEase(max(ease - 0.15, Self.minimumEase))
-            schedule(&card, days: hard, now: now)
+            card.ease = Self.stored(max(ease - 0.15, Self.minimumEase))
+            schedule(&card, days: hard, at: moment)
         case .good:
-            card.ease = ease
-            schedule(&card, days: good, now: now)
+            card.ease = Self.stored(ease)
+            schedule(&card, days: good, at: moment)
         default:
-            card.ease = Self.roundedEase(ease + 0.15)
-            schedule(&card, days: easy, now: now)
+            card.ease = Self.stored(ease + 0.15)
+            schedule(&card, days: easy, at: moment)
         }
     }
 
-    private func answerRelearning(_ card: inout Card, rating: Rating, now: Date) {
-        let remembered = max(Int((card.interval ?? 1).rounded()), 1)
+    private func answerRelearning(
+        _ card: inout Card, rating: Rating, at moment: Moment, rng: inout SeededGenerator
+    ) {
+        let remembered = Self.days(card.interval)
         let index = relearning.index(card.step ?? 0)
         card.phase = .relearning
         switch rating {
         case .again where !relearning.isEmpty:
             card.step = 0
-            card.interval = Double(lapseInterval(remembered))
-            card.due = now.addingTimeInterval(Double(relearning.seconds[0]))
+            card.interval = Double(lapseInterval(remembered, rng: &rng))
+            scheduleStep(&card, seconds: relearning.seconds[0], at: moment, rng: &rng)
         case .hard where !relearning.isEmpty:
             card.step = index
-            card.due = now.addingTimeInterval(Double(relearning.hardDelay(index)))
+            scheduleStep(&card, seconds: relearning.hardDelay(index), at: moment, rng: &rng)
         case .good where index + 1 < relearning.seconds.count:
             card.step = index + 1
-            card.due = now.addingTimeInterval(Double(relearning.seconds[index + 1]))
+            scheduleStep(&card, seconds: relearning.seconds[index + 1], at: moment, rng: &rng)
         case .easy:
-            schedule(&card, days: remembered + 1, now: now)
+            schedule(&card, days: remembered + 1, at: moment)
         default:
-            schedule(&card, days: remembered, now: now)
+            schedule(&card, days: remembered, at: moment)
         }
     }
 
-    private func schedule(_ card: inout Card, days: Int, now: Date) {
+    /// A review card due `days` after today, from the start of that day.
+    private func schedule(_ card: inout Card, days: Int, at moment: Moment) {
         card.phase = .review
         card.step = nil
         card.interval = Double(days)
-        card.due = now.addingTimeInterval(Double(days) * 86_400)
+        card.due = day.start(ofDay: moment.today + days)
     }
 
-    // MARK: Intervals (Anki's review.rs and fuzz.rs)
-
-    private func lapseInterval(_ scheduled: Int) -> Int {
-        max(Int(Double(scheduled) * Self.lapseMultiplier), Self.minimumLapseInterval, 1)
+    /// A (re)learning step of `seconds`: due that long after now (fuzzed), or, when it reaches
+    /// the next rollover, from the start of a later day (Anki's `maybe_as_days`).
+    private func scheduleStep(
+        _ card: inout Card, seconds: Int, at moment: Moment, rng: inout SeededGenerator
+    ) {
+        let untilRollover = day.secondsUntilNextDay(from: moment.now)
+        if seconds >= untilRollover {
+            card.due = day.start(ofDay: moment.today + (seconds - untilRollover) / 86_400 + 1)
+        } else {
+            card.due = moment.now.addingTimeInterval(Double(fuzzedStep(seconds, rng: &rng)))
+        }
     }
 
-    private func limits(minimum: Int) -> (Int, Int) {
-        let maximum = max(maximumInterval, 1)
-        return (min(max(minimum, 1), maximum), maximum)
+    /// Anki's `learning_ivl_with_fuzz`: up to 25% more, at most 5 minutes, when fuzz is on.
+    private func fuzzedStep(_ seconds: Int, rng: inout SeededGenerator) -> Int {
+        guard fuzz else { return seconds }
+        let upper = seconds + SM2Arithmetic.truncated(min(Float(seconds) * 0.25, 300).rounded(.down))
+        guard upper > seconds else { return seconds }
+        return seconds + min(Int(rng.nextUnit() * Double(upper - seconds)), upper - seconds - 1)
     }
 
-    private func constrain(_ interval: Double, minimum: Int, factor: Double?) -> Int {
-        let (minimum, maximum) = limits(minimum: minimum)
-        return Self.fuzzed(
+    // MARK: Intervals (Anki's review.rs)
+
+    private func fuzzFactor(_ rng: inout SeededGenerator) -> Float? {
+        fuzz ? min(Float(rng.nextUnit()), Float(1).nextDown) : nil
+    }
+
+    /// Anki's `failing_review_interval` rounded to whole days (at least 1).
+    private func lapseInterval(_ scheduled: Int, rng: inout SeededGenerator) -> Int {
+        let (minimum, maximum) = SM2Arithmetic.limits(
+            minimum: Self.minimumLapseInterval, maximumInterval: maximumInterval)
+        let interval = SM2Arithmetic.fuzzed(
+            max(Float(scheduled), 1) * Self.lapseMultiplier, minimum: minimum, maximum: maximum,
+            factor: fuzzFactor(&rng))
+        return max(interval, 1)
+    }
+
+    /// Anki's `constrain_passing_interval`.
+    private func constrain(_ interval: Float, minimum: Int, factor: Float?) -> Int {
+        let (minimum, maximum) = SM2Arithmetic.limits(minimum: minimum, maximumInterval: maximumInterval)
+        return SM2Arithmetic.fuzzed(
             interval * Self.intervalModifier, minimum: minimum, maximum: maximum, factor: factor)
     }
 
-    private func onTimeIntervals(scheduled: Int, daysLate: Int, ease: Double, factor: Double?)
+    private func onTimeIntervals(scheduled: Int, daysLate: Int, ease: Float, factor: Float?)
         -> (Int, Int, Int)
     {
-        let current = Double(scheduled)
-        let late = Double(max(daysLate, 0))
+        let current = max(Float(scheduled), 1)
+        let late = Float(max(daysLate, 0))
         let hard = constrain(current * Self.hardMultiplier, minimum: scheduled + 1, factor: factor)
         let good = constrain((current + late / 2) * ease, minimum: hard + 1, factor: factor)
         let easy = constrain(
@@ -247,11 +294,11 @@ public struct SM2Scheduler: Scheduler {
         return (hard, good, easy)
     }
 
-    private func earlyIntervals(scheduled: Int, elapsed: Int, ease: Double) -> (Int, Int, Int) {
-        let scheduledDays = Double(scheduled)
-        let elapsedDays = Double(max(elapsed, 0))
+    private func earlyIntervals(scheduled: Int, elapsed: Int, ease: Float) -> (Int, Int, Int) {
+        let scheduledDays = max(Float(scheduled), 1)
+        let elapsedDays = Float(elapsed)
         let hard = constrain(
-            max(elapsedDays * Self.hardMultiplier, scheduledDays * Self.hardMultiplier / 2),
+            max(elapsedDays * Self.hardMultiplier, scheduledDays * (Self.hardMultiplier / 2)),
             minimum: 0, factor: nil)
         let good = constrain(max(elapsedDays * ease, scheduledDays), minimum: 0, factor: nil)
         let reducedBonus = Self.easyBonus - (Self.easyBonus - 1) / 2
@@ -260,59 +307,21 @@ public struct SM2Scheduler: Scheduler {
         return (hard, good, easy)
     }
 
-    /// Anki's `with_review_fuzz`: without a factor, the rounded interval within the limits;
-    /// with one, a day picked uniformly from the fuzz range around it.
-    static func fuzzed(_ interval: Double, minimum: Int, maximum: Int, factor: Double?) -> Int {
-        guard let factor else {
-            return min(max(roundedDays(interval), minimum), maximum)
-        }
-        let minimum = min(minimum, maximum)
-        let clamped = min(max(interval, Double(minimum)), Double(maximum))
-        let delta = FuzzRanges.delta(clamped)
-        var lower = min(max(roundedDays(clamped - delta), minimum), maximum)
-        var upper = min(max(roundedDays(clamped + delta), minimum), maximum)
-        if upper == lower && upper > 2 && upper < maximum { upper = lower + 1 }
-        if upper < lower { swap(&lower, &upper) }
-        return Int((Double(lower) + factor * Double(1 + upper - lower)).rounded(.down))
+    // MARK: Card fields
+
+    /// A card's interval in whole days (Anki's `u32` interval column).
+    private static func days(_ interval: Double?) -> Int {
+        max(Int((interval ?? 1).rounded()), 0)
     }
 
-    /// Rounds half away from zero, as Rust's `f32::round`, saturating like `as u32`.
-    private static func roundedDays(_ value: Double) -> Int {
-        let rounded = value.rounded(.toNearestOrAwayFromZero)
-        guard rounded.isFinite, rounded > 0 else { return 0 }
-        return rounded >= Double(Int32.max) ? Int(Int32.max) : Int(rounded)
+    /// A card's ease as Anki reads it from its factor column (2.5 when unset).
+    private static func ease(_ ease: Double?) -> Float {
+        guard let ease, ease.isFinite else { return startingEase }
+        return SM2Arithmetic.ease(permille: Int((ease * 1000).rounded()))
     }
 
-    private static func roundedEase(_ ease: Double) -> Double {
-        (ease * 1000).rounded() / 1000
-    }
-}
-
-/// Learning or relearning steps in whole seconds, with Anki's indexing and Hard delays.
-private struct Steps: Sendable {
-    let seconds: [Int]
-
-    init(_ steps: [Double]) {
-        seconds = steps.map { Int($0) }
-    }
-
-    var isEmpty: Bool { seconds.isEmpty }
-
-    /// `step` kept within the steps (steps may have been shortened since).
-    func index(_ step: Int) -> Int {
-        min(max(step, 0), max(seconds.count - 1, 0))
-    }
-
-    /// Anki's Hard delay: the current step, except at the first step the mean of the first two
-    /// steps, or with one step 1.5 × it (at most a day more); over a day, rounded to whole days.
-    func hardDelay(_ index: Int) -> Int {
-        guard index == 0 else { return seconds[index] }
-        let day = 86_400
-        let delay =
-            seconds.count > 1
-            ? (seconds[0] + seconds[1]) / 2
-            : min(seconds[0] * 3 / 2, seconds[0] + day)
-        guard delay > day else { return delay }
-        return Int((Double(delay) / Double(day)).rounded(.toNearestOrAwayFromZero)) * day
+    /// `ease` as kept on the card: Anki's factor column in thousandths, as a `Double`.
+    private static func stored(_ ease: Float) -> Double {
+        Double(SM2Arithmetic.permille(ease)) / 1000
     }
 }

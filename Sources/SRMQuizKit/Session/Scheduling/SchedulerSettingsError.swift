@@ -10,6 +10,10 @@ public enum SchedulerSettingsError: Error, Sendable, Hashable, CustomStringConve
     case invalidStep(field: String, index: Int, value: Double)
     /// The maximum interval is less than one day.
     case invalidMaximumInterval(Int)
+    /// The hour a study day starts at lies outside 0...23.
+    case dayStartOutOfRange(Int)
+    /// The time zone is not a known IANA time zone name.
+    case unknownTimeZone(String)
 
     /// The allowed desired retentions.
     public static let retentionRange: ClosedRange<Double> = 0.70...0.99
@@ -26,6 +30,10 @@ public enum SchedulerSettingsError: Error, Sendable, Hashable, CustomStringConve
             "scheduler settings: \(field)[\(index)] = \(value) seconds: expected a positive, finite number of seconds"
         case .invalidMaximumInterval(let value):
             "scheduler settings: maximum interval \(value) days: expected at least 1 day"
+        case .dayStartOutOfRange(let value):
+            "scheduler settings: dayStartsAt \(value): expected an hour from 0 to 23"
+        case .unknownTimeZone(let name):
+            "scheduler settings: timeZone \"\(name)\" is not a known time zone: expected an IANA name such as UTC or Europe/Berlin"
         }
     }
 }
