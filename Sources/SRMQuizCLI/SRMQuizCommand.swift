@@ -18,6 +18,7 @@ public struct SRMQuizCommand: AsyncParsableCommand {
             ClassCommand.self,
             ReportCommand.self,
             PrintCommand.self,
+            IntroCommand.self,
         ],
         defaultSubcommand: StudyCommand.self
     )

@@ -31,7 +31,9 @@ struct BankListCommand: ParsableCommand {
 
     func validate() throws {
         for name in kind where ItemKind(rawValue: name) == nil {
-            throw ValidationError("unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 

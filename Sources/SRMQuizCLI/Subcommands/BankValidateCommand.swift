@@ -30,27 +30,35 @@ struct BankValidateCommand: ParsableCommand {
         } catch let error as ValidationError {
             throw CLIOutput.fail(error.message)
         }
-        let (bank, problems) = BankLoader.check(paths: allPaths)
-        let items = problems.isEmpty ? QuestionGenerator(bank: bank).generate() : []
+        let (bank, loadProblems) = BankLoader.check(paths: allPaths)
+        let items = loadProblems.isEmpty ? QuestionGenerator(bank: bank).generate() : []
         let stats = BankStatistics(bank: bank, items: items)
+        // The lint looks at the generated items, so it runs only on a bank that loads.
+        let lint = loadProblems.isEmpty ? BankLint(bank: bank, items: items) : nil
+        let problems = loadProblems.map(\.description) + (lint?.findings.map { "lint: \($0)" } ?? [])
         if json {
             struct Report: Encodable {
                 var valid: Bool
                 var problems: [String]
                 var counts: BankStatistics
             }
-            CLIOutput.print(CLIOutput.json(Report(valid: problems.isEmpty, problems: problems.map(\.description), counts: stats)))
+            CLIOutput.print(
+                CLIOutput.json(Report(valid: problems.isEmpty, problems: problems, counts: stats)))
         } else if problems.isEmpty {
-            CLIOutput.print("""
+            CLIOutput.print(
+                """
                 valid: \(stats.files) files, \(stats.sources) sources, \(stats.services) services, \
                 \(stats.tasks) tasks, \(stats.controls) controls, \(stats.facts) facts, \
                 \(stats.questions) questions → \(stats.items) items
+                lint: clean; scenario key longest in \(lint?.scenariosKeyLongest ?? 0) of \(lint?.scenariosCounted ?? 0) \
+                (at most \(Int(BankLint.maxKeyLongestShare * 100))%), key positions \(lint?.scenarioKeyPositions ?? [])
                 """)
         } else {
             for problem in problems {
-                StandardOutput.standardError.write(problem.description + "\n")
+                StandardOutput.standardError.write(problem + "\n")
             }
-            StandardOutput.standardError.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n")
+            StandardOutput.standardError.write(
+                "\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n")
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

@@ -53,7 +53,8 @@ public struct Bank: Sendable, Hashable {
         }
         return order.map { folder in
             let group = byFolder[folder] ?? []
-            return group.count == 1 || folder == "." ? group.joined(separator: ", ") : "\(folder)/ (\(group.count) files)"
+            return group.count == 1 || folder == "."
+                ? group.joined(separator: ", ") : "\(folder)/ (\(group.count) files)"
         }.joined(separator: ", ")
     }
 

@@ -4,6 +4,7 @@ public struct BankError: Error, CustomStringConvertible, Sendable {
     public init(problems: [BankProblem]) { self.problems = problems }
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        return "invalid question bank (\(count)):\n" + problems.map { "  " + $0.description }.joined(separator: "\n")
+        return "invalid question bank (\(count)):\n"
+            + problems.map { "  " + $0.description }.joined(separator: "\n")
     }
 }

@@ -7,10 +7,19 @@ public struct ResponsibilityTask: Sendable, Hashable, Codable, Identifiable {
     public var text: String
     /// A topic tag, such as `patching`, `encryption`, `network`.
     public var topic: String
+    /// The task family, such as `patching.host` or `physical.site`: tasks in one family are the
+    /// same responsibility seen at different grain, so a service's own fact on any of them
+    /// decides the others on that service. Defaults to the task's id (a family of its own).
+    public var family: String
+    /// Other families a service's own fact on this task also decides: on RDS Custom the customer's
+    /// `patching.guest-os` fact is about the host, so it overrides `patching.host`.
+    public var overrides: [String]
 
-    public init(id: String, text: String, topic: String) {
+    public init(id: String, text: String, topic: String, family: String? = nil, overrides: [String] = []) {
         self.id = id
         self.text = text
         self.topic = topic
+        self.family = family ?? id
+        self.overrides = overrides
     }
 }

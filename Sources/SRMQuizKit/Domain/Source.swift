@@ -16,3 +16,20 @@ public struct Source: Sendable, Hashable, Codable {
         self.isAWS = isAWS
     }
 }
+
+extension Source {
+    /// The hosts of pages AWS writes: its documentation, its web site, its whitepapers and its
+    /// best-practices guides on GitHub Pages (the `aws` organisation's site).
+    static let awsHosts = ["docs.aws.amazon.com", "aws.amazon.com", "d1.awsstatic.com", "aws.github.io"]
+
+    /// Whether `url` is an https page on an AWS host (documentation, web site, whitepapers).
+    public static func isAWSPage(_ url: String) -> Bool {
+        guard url.hasPrefix("https://") else { return false }
+        let rest = url.dropFirst("https://".count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        return awsHosts.contains(host) || host.hasSuffix(".aws.amazon.com")
+    }
+
+    /// Whether the source is an https AWS page that AWS wrote.
+    public var isAWSPage: Bool { isAWS && Self.isAWSPage(url) }
+}

@@ -6,7 +6,9 @@
 ///   cloud (AWS)") is enough;
 /// - several options for a multiple-response question: `a,c`, `a c` or `ac`;
 /// - `t`/`f`/`true`/`false` for true/false;
-/// - for a flashcard: Enter to show the back, then `1`–`4` or `again`/`hard`/`good`/`easy`;
+/// - for a flashcard: Enter to show the back, then `1`–`4` or `again`/`hard`/`good`/`easy`; on
+///   a card that asks who owns something, `aws`, `customer` or `shared` (or a prefix) instead
+///   of Enter, to be graded, and then Enter to accept the proposed rating;
 /// - `:` commands (see ``REPLCommand``), by name or unambiguous prefix.
 public struct AnswerParser: Sendable {
     public let item: Item
@@ -17,8 +19,9 @@ public struct AnswerParser: Sendable {
         normalisedChoices = item.choices.map(Self.normalise)
     }
 
-    /// What `line` means. `backShown` tells whether a flashcard's back is on screen.
-    public func parse(_ line: String, backShown: Bool = false) -> ParsedInput {
+    /// What `line` means. `backShown` tells whether a flashcard's back is on screen; `proposed`
+    /// is the rating a typed answer earned, which Enter then accepts.
+    public func parse(_ line: String, backShown: Bool = false, proposed: Rating? = nil) -> ParsedInput {
         let text = line.trimmingWhitespace()
         if text.hasPrefix(":") {
             let word = text.dropFirst().trimmingWhitespace()
@@ -26,7 +29,7 @@ public struct AnswerParser: Sendable {
             let names = REPLCommand.allCases.map(\.spelling).joined(separator: " ")
             return .unrecognised("Unknown command :\(word). Commands: \(names)")
         }
-        if item.kind == .flashcard { return parseFlashcard(text, backShown: backShown) }
+        if item.kind == .flashcard { return parseFlashcard(text, backShown: backShown, proposed: proposed) }
         if text.isEmpty { return .empty }
         if let chosen = resolveAll(text) {
             if item.isMultipleResponse, chosen.count != item.answers.count {
@@ -41,8 +44,9 @@ public struct AnswerParser: Sendable {
     /// One line saying what this question accepts.
     public var reminder: String {
         if item.kind == .flashcard {
+            let typed = acceptsTypedOwner ? " (or type aws, customer or shared to be graded)" : ""
             return
-                "Press Enter to show the back, then rate 1 Again, 2 Hard, 3 Good, 4 Easy; :help for commands."
+                "Press Enter to show the back\(typed), then rate 1 Again, 2 Hard, 3 Good, 4 Easy; :help for commands."
         }
         let last = SessionEngine.letter(item.choices.count - 1)
         let range = "a–\(last) or 1–\(item.choices.count)"
@@ -85,8 +89,25 @@ public struct AnswerParser: Sendable {
         return letters.joined(separator: ",")
     }
 
-    private func parseFlashcard(_ text: String, backShown: Bool) -> ParsedInput {
-        if !backShown { return text.isEmpty ? .reveal : .unrecognised(reminder) }
+    /// Whether the card asks who owns something, so an owner may be typed on its front.
+    private var acceptsTypedOwner: Bool { !item.values(of: "owner").isEmpty }
+
+    /// The owner `text` names: `aws`, `customer`, `the customer`, `shared`, or a prefix of one.
+    static func typedOwner(_ text: String) -> Owner? {
+        let wanted = normalise(text)
+        guard !wanted.isEmpty else { return nil }
+        let names: [(String, Owner)] = [("aws", .aws), ("customer", .customer), ("shared", .shared)]
+        let matches = names.filter { $0.0.hasPrefix(wanted) }
+        return matches.count == 1 ? matches[0].1 : nil
+    }
+
+    private func parseFlashcard(_ text: String, backShown: Bool, proposed: Rating?) -> ParsedInput {
+        if !backShown {
+            if text.isEmpty { return .reveal }
+            if acceptsTypedOwner, let owner = Self.typedOwner(text) { return .typedAnswer(owner) }
+            return .unrecognised(reminder)
+        }
+        if text.isEmpty, let proposed { return .rating(proposed) }
         let lower = text.lowercased()
         if let value = Int(lower), let rating = Rating(rawValue: value) { return .rating(rating) }
         if !lower.isEmpty,

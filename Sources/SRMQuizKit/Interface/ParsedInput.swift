@@ -6,6 +6,9 @@ public enum ParsedInput: Sendable, Hashable {
     case rating(Rating)
     /// Enter on a flashcard's front: show the back.
     case reveal
+    /// An owner typed on a flashcard's front (`aws`, `cust`, `shared`): show the back and grade
+    /// it (``SessionEngine/grade(typed:on:)``).
+    case typedAnswer(Owner)
     /// A `:` command.
     case command(REPLCommand)
     /// A blank line where an answer was expected.

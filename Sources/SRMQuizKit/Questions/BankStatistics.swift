@@ -18,6 +18,24 @@ public struct BankStatistics: Sendable, Codable, Equatable {
     public var itemsByOwner: [String: Int]
     /// Items by service id.
     public var itemsByService: [String: Int]
+    /// The balance the generator aims for (see ``Balance``).
+    public var balance: Balance
+
+    /// How the items balance: owners, formats and wrong options.
+    public struct Balance: Sendable, Codable, Equatable {
+        /// Owner items, and those whose key is AWS (aim: at least 35%).
+        public var ownerItems = 0
+        public var ownerItemsKeyedAWS = 0
+        /// True/false items among everything study draws (aim: at most 20%).
+        public var trueFalseItems = 0
+        /// Multiple-choice and multiple-response items, and those with at least two of three
+        /// wrong options from the same service or category.
+        public var choiceItems = 0
+        public var choiceItemsWithLocalDistractors = 0
+        /// The largest share of choice items one generic (all-services) wrong option appears in
+        /// (aim: at most 5%).
+        public var largestGenericDistractorShare = 0.0
+    }
 
     public init(bank: Bank, items: [Item]) {
         files = bank.files.count
@@ -39,5 +57,41 @@ public struct BankStatistics: Sendable, Codable, Equatable {
         }
         itemsByOwner = byOwner
         itemsByService = byService
+        balance = Balance(bank: bank, items: items)
+    }
+}
+
+extension BankStatistics.Balance {
+    init(bank: Bank, items: [Item]) {
+        let factsByID = Dictionary(bank.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let categoryOf = Dictionary(
+            bank.services.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
+        var genericUses: [String: Int] = [:]
+        for item in items {
+            switch item.kind {
+            case .owner:
+                ownerItems += 1
+                if item.answers == [Owner.aws.displayName] { ownerItemsKeyedAWS += 1 }
+            case .trueFalse:
+                trueFalseItems += 1
+            case .multipleChoice, .multipleResponse:
+                choiceItems += 1
+                let service = item.values(of: "service").first ?? ""
+                let distractors = item.facts.dropFirst(item.answers.count).compactMap { factsByID[$0] }
+                let local = distractors.filter {
+                    $0.service == service
+                        || ($0.service != Fact.allServices && categoryOf[$0.service] == categoryOf[service])
+                }
+                if local.count >= 2 { choiceItemsWithLocalDistractors += 1 }
+                for fact in distractors where fact.service == Fact.allServices {
+                    genericUses[fact.id, default: 0] += 1
+                }
+            default:
+                break
+            }
+        }
+        if choiceItems > 0, let most = genericUses.values.max() {
+            largestGenericDistractorShare = Double(most) / Double(choiceItems)
+        }
     }
 }

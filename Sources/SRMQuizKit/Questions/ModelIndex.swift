@@ -6,6 +6,8 @@ struct ModelIndex: Sendable {
     private let servicesByID: [String: Service]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
+    /// The families a service's own fact on each task decides (its own and those it overrides).
+    private let decidedFamilies: [String: Set<String>]
 
     init(bank: Bank) {
         self.bank = bank
@@ -13,36 +15,81 @@ struct ModelIndex: Sendable {
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         factsByService = Dictionary(grouping: facts, by: \.service)
+        decidedFamilies = Dictionary(
+            bank.tasks.map { ($0.id, Set([$0.family] + $0.overrides)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The task family of `fact` (its task id when the task names none).
+    func family(of fact: Fact) -> String { tasksByID[fact.task]?.family ?? fact.task }
+
+    /// Whether `service`'s own fact `local` decides `other`'s task family on that service.
+    func decides(_ local: Fact, _ other: Fact) -> Bool {
+        local.task == other.task || (decidedFamilies[local.task] ?? [local.task]).contains(family(of: other))
+    }
+
+    /// The service's own facts that `fact` (from elsewhere) would contradict on `service`: same
+    /// or overridden family, and a different (or differently nuanced) owner.
+    func contradictions(of fact: Fact, on service: String) -> [Fact] {
+        (factsByService[service] ?? []).filter { local in
+            local.id != fact.id && decides(local, fact) && local.defensibleOwners != fact.defensibleOwners
+        }
+    }
+
+    /// The service's own facts.
+    func ownFacts(of service: String) -> [Fact] { factsByService[service] ?? [] }
+
+    /// Global facts (on all services) that hold on `service`: those none of its own facts
+    /// decide (same task, or a family its facts decide with another owner).
+    func globalFacts(holdingOn service: String) -> [Fact] {
+        let local = factsByService[service] ?? []
+        return (factsByService[Fact.allServices] ?? []).filter { global in
+            !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
+        }
+    }
+
+    /// The service's name as it reads inside a sentence: "the Amazon EKS control plane", but
+    /// "Amazon EC2" and "Amazon EKS managed node groups".
+    func sentenceName(_ service: Service) -> String {
+        guard let last = service.name.split(separator: " ").last, let first = last.first,
+            first.isLowercase, !last.hasSuffix("s")
+        else { return service.name }
+        return "the " + service.name
     }
 
     func service(of fact: Fact) -> Service? { servicesByID[fact.service] }
 
     func serviceName(_ fact: Fact) -> String { service(of: fact)?.name ?? "any AWS service" }
 
+    /// The service's name inside a sentence ("the Amazon EKS control plane").
+    func sentenceName(_ fact: Fact) -> String { service(of: fact).map(sentenceName) ?? "any AWS service" }
+
     /// "When using Amazon EC2, " — or nothing for a fact on all services.
     func context(_ fact: Fact) -> String {
         guard let service = service(of: fact) else { return "" }
-        return "When using \(service.name), "
+        return "When using \(sentenceName(service)), "
     }
 
     /// A statement that `owner` holds the fact's task, without the final period.
     func claim(_ owner: Owner, fact: Fact, alone: Bool = false, withContext: Bool = true) -> String {
         let prefix = withContext ? context(fact) : ""
-        let body: String = switch owner {
-        case .shared: "responsibility for \(fact.text) is shared between AWS and the customer"
-        case .aws: "AWS\(alone ? " alone" : "") is responsible for \(fact.text)"
-        case .customer: "the customer\(alone ? " alone" : "") is responsible for \(fact.text)"
-        }
+        let body: String =
+            switch owner {
+            case .shared: "responsibility for \(fact.text) is shared between AWS and the customer"
+            case .aws: "AWS\(alone ? " alone" : "") is responsible for \(fact.text)"
+            case .customer: "the customer\(alone ? " alone" : "") is responsible for \(fact.text)"
+            }
         return prefix + body
     }
 
     /// "Customer: <reason>", with where the responsibility sits.
     func explanation(_ fact: Fact) -> String {
-        let side: String = switch fact.owner {
-        case .aws: "AWS (security OF the cloud)"
-        case .customer: "the customer (security IN the cloud)"
-        case .shared: "shared: AWS and the customer each do their part"
-        }
+        let side: String =
+            switch fact.owner {
+            case .aws: "AWS (security OF the cloud)"
+            case .customer: "the customer (security IN the cloud)"
+            case .shared: "shared: AWS and the customer each do their part"
+            }
         var text = "Owner: \(side). \(fact.reason)"
         if !text.hasSuffix(".") { text += "." }
         return text
@@ -57,18 +104,25 @@ struct ModelIndex: Sendable {
         return tags
     }
 
+    /// The AWS pages among `references` (keys or URLs), without repeats: items cite only https
+    /// pages AWS wrote; study material stays in the model for authors, never in front of learners.
     func urls(_ references: [String]) -> [String] {
         var seen = Set<String>()
-        return bank.urls(for: references).filter { seen.insert($0).inserted }
+        let pages = references.compactMap { reference -> String? in
+            if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
+                return Source.isAWSPage(reference) ? reference : nil
+            }
+            guard let source = bank.sources[reference], source.isAWSPage else { return nil }
+            return source.url
+        }
+        return pages.filter { seen.insert($0).inserted }
     }
 
     /// Facts on `service` whose owner is exactly `owner` with no nuance pointing elsewhere; with
     /// `includeGlobal`, also facts on all services whose task the service does not override.
     func strictFacts(on service: String, owner: Owner, includeGlobal: Bool) -> [Fact] {
         let local = factsByService[service] ?? []
-        let localTasks = Set(local.map(\.task))
-        let global = includeGlobal
-            ? (factsByService[Fact.allServices] ?? []).filter { !localTasks.contains($0.task) } : []
+        let global = includeGlobal ? globalFacts(holdingOn: service) : []
         return (local + global).filter { $0.owner == owner && $0.defensibleOwners == [owner] }
     }
 
@@ -85,8 +139,10 @@ struct ModelIndex: Sendable {
     func categoryMeaning(_ category: ServiceCategory) -> String {
         switch category {
         case .infrastructure: "You control the operating system and configure it, much as on premises."
-        case .container: "AWS runs the OS and platform; you still manage firewall rules and platform-level access."
-        case .abstracted: "AWS runs the platform and OS; you reach the service through API endpoints and control access with IAM."
+        case .container:
+            "AWS runs the OS and platform; you still manage firewall rules and platform-level access."
+        case .abstracted:
+            "AWS runs the platform and OS; you reach the service through API endpoints and control access with IAM."
         case .none: "AWS places it in no category."
         }
     }
@@ -95,7 +151,7 @@ struct ModelIndex: Sendable {
         switch control.type {
         case .inherited: "The customer inherits it entirely from AWS."
         case .shared:
-            "It applies at both layers in separate contexts. AWS: \(control.awsPart ?? "its infrastructure"). Customer: \(control.customerPart ?? "its own use of AWS")."
+            "It applies at both layers in separate contexts. AWS: \((control.awsPart ?? "its infrastructure").withFinalStop) Customer: \((control.customerPart ?? "its own use of AWS").withFinalStop)"
         case .customerSpecific: "It belongs only to the customer and depends on the application deployed."
         }
     }

@@ -7,10 +7,13 @@
 public struct QuestionGenerator: Sendable {
     public let bank: Bank
     let model: ModelIndex
+    /// Wrong-option pools by service and owner (seed-independent, so computed once).
+    let distractorPools: [String: DistractorPicker.Pools]
 
     public init(bank: Bank) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
+        self.distractorPools = DistractorPicker.allPools(model: model)
     }
 
     /// Every item, shuffled by `seed`; no two share an id or a prompt.
@@ -19,8 +22,7 @@ public struct QuestionGenerator: Sendable {
         items += ownerItems()
         items += ofOrInItems()
         items += trueFalseItems()
-        items += multipleChoiceItems(seed: seed)
-        items += multipleResponseItems(seed: seed)
+        items += choiceItems(seed: seed)
         items += contrastItems(seed: seed)
         items += categoryItems(seed: seed)
         items += controlItems(seed: seed)
@@ -39,18 +41,46 @@ public struct QuestionGenerator: Sendable {
     // MARK: - Kinds
 
     func ownerItems() -> [Item] {
-        model.facts.map { fact in
-            var choices = Owner.allCases
-            // Where the documentation supports another owner, leave it out of the choices so the
-            // nuance never decides the answer.
-            choices.removeAll { $0 != fact.owner && fact.defensibleOwners.contains($0) }
-            return Item(
-                id: "owner/\(fact.id)", kind: .owner,
-                prompt: "\(model.context(fact))who is responsible for \(fact.text)?".capitalizedFirst,
-                choices: choices.map(\.displayName), answers: [fact.owner.displayName],
-                explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                tags: model.tags(fact, kind: .owner), sources: model.urls(fact.sources), facts: [fact.id])
+        var items = model.facts.filter { ItemRules.permits($0, as: .key, in: .owner) }.map { fact in
+            ownerItem(id: "owner/\(fact.id)", fact: fact, context: model.context(fact))
         }
+        // AWS's global duties asked on the core services: "When using Amazon S3, who is
+        // responsible for the physical security of data centres?" — they hold on every service,
+        // and they balance the many customer duties the services' own facts name.
+        for serviceID in Self.coreServices {
+            guard let service = bank.service(serviceID) else { continue }
+            for fact in model.globalFacts(holdingOn: serviceID)
+            where fact.owner == .aws && fact.defensibleOwners == [.aws]
+                && ItemRules.permits(fact, as: .key, in: .owner)
+            {
+                items.append(
+                    ownerItem(
+                        id: "owner/\(fact.id)/\(serviceID)", fact: fact,
+                        context: "When using \(model.sentenceName(service)), ", service: serviceID))
+            }
+        }
+        return items
+    }
+
+    /// The services a new learner meets first (and whose global duties are asked on them).
+    static let coreServices = ["ec2", "s3", "rds", "lambda-zip", "iam", "vpc"]
+
+    private func ownerItem(id: String, fact: Fact, context: String, service: String? = nil) -> Item {
+        var choices = Owner.allCases
+        // Where the documentation supports another owner, leave it out of the choices so the
+        // nuance never decides the answer.
+        choices.removeAll { $0 != fact.owner && fact.defensibleOwners.contains($0) }
+        var tags = model.tags(fact, kind: .owner)
+        if let service {
+            tags = tags.map { $0 == "service:\(fact.service)" ? "service:\(service)" : $0 }
+            if let category = bank.service(service)?.category { tags.append("category:\(category.rawValue)") }
+        }
+        return Item(
+            id: id, kind: .owner,
+            prompt: "\(context)who is responsible for \(fact.text)?".capitalizedFirst,
+            choices: choices.map(\.displayName), answers: [fact.owner.displayName],
+            explanation: model.explanation(fact), nuance: fact.nuance?.text,
+            tags: tags, sources: model.urls(fact.sources), facts: [fact.id])
     }
 
     static let ofChoice = "Security OF the cloud (AWS)"
@@ -58,108 +88,164 @@ public struct QuestionGenerator: Sendable {
 
     func ofOrInItems() -> [Item] {
         model.facts.compactMap { fact in
-            guard fact.owner != .shared, fact.defensibleOwners.count == 1 else { return nil }
+            guard fact.owner != .shared, fact.defensibleOwners.count == 1,
+                ItemRules.permits(fact, as: .key, in: .ofOrIn)
+            else { return nil }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
             return Item(
                 id: "of-in/\(fact.id)", kind: .ofOrIn,
-                prompt: "\(model.context(fact))is \(fact.text) part of security OF the cloud or security IN the cloud?".capitalizedFirst,
+                prompt:
+                    "\(model.context(fact))is \(fact.text) part of security OF the cloud or security IN the cloud?"
+                    .capitalizedFirst,
                 choices: [Self.ofChoice, Self.inChoice], answers: [answer],
                 explanation: model.explanation(fact), nuance: fact.nuance?.text,
                 tags: model.tags(fact, kind: .ofOrIn), sources: model.urls(fact.sources), facts: [fact.id])
         }
     }
 
+    /// One statement per fact, true or with the owner swapped (the fact's id decides which,
+    /// so about half are false); plus, per task family, one "just as when using A" statement
+    /// where two services have facts on the family with different owners. Facts with a
+    /// documented nuance yield none (see ``ItemRules``).
     func trueFalseItems() -> [Item] {
         var items: [Item] = []
-        for fact in model.facts {
-            items.append(trueFalse(
-                id: "tf/\(fact.id)/true", fact: fact,
-                statement: model.claim(fact.owner, fact: fact), isTrue: true))
+        for fact in model.facts where ItemRules.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
-            if let wrong = [Owner.aws, .customer].first(where: { !fact.defensibleOwners.contains($0) }) {
-                items.append(trueFalse(
-                    id: "tf/\(fact.id)/owner-swap", fact: fact,
-                    statement: model.claim(wrong, fact: fact, alone: fact.owner == .shared), isTrue: false))
+            let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
+            if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
+                items.append(
+                    trueFalse(
+                        id: "tf/\(fact.id)/owner-swap", fact: fact,
+                        statement: model.claim(wrong, fact: fact, alone: fact.owner == .shared), isTrue: false
+                    ))
+            } else {
+                items.append(
+                    trueFalse(
+                        id: "tf/\(fact.id)/true", fact: fact,
+                        statement: model.claim(fact.owner, fact: fact), isTrue: true))
             }
         }
-        // Swap the service: "Just as on A, X owns T on B" where B's owner differs.
-        for fact in model.facts where fact.service != Fact.allServices {
-            guard let other = model.contrasting(fact).first,
-                let otherService = bank.service(other.service)
+        // "When using B, X is responsible for <task>, just as when using A": false where B's owner
+        // differs. The task's generic wording makes the premise true of A and meaningful for B.
+        var usedFamilies = Set<String>()
+        for fact in model.facts
+        where fact.service != Fact.allServices
+            && ItemRules.permits(fact, as: .key, in: .trueFalse)
+        {
+            guard !usedFamilies.contains(model.family(of: fact)),
+                let other = model.contrasting(fact).first(where: {
+                    $0.task == fact.task && ItemRules.permits($0, as: .premise, in: .trueFalse)
+                }),
+                let otherService = bank.service(other.service), let task = bank.task(fact.task),
+                let service = model.service(of: fact)
             else { continue }
-            let statement = "Just as when using \(otherService.name), "
-                + model.claim(other.owner, fact: fact, withContext: false)
-                + " when using \(model.serviceName(fact))"
-            items.append(trueFalse(
-                id: "tf/\(fact.id)/like/\(other.id)", fact: fact, statement: statement, isTrue: false,
-                extra: " On \(otherService.name), by contrast, \(other.owner.phrase) \(other.owner == .shared ? "share" : "is responsible for") \(other.text)."))
+            usedFamilies.insert(model.family(of: fact))
+            let statement =
+                "when using \(model.sentenceName(service)), \(other.owner.phrase) "
+                + "\(other.owner == .shared ? "shares" : "is responsible for") \(task.text), "
+                + "just as when using \(model.sentenceName(otherService))"
+            items.append(
+                trueFalse(
+                    id: "tf/\(fact.id)/like/\(other.id)", fact: fact, statement: statement, isTrue: false,
+                    extra:
+                        " On \(model.sentenceName(otherService)), by contrast, \(other.owner.phrase) \(other.owner == .shared ? "share" : "is responsible for") \(other.text).",
+                    premise: other))
         }
         return items
     }
 
-    private func trueFalse(id: String, fact: Fact, statement: String, isTrue: Bool, extra: String = "") -> Item {
+    private func trueFalse(
+        id: String, fact: Fact, statement: String, isTrue: Bool, extra: String = "", premise: Fact? = nil
+    ) -> Item {
         Item(
             id: id, kind: .trueFalse,
             prompt: "True or false: \(statement.capitalizedFirst).",
             choices: ["True", "False"], answers: [isTrue ? "True" : "False"],
             explanation: "\(isTrue ? "True" : "False"). " + model.explanation(fact) + extra,
             nuance: fact.nuance?.text, tags: model.tags(fact, kind: .trueFalse),
-            sources: model.urls(fact.sources), facts: [fact.id])
+            sources: model.urls(fact.sources + (premise?.sources ?? [])),
+            facts: [fact.id] + (premise.map { [$0.id] } ?? []))
     }
 
-    func multipleChoiceItems(seed: UInt64) -> [Item] {
+    /// Multiple-choice and multiple-response items, whose wrong options one
+    /// ``DistractorPicker`` draws (so the cap on generic options holds across both kinds).
+    func choiceItems(seed: UInt64) -> [Item] {
+        var picker = DistractorPicker(model: model, pools: distractorPools)
+        var requests: [(service: Service, owner: Owner)] = []
+        for service in bank.services {
+            for owner in [Owner.aws, .customer] {
+                let correct = keys(on: service, owner: owner)
+                requests += Array(repeating: (service, owner), count: correct.count + correct.count / 2)
+            }
+        }
+        picker.plan(requests)
+        return multipleChoiceItems(seed: seed, picker: &picker)
+            + multipleResponseItems(seed: seed, picker: &picker)
+    }
+
+    /// The service's own facts that may key a "which is X's responsibility" item.
+    private func keys(on service: Service, owner: Owner) -> [Fact] {
+        model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
+            .filter { ItemRules.permits($0, as: .key, in: .multipleChoice) }
+    }
+
+    func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
         var items: [Item] = []
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
-                let correct = model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
-                let pool = model.strictFacts(on: service.id, owner: owner.opposite, includeGlobal: true)
-                for fact in correct {
+                for fact in keys(on: service, owner: owner) {
                     let id = "mc/\(service.id)/\(owner.rawValue)/\(fact.id)"
                     var rng = StableHash.generator(seed: seed, id: id)
-                    let distractors = Array(pool.filter { $0.text != fact.text }.shuffled(using: &rng).prefix(3))
+                    let distractors = picker.pick(
+                        3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
                     guard distractors.count == 3 else { continue }
-                    let choices = ([fact] + distractors).map { $0.text.capitalizedFirst }.shuffled(using: &rng)
-                    items.append(Item(
-                        id: id, kind: .multipleChoice,
-                        prompt: "When using \(service.name), which of these is \(owner.possessive) responsibility?",
-                        choices: choices, answers: [fact.text.capitalizedFirst],
-                        explanation: model.explanation(fact) + " The other options are \(owner.opposite.possessive) responsibility.",
-                        nuance: fact.nuance?.text,
-                        tags: model.tags(fact, kind: .multipleChoice, owner: owner),
-                        sources: model.urls(fact.sources + distractors.flatMap(\.sources)),
-                        facts: [fact.id] + distractors.map(\.id)))
+                    let choices = ([fact] + distractors).map { $0.text.capitalizedFirst }.shuffled(
+                        using: &rng)
+                    items.append(
+                        Item(
+                            id: id, kind: .multipleChoice,
+                            prompt:
+                                "When using \(model.sentenceName(service)), which of these is \(owner.possessive) responsibility?",
+                            choices: choices, answers: [fact.text.capitalizedFirst],
+                            explanation: model.explanation(fact)
+                                + " The other options are \(owner.opposite.possessive) responsibility.",
+                            nuance: fact.nuance?.text,
+                            tags: model.tags(fact, kind: .multipleChoice, owner: owner),
+                            sources: model.urls(fact.sources + distractors.flatMap(\.sources)),
+                            facts: [fact.id] + distractors.map(\.id)))
                 }
             }
         }
         return items
     }
 
-    func multipleResponseItems(seed: UInt64) -> [Item] {
+    func multipleResponseItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
         var items: [Item] = []
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
-                let correct = model.strictFacts(on: service.id, owner: owner, includeGlobal: false).sorted { $0.id < $1.id }
-                let pool = model.strictFacts(on: service.id, owner: owner.opposite, includeGlobal: true)
+                let correct = keys(on: service, owner: owner).sorted { $0.id < $1.id }
                 guard correct.count >= 2 else { continue }
                 for pairStart in stride(from: 0, to: correct.count - 1, by: 2) {
                     let pair = [correct[pairStart], correct[pairStart + 1]]
                     let id = "mr/\(service.id)/\(owner.rawValue)/\(pair[0].id)+\(pair[1].id)"
                     var rng = StableHash.generator(seed: seed, id: id)
                     let texts = Set(pair.map(\.text))
-                    let distractors = Array(pool.filter { !texts.contains($0.text) }.shuffled(using: &rng).prefix(3))
+                    let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
                     guard distractors.count == 3 else { continue }
                     let choices = (pair + distractors).map { $0.text.capitalizedFirst }.shuffled(using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
-                    items.append(Item(
-                        id: id, kind: .multipleResponse,
-                        prompt: "When using \(service.name), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)",
-                        choices: choices, answers: answers,
-                        explanation: pair.map { model.explanation($0) }.joined(separator: " ")
-                            + " The other options are \(owner.opposite.possessive) responsibility.",
-                        nuance: pair.compactMap(\.nuance?.text).first,
-                        tags: model.tags(pair[0], kind: .multipleResponse, owner: owner),
-                        sources: model.urls(pair.flatMap(\.sources) + distractors.flatMap(\.sources)),
-                        facts: pair.map(\.id) + distractors.map(\.id)))
+                    items.append(
+                        Item(
+                            id: id, kind: .multipleResponse,
+                            prompt:
+                                "When using \(model.sentenceName(service)), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)",
+                            choices: choices, answers: answers,
+                            explanation: pair.map { model.explanation($0) }.joined(separator: " ")
+                                + " The other options are \(owner.opposite.possessive) responsibility.",
+                            nuance: pair.compactMap(\.nuance?.text).first,
+                            tags: model.tags(pair[0], kind: .multipleResponse, owner: owner),
+                            sources: model.urls(pair.flatMap(\.sources) + distractors.flatMap(\.sources)),
+                            facts: pair.map(\.id) + distractors.map(\.id)))
                 }
             }
         }
@@ -173,8 +259,13 @@ public struct QuestionGenerator: Sendable {
             for owner in [Owner.aws, .customer] {
                 // One "which service?" item per task and owner; the seed picks which service is
                 // the answer.
-                let correct = facts.filter { $0.owner == owner && $0.defensibleOwners == [owner] }
-                let others = facts.filter { !$0.defensibleOwners.contains(owner) && $0.owner != .shared }
+                let correct = facts.filter {
+                    $0.owner == owner && ItemRules.permits($0, as: .key, in: .contrast)
+                }
+                let others = facts.filter {
+                    !$0.defensibleOwners.contains(owner) && $0.owner != .shared
+                        && ItemRules.permits($0, as: .distractor, in: .contrast)
+                }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 guard let fact = correct.randomElement(using: &rng) else { continue }
@@ -185,16 +276,20 @@ public struct QuestionGenerator: Sendable {
                 }
                 guard distractors.count == 3 else { continue }
                 let choices = ([fact] + distractors).map(model.serviceName).shuffled(using: &rng)
-                items.append(Item(
-                    id: id, kind: .contrast,
-                    prompt: "For which of these services is \(owner.phrase) responsible for \(task.text)?",
-                    choices: choices, answers: [model.serviceName(fact)],
-                    explanation: "On \(model.serviceName(fact)): " + model.explanation(fact) + " "
-                        + distractors.map { "On \(model.serviceName($0)), \($0.owner.phrase) is responsible for \($0.text)." }.joined(separator: " "),
-                    nuance: fact.nuance?.text,
-                    tags: model.tags(fact, kind: .contrast, owner: owner),
-                    sources: model.urls(([fact] + distractors).flatMap(\.sources)),
-                    facts: [fact.id] + distractors.map(\.id)))
+                items.append(
+                    Item(
+                        id: id, kind: .contrast,
+                        prompt:
+                            "For which of these services is \(owner.phrase) responsible for \(task.text)?",
+                        choices: choices, answers: [model.serviceName(fact)],
+                        explanation: "On \(model.sentenceName(fact)): " + model.explanation(fact) + " "
+                            + distractors.map {
+                                "On \(model.sentenceName($0)), \($0.owner.phrase) is responsible for \($0.text)."
+                            }.joined(separator: " "),
+                        nuance: fact.nuance?.text,
+                        tags: model.tags(fact, kind: .contrast, owner: owner),
+                        sources: model.urls(([fact] + distractors).flatMap(\.sources)),
+                        facts: [fact.id] + distractors.map(\.id)))
             }
             items += contrastPairs(task: task, facts: facts, seed: seed)
         }
@@ -204,7 +299,7 @@ public struct QuestionGenerator: Sendable {
     /// "Who is responsible for T on A and on B?" for services where the owners differ; each fact
     /// is paired with the next two facts (by id) of the other owner.
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64) -> [Item] {
-        let strict = facts.filter { $0.owner != .shared && $0.defensibleOwners == [$0.owner] }
+        let strict = facts.filter { $0.owner != .shared && ItemRules.permits($0, as: .key, in: .contrast) }
         var items: [Item] = []
         for (index, first) in strict.enumerated() {
             let partners = (strict[(index + 1)...] + strict[..<index])
@@ -212,22 +307,28 @@ public struct QuestionGenerator: Sendable {
             for second in partners.prefix(2) where first.id < second.id {
                 let id = "contrast-pair/\(first.id)/\(second.id)"
                 var rng = StableHash.generator(seed: seed, id: id)
-                let a = model.serviceName(first)
-                let b = model.serviceName(second)
+                let a = model.sentenceName(first)
+                let b = model.sentenceName(second)
                 func option(_ x: Owner, _ y: Owner) -> String {
-                    x == y ? "\(x.phrase.capitalizedFirst) on both" : "\(x.phrase.capitalizedFirst) on \(a); \(y.phrase) on \(b)"
+                    x == y
+                        ? "\(x.phrase.capitalizedFirst) on both"
+                        : "\(x.phrase.capitalizedFirst) on \(a); \(y.phrase) on \(b)"
                 }
-                let combos: [(Owner, Owner)] = [(.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer)]
+                let combos: [(Owner, Owner)] = [
+                    (.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer),
+                ]
                 let answer = option(first.owner, second.owner)
-                items.append(Item(
-                    id: id, kind: .contrast,
-                    prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
-                    choices: combos.map(option).shuffled(using: &rng), answers: [answer],
-                    explanation: "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
-                    nuance: first.nuance?.text ?? second.nuance?.text,
-                    tags: model.tags(first, kind: .contrast) + ["service:\(second.service)"],
-                    sources: model.urls(first.sources + second.sources),
-                    facts: [first.id, second.id]))
+                items.append(
+                    Item(
+                        id: id, kind: .contrast,
+                        prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
+                        choices: combos.map(option).shuffled(using: &rng), answers: [answer],
+                        explanation:
+                            "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
+                        nuance: first.nuance?.text ?? second.nuance?.text,
+                        tags: model.tags(first, kind: .contrast) + ["service:\(second.service)"],
+                        sources: model.urls(first.sources + second.sources),
+                        facts: [first.id, second.id]))
             }
         }
         return items
@@ -238,35 +339,59 @@ public struct QuestionGenerator: Sendable {
         let choices = [ServiceCategory.infrastructure, .container, .abstracted].map(\.displayName)
         var items: [Item] = []
         for service in categorised {
-            items.append(Item(
-                id: "category/\(service.id)", kind: .category,
-                prompt: "In the AWS Security Best Practices framing, which service category is \(service.name) in?",
-                choices: choices, answers: [service.category.displayName],
-                explanation: "\(service.name) is \(service.category.article) \(service.category.displayName.lowercased()) service. "
-                    + model.categoryMeaning(service.category) + (service.summary.isEmpty ? "" : " " + service.summary),
-                tags: ["kind:category", "service:\(service.id)", "category:\(service.category.rawValue)", "topic:categories"],
-                sources: model.urls(service.sources)))
-            let others = categorised.filter { $0.category != service.category }
-            let id = "category-pick/\(service.category.rawValue)/\(service.id)"
+            items.append(
+                Item(
+                    id: "category/\(service.id)", kind: .category,
+                    prompt:
+                        "In the AWS Security Best Practices framing, which service category is \(service.name) in?",
+                    choices: choices, answers: [service.category.displayName],
+                    explanation:
+                        "\(service.name) is \(service.category.article) \(service.category.displayName.lowercased()) service. "
+                        + model.categoryMeaning(service.category)
+                        + (service.summary.isEmpty ? "" : " " + service.summary),
+                    tags: [
+                        "kind:category", "service:\(service.id)", "category:\(service.category.rawValue)",
+                        "topic:categories",
+                    ],
+                    sources: model.urls(service.sources)))
+        }
+        // "Which of these is a container service?": one item per category (the seed picks the
+        // answer), so no prompt has to name its own answer to stay unique.
+        for category in [ServiceCategory.infrastructure, .container, .abstracted] {
+            let id = "category-pick/\(category.rawValue)"
             var rng = StableHash.generator(seed: seed, id: id)
+            guard let service = categorised.filter({ $0.category == category }).randomElement(using: &rng)
+            else {
+                continue
+            }
             var seenCategories: [ServiceCategory: Int] = [:]
             var distractors: [Service] = []
-            for other in others.shuffled(using: &rng) where distractors.count < 3 {
+            for other in categorised.filter({ $0.category != category }).shuffled(using: &rng)
+            where distractors.count < 3 {
                 if seenCategories[other.category, default: 0] < 2 {
                     seenCategories[other.category, default: 0] += 1
                     distractors.append(other)
                 }
             }
             guard distractors.count == 3 else { continue }
-            items.append(Item(
-                id: id, kind: .category,
-                prompt: "Which of these is \(service.category.article) \(service.category.displayName.lowercased()) service in the AWS Security Best Practices framing? (\(service.name) option set)",
-                choices: ([service] + distractors).map(\.name).shuffled(using: &rng), answers: [service.name],
-                explanation: "\(service.name) is \(service.category.article) \(service.category.displayName.lowercased()) service; "
-                    + distractors.map { "\($0.name) is \($0.category.article) \($0.category.displayName.lowercased()) service" }.joined(separator: ", ") + ". "
-                    + model.categoryMeaning(service.category),
-                tags: ["kind:category", "service:\(service.id)", "category:\(service.category.rawValue)", "topic:categories"],
-                sources: model.urls(service.sources)))
+            items.append(
+                Item(
+                    id: id, kind: .category,
+                    prompt:
+                        "Which of these is \(category.article) \(category.displayName.lowercased()) service in the AWS Security Best Practices framing?",
+                    choices: ([service] + distractors).map(\.name).shuffled(using: &rng),
+                    answers: [service.name],
+                    explanation:
+                        "\(service.name) is \(category.article) \(category.displayName.lowercased()) service; "
+                        + distractors.map {
+                            "\($0.name) is \($0.category.article) \($0.category.displayName.lowercased()) service"
+                        }.joined(separator: ", ") + ". "
+                        + model.categoryMeaning(category),
+                    tags: [
+                        "kind:category", "service:\(service.id)", "category:\(category.rawValue)",
+                        "topic:categories",
+                    ],
+                    sources: model.urls(service.sources)))
         }
         return items
     }
@@ -275,39 +400,58 @@ public struct QuestionGenerator: Sendable {
         var items: [Item] = []
         let typeChoices = ControlType.allCases.map(\.displayName)
         for control in bank.controls {
-            let owner: Owner = switch control.type {
-            case .inherited: .aws
-            case .shared: .shared
-            case .customerSpecific: .customer
-            }
-            let examples = control.examples.isEmpty ? "" : " Examples: \(control.examples.joined(separator: ", "))."
-            items.append(Item(
-                id: "control/\(control.id)", kind: .controlType,
-                prompt: "\(control.name) is which kind of control in the Shared Responsibility Model?",
-                choices: typeChoices, answers: [control.type.displayName],
-                explanation: "\(control.name) is \(control.type.article) \(control.type.displayName.lowercased()). "
-                    + model.controlMeaning(control) + examples,
-                tags: ["kind:control-type", "owner:\(owner.rawValue)", "topic:controls", "control:\(control.id)"],
-                sources: model.urls(control.sources)))
-            guard control.type == .shared, let awsPart = control.awsPart, let customerPart = control.customerPart else { continue }
+            let owner: Owner =
+                switch control.type {
+                case .inherited: .aws
+                case .shared: .shared
+                case .customerSpecific: .customer
+                }
+            let examples =
+                control.examples.isEmpty ? "" : " Examples: \(control.examples.joined(separator: ", "))."
+            items.append(
+                Item(
+                    id: "control/\(control.id)", kind: .controlType,
+                    prompt: "\(control.name) is which kind of control in the Shared Responsibility Model?",
+                    choices: typeChoices, answers: [control.type.displayName],
+                    explanation:
+                        "\(control.name) is \(control.type.article) \(control.type.displayName.lowercased()). "
+                        + model.controlMeaning(control) + examples,
+                    tags: [
+                        "kind:control-type", "owner:\(owner.rawValue)", "topic:controls",
+                        "control:\(control.id)",
+                    ],
+                    sources: model.urls(control.sources)))
+            guard control.type == .shared, let awsPart = control.awsPart,
+                let customerPart = control.customerPart
+            else { continue }
             let otherParts = bank.controls.filter { $0.id != control.id && $0.type == .shared }
-            for (side, part, wrong) in [(Owner.aws, awsPart, customerPart), (.customer, customerPart, awsPart)] {
+            for (side, part, wrong) in [
+                (Owner.aws, awsPart, customerPart), (.customer, customerPart, awsPart),
+            ] {
                 let id = "control-part/\(control.id)/\(side.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 var distractors = [wrong]
                 for other in otherParts.shuffled(using: &rng) where distractors.count < 3 {
-                    if let text = side == .aws ? other.awsPart : other.customerPart, !distractors.contains(text), text != part {
+                    if let text = side == .aws ? other.awsPart : other.customerPart,
+                        !distractors.contains(text), text != part
+                    {
                         distractors.append(text)
                     }
                 }
                 guard distractors.count >= 2 else { continue }
-                items.append(Item(
-                    id: id, kind: .controlType,
-                    prompt: "\(control.name) is a shared control. Which of these is \(side.possessive) part of it?",
-                    choices: ([part] + distractors).shuffled(using: &rng), answers: [part],
-                    explanation: "In \(control.name.lowercased()), AWS's part: \(awsPart) The customer's part: \(customerPart)",
-                    tags: ["kind:control-type", "owner:\(side.rawValue)", "topic:controls", "control:\(control.id)"],
-                    sources: model.urls(control.sources)))
+                items.append(
+                    Item(
+                        id: id, kind: .controlType,
+                        prompt:
+                            "\(control.name) is a shared control. Which of these is \(side.possessive) part of it?",
+                        choices: ([part] + distractors).shuffled(using: &rng), answers: [part],
+                        explanation:
+                            "In \(control.name.lowercased()), AWS's part: \(awsPart) The customer's part: \(customerPart)",
+                        tags: [
+                            "kind:control-type", "owner:\(side.rawValue)", "topic:controls",
+                            "control:\(control.id)",
+                        ],
+                        sources: model.urls(control.sources)))
             }
         }
         return items
@@ -317,45 +461,83 @@ public struct QuestionGenerator: Sendable {
         var items = model.facts.map { fact in
             Item(
                 id: "card/\(fact.id)", kind: .flashcard,
-                prompt: "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
-                choices: [], answers: ["\(fact.owner.displayName). \(fact.reason)"],
+                prompt:
+                    "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
+                choices: [], answers: [Self.flashcardBack(fact)],
                 explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                tags: model.tags(fact, kind: .flashcard), sources: model.urls(fact.sources), facts: [fact.id])
+                // `accepts:` lets a typed answer the documentation supports count as right.
+                tags: model.tags(fact, kind: .flashcard)
+                    + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
+                        "accepts:\($0.rawValue)"
+                    },
+                sources: model.urls(fact.sources), facts: [fact.id])
         }
         for service in bank.services where !service.summary.isEmpty {
-            items.append(Item(
-                id: "card/service/\(service.id)", kind: .flashcard,
-                prompt: "\(service.name): how does responsibility split?",
-                choices: [], answers: [service.summary],
-                explanation: "\(service.name): \(service.category.displayName) category" + (service.categoryDerived ? " (assigned by study material, not by AWS)." : "."),
-                tags: ["kind:flashcard", "service:\(service.id)", "category:\(service.category.rawValue)", "topic:services"],
-                sources: model.urls(service.sources)))
+            items.append(
+                Item(
+                    id: "card/service/\(service.id)", kind: .flashcard,
+                    prompt: "\(service.name): how does responsibility split?",
+                    choices: [], answers: [service.summary],
+                    explanation: "\(service.name): \(service.category.displayName) category"
+                        + (service.categoryDerived ? " (assigned by study material, not by AWS)." : "."),
+                    tags: [
+                        "kind:flashcard", "service:\(service.id)", "category:\(service.category.rawValue)",
+                        "topic:services",
+                    ],
+                    sources: model.urls(service.sources)))
         }
         return items
+    }
+
+    /// A flashcard's back: the owner and the reason; where the documentation is more precise,
+    /// the split it documents, so the back never hides the nuance.
+    static func flashcardBack(_ fact: Fact) -> String {
+        var back = "\(fact.owner.displayName). \(fact.reason)".withFinalStop
+        if let nuance = fact.nuance {
+            let split =
+                nuance.owner.map {
+                    " (\($0 == .shared ? "shared" : "\($0.displayName)") by the documentation)"
+                } ?? ""
+            back =
+                "\(fact.owner.displayName) in the usual exam answer\(split). \(fact.reason)".withFinalStop
+                + " The documentation is more precise: \(nuance.text)".withFinalStop
+        }
+        return back
     }
 
     func scenarioItems(seed: UInt64) -> [Item] {
         bank.questions.map { question in
             let id = "q/\(question.id)"
             var rng = StableHash.generator(seed: seed, id: id)
-            let keepOrder = question.style == .trueFalse
+            let keepOrder =
+                question.style == .trueFalse
                 || question.choices.contains { $0.lowercased().contains("of the above") }
             let choices = keepOrder ? question.choices : question.choices.shuffled(using: &rng)
             let owners = Set(question.facts.compactMap { id in model.facts.first { $0.id == id }?.owner })
             var tags = ["kind:scenario"] + question.services.map { "service:\($0)" }
-            tags += question.services.compactMap { bank.service($0).map { "category:\($0.category.rawValue)" } }
+            tags += question.services.compactMap {
+                bank.service($0).map { "category:\($0.category.rawValue)" }
+            }
             tags += owners.sorted().map { "owner:\($0.rawValue)" } + question.topics.map { "topic:\($0)" }
             var seen = Set<String>()
             return Item(
                 id: id, kind: .scenario, prompt: question.prompt, choices: choices,
                 answers: choices.filter { question.answers.contains($0) }, explanation: question.explanation,
-                tags: tags.filter { seen.insert($0).inserted }, sources: bank.urls(for: question.sources),
+                tags: tags.filter { seen.insert($0).inserted }, sources: model.urls(question.sources),
                 facts: question.facts)
         }
     }
 }
 
 extension String {
+    /// The text ending in exactly one full stop (or its own ? or !).
+    var withFinalStop: String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        if text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!") { return text }
+        return text + "."
+    }
+
     /// The member of `texts` this capitalised choice came from.
     fileprivate func lowercasedFirstMatch(in texts: Set<String>) -> String {
         texts.first { $0.capitalizedFirst == self } ?? self

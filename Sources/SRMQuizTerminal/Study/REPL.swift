@@ -57,6 +57,7 @@ public final class REPL {
     /// saved (after printing what happened and the summary).
     @discardableResult public func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
+        if let offer = engine.introOffer { write(offer + "\n") }  // #10: intro offered on a first session
         defer { terminal.endPrompt() }
         do {
             try loop()
@@ -111,12 +112,13 @@ public final class REPL {
         var ruledOut = Set<Int>()
         var hintUsed = false
         var backShown = false
+        var proposed: Rating?  // #10: the rating a typed flashcard answer earned
         let done = engine.stats.answered
         write(renderer.question(item, header: header(item, done: done)))
         while true {
             terminal.setCompletions(parser.completions(backShown: backShown))
             guard let line = readLine() else { return .quit }
-            switch parser.parse(line, backShown: backShown) {
+            switch parser.parse(line, backShown: backShown, proposed: proposed) {
             case .choices(let chosen):
                 let result = try engine.answer(
                     .choices(chosen), duration: clock.now().timeIntervalSince(askedAt), hintUsed: hintUsed)
@@ -132,6 +134,10 @@ public final class REPL {
             case .reveal:
                 backShown = true
                 write(renderer.back(item))
+            case .typedAnswer(let owner):  // #10: typed answer on a flashcard, graded; Enter accepts
+                let grade = SessionEngine.grade(typed: owner, on: item)
+                (backShown, proposed) = (true, grade.rating)
+                write(renderer.back(item) + grade.message + "\n")
             case .empty:
                 write(parser.reminder + "\n")
             case .unrecognised(let reminder):

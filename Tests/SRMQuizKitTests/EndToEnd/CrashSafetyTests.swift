@@ -39,7 +39,7 @@ import Testing
         let progress = home.appendingPathComponent("crash.json")
         let process = Process()
         process.executableURL = try CLI.binary
-        process.arguments = ["quiz", "--count", "10", "--seed", "9", "--progress", progress.path]
+        process.arguments = ["quiz", "--count", "10", "--seed", "9", "--kind", "owner", "--progress", progress.path]
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home.path
         env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path

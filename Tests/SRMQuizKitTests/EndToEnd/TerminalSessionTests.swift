@@ -101,7 +101,7 @@ import Testing
         // First run: prompt, Tab lists candidates, an answer goes into history, Ctrl-C, Ctrl-D.
         do {
             let term = Terminal(tmux: tmux)
-            try term.start(try command(dir, bank, "quiz --count 3 --seed 1"))
+            try term.start(try command(dir, bank, "quiz --count 3 --seed 1 --kind owner --kind of-or-in"))
             try term.wait(for: "[1/3]")
             try term.keys(":", "Tab")
             let listed = try term.wait(for: ":explain")

@@ -20,20 +20,33 @@ struct BankReader {
         return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }
 
+    /// `patching.host`: ids joined by dots.
+    static func isValidFamily(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+                isValidID(String($0))
+            }
+    }
+
     static func isValidSourceKey(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, isUpperAlnum(first) else { return false }
         return key.unicodeScalars.allSatisfy { isUpperAlnum($0) || $0 == "-" }
     }
 
-    private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
-    private static func isUpperAlnum(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+    private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("0"..."9").contains(c)
+    }
+    private static func isUpperAlnum(_ c: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+    }
 
     mutating func read(file: String) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            problems.append(BankProblem(file: file, message: "cannot read the file: \(error.localizedDescription)"))
+            problems.append(
+                BankProblem(file: file, message: "cannot read the file: \(error.localizedDescription)"))
             return
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -57,14 +70,19 @@ struct BankReader {
         guard let root else { return }  // an empty file adds nothing
         let top = YAMLField(node: root, path: "", file: file)
         guard let entries = top.mappingEntries else {
-            problems.append(top.problem("expected a mapping with keys \(Self.topLevelKeys.sorted().joined(separator: ", ")), found \(top.kindName)"))
+            problems.append(
+                top.problem(
+                    "expected a mapping with keys \(Self.topLevelKeys.sorted().joined(separator: ", ")), found \(top.kindName)"
+                ))
             return
         }
         for (key, value, keyNode) in entries {
             switch key {
             case "format":
                 if value.node.int != 1 {
-                    problems.append(value.problem("unsupported format '\(value.scalarString ?? value.kindName)'; expected 1"))
+                    problems.append(
+                        value.problem(
+                            "unsupported format '\(value.scalarString ?? value.kindName)'; expected 1"))
                 }
             case "sources": readSources(value)
             case "services": readList(value, section: .services)
@@ -76,7 +94,10 @@ struct BankReader {
             case "service-help": readList(value, section: .serviceHelp)
             default:
                 let keyField = YAMLField(node: keyNode, path: key, file: file)
-                problems.append(keyField.problem("unknown top-level key '\(key)'; expected one of \(Self.topLevelKeys.sorted().joined(separator: ", "))"))
+                problems.append(
+                    keyField.problem(
+                        "unknown top-level key '\(key)'; expected one of \(Self.topLevelKeys.sorted().joined(separator: ", "))"
+                    ))
             }
         }
     }
@@ -86,8 +107,10 @@ struct BankReader {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return BankProblem(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(what)")
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                separator: " ")
+            return BankProblem(
+                file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(what)")
         default:
             return BankProblem(file: file, message: "YAML syntax error: \(error)")
         }
@@ -120,7 +143,9 @@ struct BankReader {
     mutating func checkID(_ id: String?, _ object: YAMLObject) -> String? {
         guard let id else { return nil }
         guard Self.isValidID(id) else {
-            problems.append((object.child("id") ?? object.field).problem("invalid id '\(id)'; expected lower-case letters, digits and '-'"))
+            problems.append(
+                (object.child("id") ?? object.field).problem(
+                    "invalid id '\(id)'; expected lower-case letters, digits and '-'"))
             return nil
         }
         return id
@@ -129,21 +154,27 @@ struct BankReader {
     private mutating func readSources(_ value: YAMLField) {
         guard let entries = value.mappingEntries else {
             if value.kindName != "null" {
-                problems.append(value.problem("expected a mapping from source keys to {url, title, aws}, found \(value.kindName)"))
+                problems.append(
+                    value.problem(
+                        "expected a mapping from source keys to {url, title, aws}, found \(value.kindName)"))
             }
             return
         }
         for (key, entry, _) in entries {
             guard Self.isValidSourceKey(key) else {
-                problems.append(entry.problem("invalid source key '\(key)'; expected upper-case letters, digits and '-'"))
+                problems.append(
+                    entry.problem("invalid source key '\(key)'; expected upper-case letters, digits and '-'"))
                 continue
             }
-            guard var object = YAMLObject(entry, allowed: ["url", "title", "aws"], problems: &problems) else { continue }
+            guard var object = YAMLObject(entry, allowed: ["url", "title", "aws"], problems: &problems) else {
+                continue
+            }
             let url = object.string("url")
             let title = object.string("title")
             let aws = object.bool("aws", default: false)
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                problems.append((object.child("url") ?? entry).problem("expected an http(s) URL, found '\(url)'"))
+                problems.append(
+                    (object.child("url") ?? entry).problem("expected an http(s) URL, found '\(url)'"))
             }
             problems += object.problems
             note(.sources, key, entry)
@@ -154,7 +185,11 @@ struct BankReader {
     }
 
     private mutating func readService(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "name", "aliases", "category", "derived", "summary", "sources"], problems: &problems) else { return }
+        guard
+            var o = YAMLObject(
+                field, allowed: ["id", "name", "aliases", "category", "derived", "summary", "sources"],
+                problems: &problems)
+        else { return }
         let id = checkID(o.string("id"), o)
         let name = o.string("name")
         let category = o.value("category", as: ServiceCategory.self)
@@ -169,18 +204,34 @@ struct BankReader {
     }
 
     private mutating func readTask(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "text", "topic"], problems: &problems) else { return }
+        guard
+            var o = YAMLObject(
+                field, allowed: ["id", "text", "topic", "family", "overrides"], problems: &problems)
+        else { return }
         let id = checkID(o.string("id"), o)
         let text = o.string("text")
         let topic = o.string("topic")
+        let family = o.optionalString("family")
+        let overrides = o.strings("overrides", required: false)
+        for name in [family].compactMap({ $0 }) + overrides where !Self.isValidFamily(name) {
+            o.problems.append(
+                (o.child("family") ?? field).problem(
+                    "invalid task family '\(name)'; expected lower-case words joined by '-' and '.', such as patching.host"
+                ))
+        }
         problems += o.problems
         guard let id, let text, let topic else { return }
         note(.tasks, id, field)
-        bank.tasks.append(ResponsibilityTask(id: id, text: text, topic: topic))
+        bank.tasks.append(
+            ResponsibilityTask(id: id, text: text, topic: topic, family: family, overrides: overrides))
     }
 
     private mutating func readControl(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "name", "type", "aws", "customer", "examples", "sources"], problems: &problems) else { return }
+        guard
+            var o = YAMLObject(
+                field, allowed: ["id", "name", "type", "aws", "customer", "examples", "sources"],
+                problems: &problems)
+        else { return }
         let id = checkID(o.string("id"), o)
         let name = o.string("name")
         let type = o.value("type", as: ControlType.self)
@@ -198,7 +249,13 @@ struct BankReader {
     }
 
     private mutating func readFact(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "task", "service", "text", "owner", "reason", "nuance", "control", "sources"], problems: &problems) else { return }
+        guard
+            var o = YAMLObject(
+                field,
+                allowed: [
+                    "id", "task", "service", "text", "owner", "reason", "nuance", "control", "sources",
+                ], problems: &problems)
+        else { return }
         let id = checkID(o.string("id"), o)
         let task = o.string("task")
         let service = o.string("service")
@@ -209,7 +266,9 @@ struct BankReader {
         if let nuanceField = o.child("nuance"), nuanceField.kindName != "null" {
             if var n = YAMLObject(nuanceField, allowed: ["owner", "text"], problems: &problems) {
                 let nuanceOwner: Owner? = n.has("owner") ? n.value("owner", as: Owner.self) : nil
-                if let nuanceText = n.string("text") { nuance = Fact.Nuance(owner: nuanceOwner, text: nuanceText) }
+                if let nuanceText = n.string("text") {
+                    nuance = Fact.Nuance(owner: nuanceOwner, text: nuanceText)
+                }
                 problems += n.problems
             }
         }
@@ -218,13 +277,21 @@ struct BankReader {
         problems += o.problems
         guard let id, let task, let service, let text, let owner, let reason else { return }
         note(.facts, id, field)
-        bank.facts.append(Fact(
-            id: id, task: task, service: service, text: text, owner: owner, reason: reason,
-            nuance: nuance, control: control, sources: sources))
+        bank.facts.append(
+            Fact(
+                id: id, task: task, service: service, text: text, owner: owner, reason: reason,
+                nuance: nuance, control: control, sources: sources))
     }
 
     private mutating func readQuestion(_ field: YAMLField) {
-        guard var o = YAMLObject(field, allowed: ["id", "type", "prompt", "choices", "answer", "explanation", "services", "topics", "facts", "sources"], problems: &problems) else { return }
+        guard
+            var o = YAMLObject(
+                field,
+                allowed: [
+                    "id", "type", "prompt", "choices", "answer", "explanation", "services", "topics", "facts",
+                    "sources",
+                ], problems: &problems)
+        else { return }
         let id = checkID(o.string("id"), o)
         let style = o.value("type", as: AuthoredQuestion.Style.self)
         let prompt = o.string("prompt")
@@ -243,7 +310,9 @@ struct BankReader {
         switch style {
         case .trueFalse:
             if !choices.isEmpty {
-                problems.append((o.child("choices") ?? field).problem("a true-false question takes no choices (they are True and False)"))
+                problems.append(
+                    (o.child("choices") ?? field).problem(
+                        "a true-false question takes no choices (they are True and False)"))
             }
             choices = ["True", "False"]
             let normalised = answers.map { $0.lowercased() }
@@ -252,21 +321,29 @@ struct BankReader {
             } else if normalised == ["false"] {
                 checked.answers = ["False"]
             } else {
-                problems.append(place.problem("a true-false answer must be [True] or [False], found \(answers)"))
+                problems.append(
+                    place.problem("a true-false answer must be [True] or [False], found \(answers)"))
             }
         case .single:
             if choices.count < 2 {
-                problems.append((o.child("choices") ?? field).problem("a single-answer question needs at least 2 choices, found \(choices.count)"))
+                problems.append(
+                    (o.child("choices") ?? field).problem(
+                        "a single-answer question needs at least 2 choices, found \(choices.count)"))
             }
             if answers.count != 1 {
-                problems.append(place.problem("a single-answer question needs exactly 1 answer, found \(answers.count)"))
+                problems.append(
+                    place.problem("a single-answer question needs exactly 1 answer, found \(answers.count)"))
             }
         case .multiple:
             if answers.count < 2 {
-                problems.append(place.problem("a multiple-response question needs at least 2 answers, found \(answers.count)"))
+                problems.append(
+                    place.problem(
+                        "a multiple-response question needs at least 2 answers, found \(answers.count)"))
             }
             if choices.count <= answers.count {
-                problems.append((o.child("choices") ?? field).problem("a multiple-response question needs more choices than answers"))
+                problems.append(
+                    (o.child("choices") ?? field).problem(
+                        "a multiple-response question needs more choices than answers"))
             }
         }
         if style != .trueFalse {
@@ -282,4 +359,3 @@ struct BankReader {
         bank.questions.append(checked)
     }
 }
-

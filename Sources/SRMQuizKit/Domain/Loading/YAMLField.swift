@@ -11,7 +11,8 @@ struct YAMLField {
     var column: Int? { node.mark?.column }
 
     func problem(_ message: String) -> BankProblem {
-        BankProblem(file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
+        BankProblem(
+            file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
     }
 
     /// The entries of a mapping, in file order.
@@ -58,7 +59,10 @@ struct YAMLObject {
     /// Reads `field` as a mapping whose keys must be among `allowed`.
     init?(_ field: YAMLField, allowed: Set<String>, problems: inout [BankProblem]) {
         guard let list = field.mappingEntries else {
-            problems.append(field.problem("expected a mapping with keys \(allowed.sorted().joined(separator: ", ")), found \(field.kindName)"))
+            problems.append(
+                field.problem(
+                    "expected a mapping with keys \(allowed.sorted().joined(separator: ", ")), found \(field.kindName)"
+                ))
             return nil
         }
         self.field = field
@@ -66,7 +70,9 @@ struct YAMLObject {
         for (key, value, keyNode) in list {
             if !allowed.contains(key) {
                 let keyField = YAMLField(node: keyNode, path: value.path, file: field.file)
-                problems.append(keyField.problem("unknown key '\(key)'; expected one of \(allowed.sorted().joined(separator: ", "))"))
+                problems.append(
+                    keyField.problem(
+                        "unknown key '\(key)'; expected one of \(allowed.sorted().joined(separator: ", "))"))
             } else if entries[key] != nil {
                 problems.append(value.problem("key '\(key)' appears twice"))
             } else {
@@ -106,7 +112,8 @@ struct YAMLObject {
     mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let value = entries[key] else { return defaultValue }
         guard let bool = value.node.bool else {
-            problems.append(value.problem("expected true or false, found '\(value.scalarString ?? value.kindName)'"))
+            problems.append(
+                value.problem("expected true or false, found '\(value.scalarString ?? value.kindName)'"))
             return defaultValue
         }
         return bool
@@ -138,12 +145,15 @@ struct YAMLObject {
     }
 
     /// An enumeration value, such as an owner.
-    mutating func value<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+    mutating func value<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T?
+    where T.RawValue == String {
         guard let text = string(key) else { return nil }
         return parse(text, in: entries[key]!, as: type)
     }
 
-    mutating func parse<T: RawRepresentable & CaseIterable>(_ text: String, in value: YAMLField, as type: T.Type) -> T? where T.RawValue == String {
+    mutating func parse<T: RawRepresentable & CaseIterable>(
+        _ text: String, in value: YAMLField, as type: T.Type
+    ) -> T? where T.RawValue == String {
         if let parsed = T(rawValue: text.lowercased()) { return parsed }
         let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
         problems.append(value.problem("expected one of \(allowed), found '\(text)'"))

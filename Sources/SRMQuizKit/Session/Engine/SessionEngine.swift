@@ -57,13 +57,13 @@ public final class SessionEngine {
             var shuffler = SeededGenerator(seed: configuration.seed)
             pool.shuffle(using: &shuffler)
             if let count = configuration.count { pool = Array(pool.prefix(max(0, count))) }
-            queue = pool.map { QueueEntry(itemID: $0.id, reason: .practice) }
+            queue = SiblingSpacing.spread(pool).map { QueueEntry(itemID: $0.id, reason: .practice) }
         case .cram:
             let pool = Self.hardestFirst(
                 items.filter { configuration.filter.matches($0) }, cards: store.cards,
                 scheduler: scheduler, now: now)
             let chosen = configuration.count.map { Array(pool.prefix(max(0, $0))) } ?? pool
-            queue = chosen.map { QueueEntry(itemID: $0.id, reason: .cram) }
+            queue = SiblingSpacing.spread(chosen).map { QueueEntry(itemID: $0.id, reason: .cram) }
         }
         studyQueue = built
         state = State(queue: queue, learning: learning, current: nil, stats: SessionStats(startedAt: now))
@@ -102,6 +102,28 @@ public final class SessionEngine {
     public var canUndo: Bool { !undoStack.isEmpty }
     /// The learner's card for `itemID`, if it has one.
     public func card(for itemID: String) -> Card? { store.cards[itemID] }
+
+    /// Whether the learner has answered anything before this session (a card that is not new).
+    public var learnerHasHistory: Bool { store.cards.values.contains { $0.phase != .new } }
+
+    /// The line offering `srmquiz intro`, on a learner's first study session only.
+    public var introOffer: String? {
+        IntroScreen.offer(mode: configuration.mode, answeredBefore: learnerHasHistory || stats.answered > 0)
+    }
+
+    /// Grades an owner typed on a flashcard's front (`aws`, `customer`, `shared`): right when
+    /// the card accepts that owner (its `owner:` or `accepts:` tags); proposes Good when right,
+    /// Again when wrong, for the learner to accept with Enter or override.
+    public static func grade(typed owner: Owner, on item: Item) -> TypedGrade {
+        let accepted = Set(
+            (item.values(of: "owner") + item.values(of: "accepts")).compactMap(Owner.init(rawValue:)))
+        let correct = accepted.contains(owner)
+        let rating: Rating = correct ? .good : .again
+        let verdict = correct ? "Right: \(owner.displayName)." : "Not quite: you typed \(owner.displayName)."
+        return TypedGrade(
+            owner: owner, correct: correct, rating: rating,
+            message: "\(verdict) Enter accepts \(rating.rawValue) \(rating.displayName), or rate 1–4.")
+    }
 
     /// When the learner's next review falls due after this session: the earliest due date of a
     /// card that is not new (`nil` if there is none).
@@ -202,7 +224,7 @@ public final class SessionEngine {
                 }
             }
         } else if configuration.mode == .cram, rating == .again {
-            state.queue.append(QueueEntry(itemID: item.id, reason: .cram))
+            appendApartFromSiblings(QueueEntry(itemID: item.id, reason: .cram), item: item)
         }
         undoStack.append((before, configuration.records))
         state.current = nil
@@ -237,6 +259,21 @@ public final class SessionEngine {
         }
         state = restored
         return state.current.flatMap { itemsByID[$0.itemID] }
+    }
+
+    /// Appends `entry` near the end of the queue, but never next to a sibling of `item` when a
+    /// place between non-siblings exists.
+    private func appendApartFromSiblings(_ entry: QueueEntry, item: Item) {
+        func sibling(_ index: Int) -> Bool {
+            guard state.queue.indices.contains(index), let other = itemsByID[state.queue[index].itemID] else {
+                return false
+            }
+            return SiblingSpacing.areSiblings(other, item)
+        }
+        var index = state.queue.endIndex
+        while index > 0, sibling(index - 1) || sibling(index) { index -= 1 }
+        if index == 0 && sibling(0) { index = state.queue.endIndex }
+        state.queue.insert(entry, at: index)
     }
 
     private func insertLearning(_ entry: QueueEntry) {

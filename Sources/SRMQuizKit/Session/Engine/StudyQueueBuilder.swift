@@ -6,7 +6,9 @@ import Foundation
 ///   ``StudyQueue/learningLater``.
 /// - Graduated cards due now follow, lowest retrievability first.
 /// - Up to `newPerDay` new items a day (minus those already introduced today, counted from the
-///   log) are spread evenly among the reviews.
+///   log) are spread evenly among the reviews; new items come in teaching order
+///   (``Item/teachingTier``: owner and OF-or-IN items on the core services first, compound items
+///   last), in the given order within a tier.
 /// - Siblings — items sharing any fact id — are not shown on the same day: an item whose sibling
 ///   was reviewed today, or is already queued, is deferred.
 /// - `limit` caps the number of entries.
@@ -68,6 +70,10 @@ public struct StudyQueueBuilder: Sendable {
                 break
             }
         }
+        fresh = fresh.enumerated().sorted { a, b in
+            a.element.teachingTier != b.element.teachingTier
+                ? a.element.teachingTier < b.element.teachingTier : a.offset < b.offset
+        }.map(\.element)
         learningNow.sort { $0.1 < $1.1 }
         learningLater.sort { $0.1 < $1.1 }
         reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Checks the items a bank yields for what a careful editor would catch: punctuation, articles,
+/// prompts that give their answer away, sources that are not AWS pages, and hand-written
+/// scenarios whose key stands out by being the longest option. Run by `srmquiz bank validate`.
+public struct BankLint: Sendable {
+    /// One problem with one item.
+    public struct Finding: Sendable, Hashable, CustomStringConvertible {
+        public var itemID: String
+        public var message: String
+        public var description: String { "\(itemID): \(message)" }
+    }
+
+    /// The largest share of scenarios whose key may be the longest option.
+    public static let maxKeyLongestShare = 0.40
+    /// The largest share of scenarios whose key may sit in any one position (as shown).
+    public static let maxKeyPositionShare = 0.50
+    /// The fewest scenarios the two statistics are checked on (fewer say nothing).
+    public static let minimumScenariosForStatistics = 20
+
+    public var findings: [Finding] = []
+    /// Scenarios (single answer, three or more options) whose key is strictly the longest option.
+    public var scenariosKeyLongest = 0
+    /// Scenarios counted for the statistics.
+    public var scenariosCounted = 0
+    /// How many scenarios have their key in each position, as written (0 for the first option).
+    public var scenarioKeyPositions: [Int] = []
+
+    /// The share of counted scenarios whose key is the longest option.
+    public var keyLongestShare: Double {
+        scenariosCounted == 0 ? 0 : Double(scenariosKeyLongest) / Double(scenariosCounted)
+    }
+
+    /// Lints `items` (as generated from `bank`).
+    public init(bank: Bank, items: [Item]) {
+        let model = ModelIndex(bank: bank)
+        let needsArticle = bank.services.filter { model.sentenceName($0) != $0.name }.map(\.name)
+        for item in items {
+            var texts = [item.prompt, item.explanation] + item.choices
+            if item.kind == .flashcard { texts += item.answers }
+            for text in texts {
+                for message in Self.punctuationProblems(text)
+                    + Self.articleProblems(text, names: needsArticle)
+                {
+                    findings.append(Finding(itemID: item.id, message: message))
+                }
+            }
+            if item.kind.hasChoices {
+                let prompt = item.prompt.lowercased()
+                for answer in item.answers
+                where answer.split(separator: " ").count >= 2 && prompt.contains(answer.lowercased()) {
+                    findings.append(
+                        Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
+                }
+            }
+            if item.sources.isEmpty {
+                findings.append(
+                    Finding(itemID: item.id, message: "cites no source; expected an https AWS page"))
+            }
+            for source in item.sources where !Source.isAWSPage(source) {
+                findings.append(
+                    Finding(itemID: item.id, message: "cites '\(source)', which is not an https AWS page"))
+            }
+        }
+        // Length as written; position as shown (choices are shuffled unless their order matters).
+        for item in items where item.kind == .scenario && item.answers.count == 1 && item.choices.count >= 3 {
+            guard let key = item.answers.first, let position = item.choices.firstIndex(of: key) else {
+                continue
+            }
+            scenariosCounted += 1
+            if scenarioKeyPositions.count < item.choices.count {
+                scenarioKeyPositions += Array(
+                    repeating: 0, count: item.choices.count - scenarioKeyPositions.count)
+            }
+            scenarioKeyPositions[position] += 1
+            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { scenariosKeyLongest += 1 }
+        }
+        if scenariosCounted >= Self.minimumScenariosForStatistics, keyLongestShare > Self.maxKeyLongestShare {
+            findings.append(
+                Finding(
+                    itemID: "scenarios",
+                    message:
+                        "the key is the longest option in \(scenariosKeyLongest) of \(scenariosCounted) scenarios; at most \(Int(Self.maxKeyLongestShare * 100))% may be"
+                ))
+        }
+        if let most = scenarioKeyPositions.max(), scenariosCounted >= Self.minimumScenariosForStatistics,
+            Double(most) / Double(scenariosCounted) > Self.maxKeyPositionShare
+        {
+            findings.append(
+                Finding(
+                    itemID: "scenarios",
+                    message:
+                        "\(most) of \(scenariosCounted) scenarios have their key in the same position; at most \(Int(Self.maxKeyPositionShare * 100))% may"
+                ))
+        }
+    }
+
+    /// Doubled full stops and commas, a space before a comma or full stop, unbalanced
+    /// parentheses, and an opening "When using …"/"Just as …" clause with no comma to close it.
+    static func punctuationProblems(_ text: String) -> [String] {
+        var problems: [String] = []
+        let withoutEllipses = text.replacingOccurrences(of: "…", with: "")
+        for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where withoutEllipses.contains(bad) {
+            if bad == " ." && withoutEllipses.contains(" .zip") { continue }
+            problems.append("'\(bad)' in \"\(text.prefix(80))\"")
+        }
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth < 0 { break }
+        }
+        if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
+        for sentence in Self.sentences(text) {
+            let body = sentence.hasPrefix("True or false: ") ? String(sentence.dropFirst(15)) : sentence
+            if body.hasPrefix("When using ") || body.hasPrefix("Just as ") {
+                if !body.contains(",") {
+                    problems.append("no comma closes the opening clause of \"\(body.prefix(80))\"")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// A service name that needs "the" ("the Amazon EKS control plane") used without it.
+    static func articleProblems(_ text: String, names: [String]) -> [String] {
+        var problems: [String] = []
+        for name in names {
+            var searchRange = text.startIndex..<text.endIndex
+            while let found = text.range(of: name, range: searchRange) {
+                let before = text[text.startIndex..<found.lowerBound]
+                let words = before.split(separator: " ")
+                let previous = words.last.map { $0.lowercased() } ?? ""
+                if ["using", "on", "for", "with", "in", "of"].contains(previous) {
+                    problems.append("'\(name)' needs an article after '\(previous)'")
+                }
+                searchRange = found.upperBound..<text.endIndex
+            }
+        }
+        return problems
+    }
+
+    private static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "." || character == "?" || character == "!" {
+                out.append(current.trimmingCharacters(in: " "))
+                current = ""
+            }
+        }
+        if !current.trimmingCharacters(in: " ").isEmpty { out.append(current.trimmingCharacters(in: " ")) }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+}
