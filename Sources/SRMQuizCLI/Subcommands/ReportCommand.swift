@@ -75,20 +75,9 @@ struct ReportCommand: ParsableCommand {
         if !(1...100).contains(target) {
             throw ValidationError("--target must be a percentage from 1 to 100")
         }
-        if let examDate, Self.day(examDate) == nil {
+        if let examDate, DayArgument.parse(examDate) == nil {
             throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
         }
-    }
-
-    /// `yyyy-mm-dd` as noon UTC of that day (so the exam counts whole days from today), or nil.
-    static func day(_ text: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        f.isLenient = false
-        guard text.count == 10, let date = f.date(from: text) else { return nil }
-        return date.addingTimeInterval(12 * 3600)
     }
 
     func run() throws {
@@ -134,7 +123,7 @@ struct ReportCommand: ParsableCommand {
                 "--readiness needs a learner's progress file (exam and class results have no schedule)")
         }
         let now = Date()
-        let examDay = examDate.flatMap(Self.day) ?? now
+        let examDay = examDate.flatMap(DayArgument.parse) ?? now
         if examDay < now.addingTimeInterval(-86400) {
             throw CLIOutput.fail("--exam-date \(examDate ?? "") is in the past", code: 64)
         }

@@ -35,6 +35,13 @@ struct StudyCommand: AsyncParsableCommand {
             valueName: "hour"))
     var dayStartsAt: Int?
 
+    @Option(
+        name: .customLong("exam-date"),
+        help: ArgumentHelp(
+            "The day of your exam (YYYY-MM-DD): due reviews you are most likely to have forgotten by then come first.",
+            valueName: "date"))
+    var examDate: String?
+
     @OptionGroup var bankOptions: BankOptions
     @OptionGroup var learnerOptions: LearnerOptions
     @OptionGroup var display: DisplayOptions
@@ -47,6 +54,9 @@ struct StudyCommand: AsyncParsableCommand {
         if let retention, !(0.7...0.99).contains(retention) {
             throw ValidationError("--retention must be between 0.70 and 0.99")
         }
+        if let examDate, DayArgument.parse(examDate) == nil {
+            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
+        }
         if let dayStartsAt, !StudyDay.rolloverHours.contains(dayStartsAt) {
             throw ValidationError("--day-starts-at must be an hour from 0 to 23")
         }
@@ -56,7 +66,8 @@ struct StudyCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let configuration = SessionConfiguration(
             mode: .study, newPerDay: newPerDay, limit: limit,
-            seed: UInt64(UInt32(truncatingIfNeeded: Int(SystemClock().now().timeIntervalSince1970))))
+            seed: UInt64(UInt32(truncatingIfNeeded: Int(SystemClock().now().timeIntervalSince1970))),
+            examDate: examDate.flatMap(DayArgument.parse))
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
             overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),

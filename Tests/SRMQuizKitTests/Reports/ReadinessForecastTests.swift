@@ -129,15 +129,4 @@ import Testing
             phase: .review, stability: stability, difficulty: 5, due: start,
             lastReview: start.addingTimeInterval(-10 * 86400), reps: 3)
     }
-
-    @Test func studyOrderPutsTheLowestRecallOnTheExamDateFirst() throws {
-        let cards = [
-            "strong": Self.card(recall: 0.95), "weak": Self.card(recall: 0.4),
-            "new": Card.new(at: Self.start),
-        ]
-        let order = ReadinessForecast.studyOrder(
-            cards: cards, examDate: Self.start.addingTimeInterval(5 * 86400),
-            scheduler: try FSRSScheduler(fuzz: false))
-        #expect(order == ["new", "weak", "strong"])
-    }
 }

@@ -24,6 +24,29 @@ import Testing
         #expect(queue.newCount == 2)
     }
 
+    @Test func anExamDateRanksReviewsByRecallOnThatDay() throws {
+        // "old": stability 30, last seen 30 days ago; "fresh": stability 2, seen yesterday. Today
+        // "old" is the weaker; by an exam 30 days away "fresh" will be forgotten first.
+        let items = ["old", "fresh"].map { SessionFixture.owner($0) }
+        let cards = [
+            "old": Card(
+                phase: .review, stability: 30, difficulty: 5, due: now,
+                lastReview: now.addingTimeInterval(-30 * 86_400),
+                reps: 3),
+            "fresh": Card(
+                phase: .review, stability: 2, difficulty: 5, due: now,
+                lastReview: now.addingTimeInterval(-86_400),
+                reps: 3),
+        ]
+        let scheduler = try FSRSScheduler(fuzz: false)
+        let today = builder.build(items: items, cards: cards, log: [], scheduler: scheduler, now: now)
+        #expect(today.entries.map(\.itemID) == ["old", "fresh"])
+        var beforeExam = builder
+        beforeExam.examDate = now.addingTimeInterval(30 * 86_400)
+        let ranked = beforeExam.build(items: items, cards: cards, log: [], scheduler: scheduler, now: now)
+        #expect(ranked.entries.map(\.itemID) == ["fresh", "old"])
+    }
+
     @Test func newItemsIntroducedTodayCountAgainstTheDailyLimit() {
         let items = ["old", "n1", "n2", "n3"].map { SessionFixture.owner($0) }
         var card = Card.new(at: now)

@@ -160,19 +160,6 @@ public struct ReadinessForecast: Sendable, Hashable, Codable {
         return nil
     }
 
-    /// The ids of `cards` ordered for study before an exam on `examDate`: lowest retrievability on
-    /// that date first (ties by id). Unreviewed cards count as 0. For `study --exam-date`.
-    public static func studyOrder(cards: [String: Card], examDate: Date, scheduler: FSRSScheduler) -> [String]
-    {
-        let recall = cards.mapValues { card -> Double in
-            guard card.lastReview != nil, let stability = card.stability ?? card.interval else { return 0 }
-            var model = card
-            model.stability = max(stability, FSRSParameters.minimumStability)
-            return scheduler.retrievability(of: model, at: examDate)
-        }
-        return recall.keys.sorted { (recall[$0] ?? 0, $0) < (recall[$1] ?? 0, $1) }
-    }
-
     /// The learner's first-answer accuracy by kind, as Beta means.
     struct Prior {
         var byKind: [String: (right: Double, total: Double)] = [:]

@@ -21,13 +21,17 @@ public struct SessionConfiguration: Sendable {
     public var learnAhead: TimeInterval
     /// The calendar whose days count new items and siblings.
     public var calendar: Calendar
+    /// A coming exam: due reviews are ordered by how likely they are to be forgotten by then
+    /// (lowest retrievability on that date first), not by now.
+    public var examDate: Date?
 
     public init(
         mode: SessionMode = .study, newPerDay: Int? = nil, limit: Int? = nil, count: Int? = nil,
         seed: UInt64 = 0, filter: ItemFilter = ItemFilter(), record: Bool = true,
         timing: ResponseTiming = ResponseTiming(), learnAhead: TimeInterval = 20 * 60,
-        calendar: Calendar = .current
+        calendar: Calendar = .current, examDate: Date? = nil
     ) {
+        self.examDate = examDate
         self.mode = mode
         self.newPerDay = newPerDay
         self.limit = limit

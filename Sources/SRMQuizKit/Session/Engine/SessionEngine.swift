@@ -44,7 +44,7 @@ public final class SessionEngine {
         case .study:
             let builder = StudyQueueBuilder(
                 newPerDay: configuration.newPerDay ?? store.settings.newPerDay,
-                limit: configuration.limit, calendar: configuration.calendar)
+                limit: configuration.limit, calendar: configuration.calendar, examDate: configuration.examDate)
             // Only today's answers matter: don't make the store read a long history.
             let today = store.reviews(since: configuration.calendar.startOfDay(for: now))
             let day = builder.build(

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// - Learning and relearning cards due now come first; those due later today wait in
 ///   ``StudyQueue/learningLater``.
-/// - Graduated cards due now follow, lowest retrievability first.
+/// - Graduated cards due now follow, lowest retrievability first (on the exam date, when one is
+///   given: the cards most likely forgotten by then come first).
 /// - Up to `newPerDay` new items a day (minus those already introduced today, counted from the
 ///   log) are spread evenly among the reviews; new items come in teaching order
 ///   (``Item/teachingTier``: owner and OF-or-IN items on the core services first, compound items
@@ -17,8 +18,12 @@ public struct StudyQueueBuilder: Sendable {
     public var limit: Int?
     /// The calendar whose days count new items and siblings.
     public var calendar: Calendar
+    /// The date reviews are ranked for (`study --exam-date`); `nil` ranks them for now.
+    public var examDate: Date?
 
-    public init(newPerDay: Int = 20, limit: Int? = nil, calendar: Calendar = .current) {
+    public init(newPerDay: Int = 20, limit: Int? = nil, calendar: Calendar = .current, examDate: Date? = nil)
+    {
+        self.examDate = examDate
         self.newPerDay = max(0, newPerDay)
         self.limit = limit
         self.calendar = calendar
@@ -65,7 +70,9 @@ public struct StudyQueueBuilder: Sendable {
                         (QueueEntry(itemID: item.id, reason: .learning, due: card.due), card.due))
                 }
             case .review:
-                if card.due <= now { reviews.append((item, scheduler.retrievability(of: card, at: now))) }
+                if card.due <= now {
+                    reviews.append((item, scheduler.retrievability(of: card, at: max(now, examDate ?? now))))
+                }
             case .new:
                 break
             }
