@@ -31,3 +31,25 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         self.newPerDay = newPerDay
     }
 }
+
+extension SchedulerSettings {
+    enum CodingKeys: String, CodingKey {
+        case kind, desiredRetention, parameters, learningSteps, relearningSteps, maximumInterval, fuzz,
+            newPerDay
+    }
+
+    /// Reads settings with the default for every missing key, so a file written before a setting
+    /// existed still loads (a test checks that decoding `{}` gives ``init()``'s values).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = SchedulerSettings()
+        kind = try c.decodeIfPresent(SchedulerKind.self, forKey: .kind) ?? d.kind
+        desiredRetention = try c.decodeIfPresent(Double.self, forKey: .desiredRetention) ?? d.desiredRetention
+        parameters = try c.decodeIfPresent([Double].self, forKey: .parameters) ?? d.parameters
+        learningSteps = try c.decodeIfPresent([Double].self, forKey: .learningSteps) ?? d.learningSteps
+        relearningSteps = try c.decodeIfPresent([Double].self, forKey: .relearningSteps) ?? d.relearningSteps
+        maximumInterval = try c.decodeIfPresent(Int.self, forKey: .maximumInterval) ?? d.maximumInterval
+        fuzz = try c.decodeIfPresent(Bool.self, forKey: .fuzz) ?? d.fuzz
+        newPerDay = try c.decodeIfPresent(Int.self, forKey: .newPerDay) ?? d.newPerDay
+    }
+}
