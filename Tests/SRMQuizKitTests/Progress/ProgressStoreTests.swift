@@ -227,6 +227,26 @@ import Testing
         #expect(try ProgressDocument.read(at: url)?.document.reviews.count == 5)
     }
 
+    @Test func readersApplyAnUndoOfAnAnswerTheStateReflects() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("p.json")
+        do {
+            let store = try ProgressFixtures.open(url)
+            for n in 0..<3 {
+                try store.record(ProgressFixtures.entry(n, item: "a"), card: ProgressFixtures.card(n))
+            }
+            store.close()
+        }
+        let store = try ProgressFixtures.open(url)
+        defer { store.close() }
+        try store.undoLast()
+        try store.undoLast()
+        let (document, _) = try #require(try ProgressDocument.read(at: url))
+        #expect(document.reviews == [ProgressFixtures.entry(0, item: "a")])
+        #expect(document.cards == ["a": ProgressFixtures.card(0)])
+        #expect(document.cards == store.cards)
+    }
+
     @Test(arguments: [
         ("not json at all", "invalidJSON"),
         (#"{"format": 3, "learner": "x"}"#, "missingField"),

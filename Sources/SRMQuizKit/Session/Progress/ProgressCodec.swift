@@ -28,10 +28,11 @@ public enum ProgressCodec {
     }
 
     /// The log line in `bytes` (line `number` of `file`): the fast path, else `JSONDecoder`.
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, number: Int, file: String) throws(ProgressError)
-        -> ProgressLogLine
-    {
-        if let line = ProgressFastPath.line(bytes), line.problem == nil { return line }
+    /// With `skipCards`, the fast path leaves out the cards before and after an answer.
+    static func line(
+        _ bytes: UnsafeBufferPointer<UInt8>, number: Int, file: String, skipCards: Bool = false
+    ) throws(ProgressError) -> ProgressLogLine {
+        if let line = ProgressFastPath.line(bytes, skipCards: skipCards), line.problem == nil { return line }
         let data = Data(bytes)
         let line: ProgressLogLine
         do {

@@ -38,6 +38,14 @@ public struct ProgressDocument: Sendable, Hashable {
         self.phasesBefore = phasesBefore ?? Array(repeating: nil, count: reviews.count)
     }
 
+    /// The state's learner, settings and cards with the answers of `history`.
+    init(state: ProgressStateFile, history: ReviewHistory?) {
+        let reviews = history?.reviews ?? []
+        self.init(
+            learner: state.learner, created: state.created, updated: state.updated, settings: state.settings,
+            cards: state.cards, reviews: reviews.map(\.entry), phasesBefore: reviews.map(\.phaseBefore))
+    }
+
     /// The items with a card or a review that are not in `knownItemIDs`, sorted.
     public func orphans(knownItemIDs: Set<String>) -> [String] {
         var ids = Set(cards.keys)

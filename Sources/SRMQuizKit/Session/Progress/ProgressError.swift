@@ -69,14 +69,14 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
                 + "in \(file).damaged and the cards are rebuilt from the rest), or repair the line"
         case .logMismatch(let file, let message):
             return "\(file): review log does not match the progress file: \(message). Nothing was "
-                + "changed; see `srmquiz progress restore --help` and `srmquiz progress rebuild --help`"
+                + "changed. If a `progress rebuild` was interrupted, run `srmquiz progress rebuild --skip-damaged`; "
+                + "see also `srmquiz progress restore --help`"
         case .folderMissing(let file, let folder):
             return "\(file): the folder \(folder) does not exist; create it, or pass --create to "
                 + "have srmquiz create it"
         case .missingWithLeftovers(let file, let leftover):
             return "\(file): progress file is missing but \(leftover) exists; "
-                + "run `srmquiz progress restore` (or `srmquiz progress rebuild` if only the review log is "
-                + "left), or move it away to start afresh"
+                + "run `srmquiz progress restore`, or move it away to start afresh"
         case .io(let file, let operation, let code):
             return "\(file): \(operation) failed: \(String(cString: strerror(code)))"
         case .encoding(let file, let message):

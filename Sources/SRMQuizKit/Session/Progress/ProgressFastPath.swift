@@ -10,12 +10,31 @@ import Foundation
 struct ProgressFastPath {
     private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
+    /// Whether the cards of log lines are skipped (checked for balanced brackets only).
+    private var skipCards = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
-    /// The log line in `bytes` (without its newline), or `nil`.
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>) -> ProgressLogLine? {
+    /// The keys of each kind of object, in the order of the `case`s that read their values.
+    private static let lineKeys: [StaticString] = [
+        "event", "review", "phaseBefore", "before", "after", "settings", "at",
+    ]
+    private static let stateKeys: [StaticString] = [
+        "format", "learner", "created", "updated", "settings", "logLines", "logBytes", "cards",
+    ]
+    private static let cardKeys: [StaticString] = [
+        "phase", "step", "stability", "difficulty", "ease", "interval", "due", "lastReview", "reps", "lapses",
+    ]
+    private static let entryKeys: [StaticString] = [
+        "itemID", "time", "rating", "answer", "correct", "durationMs", "mode",
+    ]
+
+    /// The log line in `bytes` (without its newline), or `nil`. With `skipCards`, its `before`
+    /// and `after` cards are skipped and left out (for readers of lines the state already
+    /// reflects, which need only the answers).
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, skipCards: Bool = false) -> ProgressLogLine? {
         var p = ProgressFastPath(bytes)
+        p.skipCards = skipCards
         guard let line = p.logLine(), p.atEnd() else { return nil }
         return line
     }
@@ -32,27 +51,29 @@ struct ProgressFastPath {
     private mutating func logLine() -> ProgressLogLine? {
         var event: ProgressLogLine.Event?
         var line = ProgressLogLine(event: .review)
-        let ok = object { p, key in
+        let ok = object(Self.lineKeys) { p, key in
             switch key {
-            case "event":
+            case 0:  // event
                 event = p.string().flatMap(ProgressLogLine.Event.init(rawValue:))
                 return event != nil
-            case "review":
+            case 1:  // review
                 line.review = p.entry()
                 return line.review != nil
-            case "phaseBefore":
+            case 2:  // phaseBefore
                 line.phaseBefore = p.string().flatMap(CardPhase.init(rawValue:))
                 return line.phaseBefore != nil
-            case "before":
+            case 3:  // before
+                if p.skipCards { return p.skipValue() }
                 line.before = p.card()
                 return line.before != nil
-            case "after":
+            case 4:  // after
+                if p.skipCards { return p.skipValue() }
                 line.after = p.card()
                 return line.after != nil
-            case "settings":
+            case 5:  // settings
                 line.settings = p.settings()
                 return line.settings != nil
-            case "at":
+            case 6:  // at
                 line.at = p.date()
                 return line.at != nil
             default: return false
@@ -72,32 +93,32 @@ struct ProgressFastPath {
         var logLines: Int?
         var logBytes: Int?
         var cards: [String: Card]?
-        let ok = object { p, key in
+        let ok = object(Self.stateKeys) { p, key in
             switch key {
-            case "format":
+            case 0:  // format
                 format = p.int()
                 return format != nil
-            case "learner":
+            case 1:  // learner
                 learner = p.string()
                 return learner != nil
-            case "created":
+            case 2:  // created
                 created = p.date()
                 return created != nil
-            case "updated":
+            case 3:  // updated
                 updated = p.date()
                 return updated != nil
-            case "settings":
+            case 4:  // settings
                 settings = p.settings()
                 return settings != nil
-            case "logLines":
+            case 5:  // logLines
                 logLines = p.int()
                 return logLines != nil
-            case "logBytes":
+            case 6:  // logBytes
                 logBytes = p.int()
                 return logBytes != nil
-            case "cards":
+            case 7:  // cards
                 var all: [String: Card] = [:]
-                let read = p.object { p, id in
+                let read = p.dictionary { p, id in
                     guard let card = p.card() else { return false }
                     all[id] = card
                     return true
@@ -121,36 +142,36 @@ struct ProgressFastPath {
         var reps: Int?
         var lapses: Int?
         var card = Card(due: Date(timeIntervalSince1970: 0))
-        let ok = object { p, key in
+        let ok = object(Self.cardKeys) { p, key in
             switch key {
-            case "phase":
+            case 0:  // phase
                 phase = p.string().flatMap(CardPhase.init(rawValue:))
                 return phase != nil
-            case "step":
+            case 1:  // step
                 card.step = p.int()
                 return card.step != nil
-            case "stability":
+            case 2:  // stability
                 card.stability = p.double()
                 return card.stability != nil
-            case "difficulty":
+            case 3:  // difficulty
                 card.difficulty = p.double()
                 return card.difficulty != nil
-            case "ease":
+            case 4:  // ease
                 card.ease = p.double()
                 return card.ease != nil
-            case "interval":
+            case 5:  // interval
                 card.interval = p.double()
                 return card.interval != nil
-            case "due":
+            case 6:  // due
                 due = p.date()
                 return due != nil
-            case "lastReview":
+            case 7:  // lastReview
                 card.lastReview = p.date()
                 return card.lastReview != nil
-            case "reps":
+            case 8:  // reps
                 reps = p.int()
                 return reps != nil
-            case "lapses":
+            case 9:  // lapses
                 lapses = p.int()
                 return lapses != nil
             default: return false
@@ -169,27 +190,27 @@ struct ProgressFastPath {
         var time: Date?
         var rating: Rating?
         var entry = ReviewLogEntry(itemID: "", time: Date(timeIntervalSince1970: 0), rating: .again)
-        let ok = object { p, key in
+        let ok = object(Self.entryKeys) { p, key in
             switch key {
-            case "itemID":
+            case 0:  // itemID
                 itemID = p.string()
                 return itemID != nil
-            case "time":
+            case 1:  // time
                 time = p.date()
                 return time != nil
-            case "rating":
+            case 2:  // rating
                 rating = p.int().flatMap(Rating.init(rawValue:))
                 return rating != nil
-            case "answer":
+            case 3:  // answer
                 entry.answer = p.string()
                 return entry.answer != nil
-            case "correct":
+            case 4:  // correct
                 entry.correct = p.bool()
                 return entry.correct != nil
-            case "durationMs":
+            case 5:  // durationMs
                 entry.durationMs = p.int()
                 return entry.durationMs != nil
-            case "mode":
+            case 6:  // mode
                 entry.mode = p.string()
                 return entry.mode != nil
             default: return false
@@ -228,8 +249,32 @@ struct ProgressFastPath {
         return true
     }
 
-    /// An object whose values `member` reads, given each key; a repeated key fails.
-    private mutating func object(_ member: (inout ProgressFastPath, String) -> Bool) -> Bool {
+    /// An object whose keys are among `keys` and whose values `member` reads, given the key's
+    /// index; an unknown or repeated key fails.
+    private mutating func object(_ keys: [StaticString], _ member: (inout ProgressFastPath, Int) -> Bool)
+        -> Bool
+    {
+        guard take(0x7B) else { return false }
+        if take(0x7D) { return true }
+        var seen: UInt32 = 0
+        repeat {
+            guard let (start, length) = rawString() else { return false }
+            guard
+                let index = keys.firstIndex(where: {
+                    $0.utf8CodeUnitCount == length
+                        && memcmp(b.baseAddress! + start, $0.utf8Start, length) == 0
+                }), seen & (1 << index) == 0, take(0x3A)
+            else { return false }
+            seen |= 1 << index
+            skipSpace()
+            guard member(&self, index) else { return false }
+        } while take(0x2C)
+        return take(0x7D)
+    }
+
+    /// An object with any keys (the cards, by item id), whose values `member` reads; a repeated
+    /// key fails.
+    private mutating func dictionary(_ member: (inout ProgressFastPath, String) -> Bool) -> Bool {
         guard take(0x7B) else { return false }
         if take(0x7D) { return true }
         var seen = Set<String>()
@@ -241,8 +286,8 @@ struct ProgressFastPath {
         return take(0x7D)
     }
 
-    /// A string without escapes or control characters, in valid UTF-8.
-    private mutating func string() -> String? {
+    /// Where the bytes of a string without escapes or control characters start, and how many.
+    private mutating func rawString() -> (Int, Int)? {
         guard take(0x22) else { return nil }
         let start = i
         while i < b.count, b[i] != 0x22 {
@@ -250,8 +295,16 @@ struct ProgressFastPath {
             i += 1
         }
         guard i < b.count else { return nil }
-        defer { i += 1 }
-        return String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        i += 1
+        return (start, i - 1 - start)
+    }
+
+    /// A string without escapes or control characters, in valid UTF-8.
+    private mutating func string() -> String? {
+        guard let (start, length) = rawString() else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: b[start..<start + length])
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func date() -> Date? {

@@ -154,19 +154,6 @@ enum ProgressFiles {
         try withRawBytes(data) { (raw) throws(ProgressError) in try replace(url, with: raw) }
     }
 
-    /// Makes `url` durable as it is: fsyncs it (and its folder).
-    static func syncFile(_ url: URL) throws(ProgressError) {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
-        defer { _ = posixClose(fd) }
-        if fsync(fd) != 0 { throw .io(file: url.path, operation: "fsync", errno: errno) }
-    }
-
-    /// Replaces `url` with `bytes` atomically: a crash leaves either the old or the new content.
-    static func replace(_ url: URL, with bytes: [UInt8]) throws(ProgressError) {
-        try withRawBytes(bytes) { (raw) throws(ProgressError) in try replace(url, with: raw) }
-    }
-
     /// Calls `body` with the bytes of `value`, keeping `body`'s error type.
     private static func withRawBytes(
         _ value: some ContiguousBytes, _ body: (UnsafeRawBufferPointer) throws(ProgressError) -> Void
@@ -219,7 +206,7 @@ enum ProgressFiles {
                     file: copy.path, operation: "renaming \(staging.lastPathComponent) over it", errno: code)
             }
         } else {
-            try replace(copy, with: try read(url))
+            try replace(copy, with: Data(try read(url)))
         }
     }
 

@@ -45,7 +45,8 @@ struct ProgressLoader {
             url: url, logURL: logURL, state: state, lines: state.logLines, bytes: state.logBytes)
         let read: ProgressLog.Lines
         if wholeLog {
-            read = try ProgressLog.read(logURL, from: 0, firstLine: 1)
+            // Readers need only the answers of the lines the state reflects, not their cards.
+            read = try ProgressLog.read(logURL, from: 0, firstLine: 1, skipCardsThrough: state.logLines)
             guard read.lines.count >= state.logLines, read.bytes >= state.logBytes else {
                 throw .logMismatch(
                     file: logURL.path,
@@ -67,10 +68,9 @@ struct ProgressLoader {
         for (number, line) in read.lines where number > state.logLines {
             var undone: LoggedReview?
             if line.event == .undo {
-                if let last = loader.history?.reviews.last ?? tail.last {
+                if let last = tail.popLast() {
                     undone = last
-                    if !tail.isEmpty { tail.removeLast() }
-                } else {
+                } else {  // an answer the state reflects: read it back, cards and all
                     undoneBeforeTail += 1
                     undone = try ProgressLog.lastReviews(
                         logURL, end: state.logBytes, lastLine: state.logLines, count: undoneBeforeTail
@@ -82,7 +82,8 @@ struct ProgressLoader {
                     throw .logDamaged(file: logURL.path, line: number, message: problem)
                 }
                 loader.history = history
-            } else if line.event == .review {
+            }
+            if line.event == .review {
                 tail.append(
                     LoggedReview(
                         line: number, entry: line.review!, phaseBefore: line.phaseBefore, before: line.before,
@@ -129,12 +130,7 @@ struct ProgressLoader {
     }
 
     /// Everything, as one document (needs ``history``).
-    func document() -> ProgressDocument {
-        let reviews = history?.reviews ?? []
-        return ProgressDocument(
-            learner: state.learner, created: state.created, updated: state.updated, settings: state.settings,
-            cards: state.cards, reviews: reviews.map(\.entry), phasesBefore: reviews.map(\.phaseBefore))
-    }
+    func document() -> ProgressDocument { ProgressDocument(state: state, history: history) }
 
     // MARK: Decoding the state file
 

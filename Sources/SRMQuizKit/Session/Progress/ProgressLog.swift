@@ -28,42 +28,89 @@ final class ProgressLog {
 
     /// Decodes the lines in `bytes`, the first being line `firstLine`. A bad line other than the
     /// last is an error; a last line without its newline, or unreadable, is left out as torn.
-    static func decode(_ bytes: [UInt8], firstLine: Int, file: String) throws(ProgressError) -> Lines {
-        var result = Lines()
-        result.lines.reserveCapacity(bytes.count / 300)
-        var failure: ProgressError?
-        bytes.withUnsafeBufferPointer { all in
-            var start = 0
-            var number = firstLine
-            while start < all.count {
-                guard let end = all[start...].firstIndex(of: 0x0A) else {
-                    result.tornBytes = all.count - start
-                    return
-                }
-                do throws(ProgressError) {
-                    let line = try ProgressCodec.line(
-                        UnsafeBufferPointer(rebasing: all[start..<end]), number: number, file: file)
-                    result.lines.append((number, line))
-                } catch {
-                    if end == all.count - 1 {
-                        result.tornBytes = end + 1 - start
-                        return
-                    }
-                    failure = error
-                    return
-                }
-                result.bytes = end + 1
-                start = end + 1
-                number += 1
+    /// Lines up to `skipCardsThrough` may be read without their cards (see ``ProgressFastPath``).
+    /// A large log is decoded in parts on all processors.
+    static func decode(_ bytes: [UInt8], firstLine: Int, file: String, skipCardsThrough: Int = 0)
+        throws(ProgressError) -> Lines
+    {
+        try bytes.withUnsafeBufferPointer { all in
+            // Parts end at line ends; each knows its first line's number.
+            let parts =
+                bytes.count < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+            var bounds = [0]
+            var firsts = [firstLine]
+            for k in 1..<parts {
+                let from = max(bounds[k - 1], all.count * k / parts)
+                guard let end = all[from...].firstIndex(of: 0x0A) else { break }
+                firsts.append(firsts[k - 1] + all[bounds[k - 1]..<end + 1].lazy.filter { $0 == 0x0A }.count)
+                bounds.append(end + 1)
             }
+            bounds.append(all.count)
+            nonisolated(unsafe) let shared = all
+            let (starts, numbers) = (bounds, firsts)
+            nonisolated(unsafe) var results = [Result<Lines, ProgressError>](
+                repeating: .success(Lines()), count: numbers.count)
+            results.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: numbers.count) { k in
+                    slots[k] = decodePart(
+                        shared, starts[k]..<starts[k + 1], firstLine: numbers[k], file: file,
+                        skipCardsThrough: skipCardsThrough, last: k == numbers.count - 1)
+                }
+            }
+            return results
+        }.reduce(into: Result<Lines, ProgressError>.success(Lines())) { merged, part in
+            guard case .success(var sum) = merged else { return }
+            switch part {
+            case .failure: merged = part
+            case .success(let lines):
+                sum.lines += lines.lines
+                sum.bytes = lines.bytes == 0 ? sum.bytes : lines.bytes
+                sum.tornBytes = lines.tornBytes
+                merged = .success(sum)
+            }
+        }.get()
+    }
+
+    /// Decodes the lines of `all` in `range` (see ``decode(_:firstLine:file:skipCardsThrough:)``);
+    /// only the `last` part may end with a torn line.
+    private static func decodePart(
+        _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String,
+        skipCardsThrough: Int, last: Bool
+    ) -> Result<Lines, ProgressError> {
+        var result = Lines()
+        result.lines.reserveCapacity(range.count / 300)
+        var start = range.lowerBound
+        var number = firstLine
+        while start < range.upperBound {
+            guard let end = all[start..<range.upperBound].firstIndex(of: 0x0A) else {
+                result.tornBytes = range.upperBound - start
+                break
+            }
+            do throws(ProgressError) {
+                let line = try ProgressCodec.line(
+                    UnsafeBufferPointer(rebasing: all[start..<end]), number: number, file: file,
+                    skipCards: number <= skipCardsThrough)
+                result.lines.append((number, line))
+            } catch {
+                if last && end == range.upperBound - 1 {
+                    result.tornBytes = end + 1 - start
+                    break
+                }
+                return .failure(error)
+            }
+            result.bytes = end + 1
+            start = end + 1
+            number += 1
         }
-        if let failure { throw failure }
-        return result
+        return .success(result)
     }
 
     /// Reads the log from byte `offset` (the first line there being `firstLine`) to its end.
     /// `offset` must be the end of a line.
-    static func read(_ url: URL, from offset: Int, firstLine: Int) throws(ProgressError) -> Lines {
+    static func read(_ url: URL, from offset: Int, firstLine: Int, skipCardsThrough: Int = 0)
+        throws(ProgressError) -> Lines
+    {
         guard ProgressFiles.exists(url) else {
             if offset == 0 { return Lines() }
             throw .logMismatch(
@@ -84,7 +131,8 @@ final class ProgressLog {
         }
         let bytes = try ProgressFiles.readRange(
             fd, from: offset, count: max(0, size - offset), file: url.path)
-        var lines = try decode(bytes, firstLine: firstLine, file: url.path)
+        var lines = try decode(
+            bytes, firstLine: firstLine, file: url.path, skipCardsThrough: skipCardsThrough)
         lines.bytes += offset
         return lines
     }

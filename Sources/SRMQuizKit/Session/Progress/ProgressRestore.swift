@@ -51,7 +51,7 @@ public struct ProgressRestore: Sendable, Hashable {
             }
             setAside.append(aside.path)
         }
-        try ProgressFiles.replace(url, with: data)
+        try ProgressFiles.replace(url, with: Data(data))
         // The review log stays: the answers the backup does not reflect are applied on opening.
         let reviews = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.count ?? 0
         return ProgressRestore(file: url.path, backup: backup.path, reviews: reviews, setAside: setAside)

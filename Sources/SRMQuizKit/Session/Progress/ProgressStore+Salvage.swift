@@ -48,7 +48,7 @@ extension ProgressStore {
         if !damaged.isEmpty {
             let side = URL(fileURLWithPath: logURL.path + ".damaged")
             let kept = ProgressFiles.exists(side) ? try ProgressFiles.read(side) : []
-            try ProgressFiles.replace(side, with: kept + damagedBytes)
+            try ProgressFiles.replace(side, with: Data(kept + damagedBytes))
         }
         var loaded = ProgressLoader(
             url: url, logURL: logURL, state: state, lines: history.reviews.count, bytes: bytes.count)

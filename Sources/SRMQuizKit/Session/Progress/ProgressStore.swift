@@ -108,10 +108,7 @@ public final class ProgressStore: ReviewStore {
     /// Everything, with the whole log read first (see ``log``).
     public var document: ProgressDocument {
         if history == nil { try? loadLog() }
-        let reviews = history?.reviews ?? []
-        return ProgressDocument(
-            learner: state.learner, created: state.created, updated: state.updated, settings: state.settings,
-            cards: state.cards, reviews: reviews.map(\.entry), phasesBefore: reviews.map(\.phaseBefore))
+        return ProgressDocument(state: state, history: history)
     }
 
     /// Whether the whole log has been read.
