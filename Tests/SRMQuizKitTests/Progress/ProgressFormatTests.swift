@@ -170,6 +170,12 @@ import Testing
                 #expect(quick == expected, "\(String(decoding: data, as: UTF8.self))")
             }
             #expect(try ProgressCodec.line(bytes, number: n + 1, file: "f") == expected)
+            if let skipped = bytes.withUnsafeBufferPointer({ ProgressFastPath.line($0, skipCards: true) }) {
+                var answersOnly = expected
+                answersOnly.before = nil
+                answersOnly.after = nil
+                #expect(skipped == answersOnly, "readers skip only the cards")
+            }
             if n % 7 != 0 { #expect(expected == line, "what is written reads back as the same value") }
         }
         #expect(fast > 2000, "the fast path reads most lines the encoder writes")

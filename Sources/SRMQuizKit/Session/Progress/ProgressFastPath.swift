@@ -63,11 +63,11 @@ struct ProgressFastPath {
                 line.phaseBefore = p.string().flatMap(CardPhase.init(rawValue:))
                 return line.phaseBefore != nil
             case 3:  // before
-                if p.skipCards { return p.skipValue() }
+                if p.skipCards { return p.skipCard() }
                 line.before = p.card()
                 return line.before != nil
             case 4:  // after
-                if p.skipCards { return p.skipValue() }
+                if p.skipCards { return p.skipCard() }
                 line.after = p.card()
                 return line.after != nil
             case 5:  // settings
@@ -357,6 +357,16 @@ struct ProgressFastPath {
 
     private func isNumberByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45
+    }
+
+    /// Skips a card as the encoder writes it: an object holding no object, array or brace in a
+    /// string, so it ends at the first `}`.
+    private mutating func skipCard() -> Bool {
+        guard take(0x7B), i < b.count, let end = memchr(b.baseAddress! + i, 0x7D, b.count - i) else {
+            return false
+        }
+        i = b.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self)) + 1
+        return true
     }
 
     /// Skips one value of any kind (strings may hold escapes here).

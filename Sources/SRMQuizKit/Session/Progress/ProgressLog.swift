@@ -72,6 +72,12 @@ final class ProgressLog {
         }.get()
     }
 
+    /// The index of the first newline in `all[from..<to]`.
+    private static func newline(in all: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(all.baseAddress! + from, 0x0A, to - from) else { return nil }
+        return all.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Decodes the lines of `all` in `range` (see ``decode(_:firstLine:file:skipCardsThrough:)``);
     /// only the `last` part may end with a torn line.
     private static func decodePart(
@@ -83,7 +89,7 @@ final class ProgressLog {
         var start = range.lowerBound
         var number = firstLine
         while start < range.upperBound {
-            guard let end = all[start..<range.upperBound].firstIndex(of: 0x0A) else {
+            guard let end = newline(in: all, from: start, to: range.upperBound) else {
                 result.tornBytes = range.upperBound - start
                 break
             }
