@@ -27,88 +27,75 @@ enum ProgressBenchmark {
         let clock = SystemClock()
 
         print("Progress files: \(cards) cards, \(reviews) reviews, \(records) records; folder \(folder.path)")
-        let document = makeDocument(cards: cards, reviews: reviews)
+        let history = makeHistory(cards: cards, reviews: reviews)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+
+        // The log's lines: JSONEncoder, the fast path and (on a tenth) JSONDecoder.
         var start = DispatchTime.now()
-        let encoded = try ProgressCodec.encode(document, file: url.path)
-        print(String(format: "encode in memory: %.0f ms", elapsed(since: start)))
+        let encoder = ProgressCodec.lineEncoder()
+        let encoded = try history.lines.map { try encoder.encode($0) }
+        print(String(format: "encode the log's lines (JSONEncoder): %.0f ms", elapsed(since: start)))
+        let sample = encoded.prefix(max(1, encoded.count / 10))
         start = DispatchTime.now()
-        let decoded = try ProgressCodec.decode(encoded, file: url.path)
-        print(String(format: "decode in memory (whole document): %.0f ms", elapsed(since: start)))
-        guard decoded.document == document else { throw BenchmarkError("the decoded document differs") }
+        let decoder = ProgressCodec.decoder()
+        for line in sample { _ = try decoder.decode(ProgressLogLine.self, from: line) }
+        print(
+            String(
+                format: "decode a tenth of them with JSONDecoder: %.0f ms (the whole log: ~%.0f ms)",
+                elapsed(since: start), elapsed(since: start) * Double(encoded.count) / Double(sample.count)))
+
         start = DispatchTime.now()
-        _ = try ProgressCodec.fileEncoder().encode(document)
-        print(String(format: "for comparison, Foundation JSONEncoder: %.0f ms", elapsed(since: start)))
-        start = DispatchTime.now()
-        for review in document.reviews.prefix(100_000) { _ = ProgressDateFormat.string(from: review.time) }
-        print(String(format: "format 100,000 dates: %.0f ms", elapsed(since: start)))
-        start = DispatchTime.now()
-        for review in document.reviews.prefix(100_000) {
-            _ = ProgressDateFormat.date(from: "2025-03-01T09:30:00.125Z")
-            _ = review
-        }
-        print(String(format: "parse 100,000 dates: %.0f ms", elapsed(since: start)))
-        try encoded.write(to: url)
-        let size =
-            (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        print(String(format: "file size: %.1f MB (%d bytes)", Double(size) / 1_000_000, size))
+        try ProgressStore.write(
+            learner: "bench", created: history.created, settings: SchedulerSettings(), cards: history.cards,
+            lines: history.lines, to: url)
+        print(String(format: "write state and log: %.0f ms", elapsed(since: start)))
+        let logURL = dir.appendingPathComponent("bench.reviews.jsonl")
+        print(
+            String(
+                format: "state file: %.2f MB; log: %.1f MB", Double(try fileSize(url)) / 1_000_000,
+                Double(try fileSize(logURL)) / 1_000_000))
 
         var opens: [Double] = []
         var sinces: [Double] = []
         var logLoads: [Double] = []
-        var fullLoads: [Double] = []
+        var reads: [Double] = []
         for _ in 0..<3 {
             var start = DispatchTime.now()
             let store = try ProgressStore.open(
                 at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
             opens.append(elapsed(since: start))
-            guard store.logBytesRead == 0 else {
-                throw BenchmarkError("open read \(store.logBytesRead) bytes of the review log")
-            }
-            let open = opens.last ?? 0
             start = DispatchTime.now()
-            let today = document.reviews.last.map { $0.time.addingTimeInterval(-86_400) } ?? Date()
+            let today = history.lines.last?.review.map { $0.time.addingTimeInterval(-86_400) } ?? Date()
             let recent = store.reviews(since: today)
             sinces.append(elapsed(since: start))
             guard !store.isLogLoaded, !recent.isEmpty else {
-                throw BenchmarkError("reviews(since:) decoded the whole log or found nothing")
+                throw BenchmarkError("reviews(since:) read the whole log or found nothing")
             }
             start = DispatchTime.now()
             try store.loadLog()
             logLoads.append(elapsed(since: start))
-            fullLoads.append(open + logLoads[logLoads.count - 1])
             guard store.log.count == reviews else {
                 throw BenchmarkError("loaded \(store.log.count) reviews")
             }
             store.close()
+            start = DispatchTime.now()
+            guard let read = try ProgressDocument.read(at: url), read.document.reviews.count == reviews else {
+                throw BenchmarkError("the reader found a different log")
+            }
+            reads.append(elapsed(since: start))
         }
+        print(String(format: "open (lock, state, log tail): median %.1f ms of 3", median(opens)))
+        print(String(format: "reviews(since: a day before the last): median %.2f ms of 3", median(sinces)))
+        print(String(format: "whole log (first use of log): median %.0f ms of 3", median(logLoads)))
         print(
             String(
-                format: "open (lock, read settings and cards; log not read): median %.1f ms of 3",
-                median(opens)))
-        print(
-            String(
-                format: "reviews(since: a day before the last review): median %.2f ms of 3", median(sinces)))
-        print(String(format: "full log decode (first use of log): median %.0f ms of 3", median(logLoads)))
-        print(String(format: "full load (open + full log decode): median %.0f ms of 3", median(fullLoads)))
+                format: "read without lock (state + whole log, as show and report): median %.0f ms of 3",
+                median(reads)))
 
         let store = try ProgressStore.open(
             at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
-        try store.loadLog()
-        var saves: [Double] = []
-        for _ in 0..<3 {
-            let start = DispatchTime.now()
-            try store.compact()
-            saves.append(elapsed(since: start))
-        }
-        print(
-            String(
-                format:
-                    "full save (compaction: encode, backup link, write, fsync, rename): median %.0f ms of 3",
-                median(saves)))
-
         var costs: [Double] = []
-        let itemIDs = Array(document.cards.keys).sorted()
+        let itemIDs = Array(history.cards.keys).sorted()
         for n in 0..<records {
             let id = itemIDs[n % itemIDs.count]
             let entry = ReviewLogEntry(
@@ -125,41 +112,55 @@ enum ProgressBenchmark {
         let p99 = costs[min(costs.count - 1, Int((Double(costs.count) * 0.99).rounded(.up)) - 1)]
         print(
             String(
-                format:
-                    "record one answer (journal line + fdatasync): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                format: "record one answer (log line + fdatasync): median %.2f ms, p99 %.2f ms, max %.2f ms",
                 median(costs), p99, costs.last ?? 0))
         start = DispatchTime.now()
         store.close()
-        print(
-            String(format: "close (compacts the %d journal events): %.0f ms", records, elapsed(since: start)))
+        print(String(format: "close (rewrites the state): %.0f ms", elapsed(since: start)))
+        start = DispatchTime.now()
+        let reopened = try ProgressStore.open(
+            at: url, learner: "bench", createWith: SchedulerSettings(), clock: clock)
+        print(String(format: "open after that close: %.1f ms", elapsed(since: start)))
+        reopened.close()
     }
 
-    /// A document of `cards` items and `reviews` answers spread over two years.
-    static func makeDocument(cards: Int, reviews: Int) -> ProgressDocument {
+    /// A history of `cards` items and `reviews` answers five minutes apart, each line with the
+    /// card before and after (the item's final card, for realistic sizes).
+    static func makeHistory(cards: Int, reviews: Int) -> (
+        created: Date, cards: [String: Card], lines: [ProgressLogLine]
+    ) {
         var rng = SeededGenerator(seed: 7)
         let start = Date(timeIntervalSince1970: 1_700_000_000)
         var all: [String: Card] = [:]
         for n in 0..<cards {
             all["svc-\(n / 50).task-\(n % 50).owner"] = Card(
                 phase: .review, stability: 1 + rng.nextUnit() * 300, difficulty: 1 + rng.nextUnit() * 9,
-                due: start.addingTimeInterval(rng.nextUnit() * 86_400 * 800), lastReview: start,
-                reps: Int(rng.next() % 40), lapses: Int(rng.next() % 10))
+                due: ProgressTime.rounded(start.addingTimeInterval(rng.nextUnit() * 86_400 * 800)),
+                lastReview: start, reps: Int(rng.next() % 40), lapses: Int(rng.next() % 10))
         }
-        let ids = Array(all.keys)
-        var log: [ReviewLogEntry] = []
-        log.reserveCapacity(reviews)
+        let ids = Array(all.keys).sorted()
+        var seen: Set<String> = []
+        var lines: [ProgressLogLine] = []
+        lines.reserveCapacity(reviews)
         for n in 0..<reviews {
             let rating = Rating.allCases[Int(rng.next() % 4)]
-            log.append(
-                ReviewLogEntry(
-                    itemID: ids[Int(rng.next() % UInt64(ids.count))],
-                    time: start.addingTimeInterval(Double(n) * 300 + rng.nextUnit()), rating: rating,
-                    answer: "customer", correct: rating != .again, durationMs: Int(rng.next() % 20_000),
-                    mode: "study"))
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            let entry = ReviewLogEntry(
+                itemID: id,
+                time: ProgressTime.rounded(start.addingTimeInterval(Double(n) * 300 + rng.nextUnit())),
+                rating: rating, answer: "customer", correct: rating != .again,
+                durationMs: Int(rng.next() % 20_000), mode: "study")
+            let before = seen.insert(id).inserted ? nil : all[id]
+            lines.append(
+                ProgressLogLine(
+                    event: .review, review: entry, phaseBefore: before?.phase ?? .new, before: before,
+                    after: all[id]))
         }
-        return ProgressDocument(
-            learner: "bench", created: start, cards: all, reviews: log,
-            phasesBefore: log.map { _ in .review }, sequence: 0)
+        return (start, all, lines)
+    }
+
+    static func fileSize(_ url: URL) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
     }
 
     static func elapsed(since start: DispatchTime) -> Double {

@@ -41,28 +41,33 @@ enum StartupBenchmark {
             throw ProgressBenchmark.BenchmarkError("no bundled bank")
         }
         let items = QuestionGenerator(bank: try BankLoader.load(paths: [bankPath])).generate(seed: 0)
-        var document = ProgressBenchmark.makeDocument(cards: cards, reviews: reviews)
-        let oldIDs = document.cards.keys.sorted()
+        var history = ProgressBenchmark.makeHistory(cards: cards, reviews: reviews)
+        let oldIDs = history.cards.keys.sorted()
         var rename: [String: String] = [:]
         for (old, item) in zip(oldIDs, items) { rename[old] = item.id }
         let now = Date()
         var remapped: [String: Card] = [:]
         for (n, old) in oldIDs.enumerated() {
-            var card = document.cards[old] ?? Card.new(at: now)
+            var card = history.cards[old] ?? Card.new(at: now)
             if rename[old] != nil {  // about a third due now, the rest later
                 card.due = now.addingTimeInterval(Double(n % 3 == 0 ? -(n % 40) : (n % 40) + 1) * 86_400)
             }
-            remapped[rename[old] ?? old] = card
+            remapped[rename[old] ?? old] = ProgressTime.rounded(card)
         }
-        document.cards = remapped
-        document.reviews = document.reviews.map { entry in
-            var entry = entry
-            entry.itemID = rename[entry.itemID] ?? entry.itemID
-            return entry
+        history.lines = history.lines.map { line in
+            var line = line
+            if let id = line.review?.itemID {
+                line.review?.itemID = rename[id] ?? id
+                line.after = remapped[rename[id] ?? id]
+            }
+            return line
         }
-        try ProgressCodec.encode(document, file: file.path).write(to: file)
+        try ProgressStore.write(
+            learner: "bench", created: history.created, settings: SchedulerSettings(), cards: remapped,
+            lines: history.lines, to: file)
         let size =
-            (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+            try ProgressBenchmark.fileSize(file)
+            + ProgressBenchmark.fileSize(dir.appendingPathComponent("learner.reviews.jsonl"))
         print(
             "Startup to first prompt: \(cards) cards (\(min(cards, items.count)) in the bank), \(reviews) reviews, "
                 + String(format: "%.1f MB; binary %@", Double(size) / 1_000_000, binary))
@@ -79,6 +84,43 @@ enum StartupBenchmark {
                 format:
                     "exec → first prompt: median %.1f ms, mean %.1f ms, min %.1f ms, max %.1f ms (%d runs)",
                 ProgressBenchmark.median(times), mean, times.first ?? 0, times.last ?? 0, times.count))
+
+        // The readers, on the same learner: whole processes, median of `runs`.
+        for command in [["progress", "show"], ["report"]] {
+            var times: [Double] = []
+            for run in 0...runs {
+                let ms = try timeCommand(
+                    binary: binary, arguments: command + ["--progress", file.path], home: dir.path)
+                if run > 0 { times.append(ms) }
+            }
+            times.sort()
+            print(
+                String(
+                    format: "srmquiz %@ (whole process): median %.1f ms, min %.1f ms, max %.1f ms (%d runs)",
+                    command.joined(separator: " "), ProgressBenchmark.median(times), times.first ?? 0,
+                    times.last ?? 0, times.count))
+        }
+    }
+
+    /// Milliseconds that `srmquiz arguments` takes, start to exit (it must succeed).
+    static func timeCommand(binary: String, arguments: [String], home: String) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home
+        env["XDG_DATA_HOME"] = home + "/data"
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now()
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ProgressBenchmark.BenchmarkError("srmquiz \(arguments.joined(separator: " ")) failed")
+        }
+        return ProgressBenchmark.elapsed(since: start)
     }
 
     /// Milliseconds from starting `srmquiz study` until its prompt appears on stdout.

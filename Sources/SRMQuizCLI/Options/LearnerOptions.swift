@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SRMQuizKit
 
-/// `--learner NAME` and `--progress FILE`, for every command that reads or writes progress.
+/// `--learner NAME`, `--progress FILE` and `--create`, for every command that reads or writes
+/// progress.
 public struct LearnerOptions: ParsableArguments {
     @Option(
         name: .customLong("learner"),
@@ -18,17 +19,35 @@ public struct LearnerOptions: ParsableArguments {
             valueName: "file"))
     public var progress: String?
 
+    @Flag(
+        name: .customLong("create"),
+        help: "Create the folder of --progress FILE if it does not exist (otherwise that is an error).")
+    public var create = false
+
     public init() {}
 
-    /// The progress file and learner name these options pick.
+    /// The progress file and learner name these options pick. A `--progress` file whose folder
+    /// does not exist is an error (exit 1) unless `--create` was given.
     public func location(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ProgressLocation {
+        let location: ProgressLocation
         do {
-            return try ProgressLocation.resolve(
+            location = try ProgressLocation.resolve(
                 learner: learner, progress: progress, environment: environment)
         } catch {
             throw ValidationError(error.description)
         }
+        if progress?.isEmpty == false, !create {
+            let folder = location.file.deletingLastPathComponent()
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder)
+                || !isFolder.boolValue
+            {
+                throw CLIOutput.fail(
+                    ProgressError.folderMissing(file: location.file.path, folder: folder.path).description)
+            }
+        }
+        return location
     }
 }

@@ -26,6 +26,21 @@ enum ProgressCommandSupport {
         }
     }
 
+    /// Reads the progress `options` pick without locking it (a session may be running),
+    /// printing its warnings; `nil` if there is none yet. A failure is printed and becomes exit
+    /// code 1.
+    static func read(_ options: LearnerOptions) throws -> (document: ProgressDocument, file: URL)? {
+        let location = try options.location()
+        do {
+            guard let read = try ProgressDocument.read(at: location.file) else { return nil }
+            for warning in read.warnings { printError("srmquiz: warning: \(warning)") }
+            return (read.document, location.file)
+        } catch {
+            printError("srmquiz: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
     /// `value` as pretty, key-sorted JSON text.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let data = try ProgressCodec.fileEncoder().encode(value)

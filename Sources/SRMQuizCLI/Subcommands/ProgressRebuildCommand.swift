@@ -11,7 +11,10 @@ struct ProgressRebuildCommand: ParsableCommand {
             The review log is the source of truth. Each item's reviews are replayed in order
             through the scheduler, with interval fuzz drawn from a seed derived from the item id,
             so a rebuild is reproducible. Cards of items never reviewed are kept. --retention and
-            --scheduler also change the stored settings. The previous file is kept as <file>.bak.
+            --scheduler also change the stored settings. The review log is rewritten with the
+            answers in effect and their new cards; the previous files are kept as <file>.bak and
+            <log>.bak. With --skip-damaged, log lines that cannot be read are left out and kept
+            as they were in <log>.damaged.
             """)
 
     @OptionGroup var learner: LearnerOptions
@@ -25,6 +28,9 @@ struct ProgressRebuildCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "Print a JSON object instead of text.")
     var json = false
 
+    @Flag(help: "Leave out damaged review log lines (kept in <log>.damaged) instead of stopping.")
+    var skipDamaged = false
+
     func validate() throws {
         if let retention, !(0.70...0.99).contains(retention) {
             throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
@@ -32,8 +38,35 @@ struct ProgressRebuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try ProgressCommandSupport.open(learner)
+        let store: ProgressStore
+        if skipDamaged {
+            let location = try learner.location()
+            do {
+                let opened = try ProgressStore.openSkippingDamagedLines(
+                    at: location.file, clock: SystemClock())
+                store = opened.store
+                for (line, reason) in opened.damaged {
+                    ProgressCommandSupport.printError(
+                        "srmquiz: left out line \(line) of \(store.logURL.path): \(reason)")
+                }
+                if !opened.damaged.isEmpty {
+                    ProgressCommandSupport.printError(
+                        "srmquiz: the damaged lines are kept in \(store.logURL.path).damaged")
+                }
+            } catch {
+                ProgressCommandSupport.printError("srmquiz: \(error.description)")
+                throw ExitCode(1)
+            }
+        } else {
+            store = try ProgressCommandSupport.open(learner)
+        }
         defer { store.close() }
+        do {
+            try store.loadLog()
+        } catch {
+            ProgressCommandSupport.printError("srmquiz: \(error.description)")
+            throw ExitCode(1)
+        }
         var settings = store.settings
         if let retention { settings.desiredRetention = retention }
         if let scheduler { settings.kind = scheduler }
@@ -46,7 +79,7 @@ struct ProgressRebuildCommand: ParsableCommand {
         }
         let result = ProgressRebuilder.rebuild(log: store.log, existing: store.cards, scheduler: engine)
         do {
-            try store.replaceCards(result.cards, phasesBefore: result.phasesBefore, settings: settings)
+            try store.replaceCards(with: result, settings: settings)
         } catch {
             ProgressCommandSupport.printError("srmquiz: \(error.description)")
             throw ExitCode(1)

@@ -12,7 +12,8 @@ struct ProgressShowCommand: ParsableCommand {
             tomorrow and this week (new cards not counted); reviews done; retention (share of
             correct answers to cards that had graduated) and overall accuracy; leeches (8 or more
             lapses); and items with progress that are no longer in the banks (orphans; their
-            history is kept). A progress file that does not exist yet is created empty.
+            history is kept). It reads the progress file and its review log without locking
+            them, so it works while a session is running and includes every answer already given.
             """)
 
     @OptionGroup var learner: LearnerOptions
@@ -22,8 +23,12 @@ struct ProgressShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try ProgressCommandSupport.open(learner)
-        defer { store.close() }
+        guard let (document, file) = try ProgressCommandSupport.read(learner) else {
+            ProgressCommandSupport.printError(
+                "srmquiz: no progress yet for learner '\(try learner.location().learner)' at "
+                    + "\(try learner.location().file.path)")
+            throw ExitCode(1)
+        }
         var known: Set<String>?
         var bankProblem: String?
         do {
@@ -39,7 +44,7 @@ struct ProgressShowCommand: ParsableCommand {
                 "srmquiz: warning: cannot load the bank, so orphans are not counted:\n\(bankProblem)")
         }
         let summary = ProgressSummary(
-            document: store.document, file: store.url.path, now: Date(), timeZone: .current,
+            document: document, file: file.path, now: Date(), timeZone: .current,
             knownItemIDs: known, bankProblem: bankProblem)
         if json {
             print(try ProgressCommandSupport.json(summary))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SRMQuizKit
 
 /// A learner never loses an acknowledged answer, however the program ends: the real binary is
@@ -66,8 +67,13 @@ import Testing
             // The next question appears only after the feedback, i.e. after the answer is saved.
             let acknowledged = collector.waitFor("[\(answered + 1)/10]", count: 1)
             #expect(acknowledged, "answer \(answered) not acknowledged:\n\(collector.text)")
-            #expect(collector.text.components(separatedBy: "Right —").count + collector.text.components(separatedBy: "Wrong —").count - 2 == answered)
+            #expect(
+                collector.text.components(separatedBy: "Right —").count
+                    + collector.text.components(separatedBy: "Wrong —").count - 2 == answered)
         }
+        // A reader (as `progress show` and `report`) sees the acknowledged answers while the session runs.
+        let live = try #require(try ProgressDocument.read(at: progress))
+        #expect(live.document.reviews.count == 4, "a reader found \(live.document.reviews.count) answers")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil

@@ -80,7 +80,7 @@ import Testing
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect("\(summary)".contains("reviews"))
-        let document = try json(progress)
+        let document = try SessionCommandTests.progressJSON(URL(fileURLWithPath: progress))
         let log = try #require(document["reviews"] as? [[String: Any]])
         #expect(log.count == 3)
         #expect(log.allSatisfy { $0["mode"] as? String == "exam" })

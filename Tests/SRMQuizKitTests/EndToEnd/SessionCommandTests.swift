@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizKit
 import Testing
 
 /// `srmquiz study|quiz|cram` run as a built binary with piped standard input.
@@ -11,9 +12,15 @@ import Testing
         return (dir, bank.path)
     }
 
+    /// The progress state file at `path` as JSON, with `reviews`: the answers in effect in its
+    /// review log, as JSON objects.
     static func progressJSON(_ path: URL) throws -> [String: Any] {
         let data = try Data(contentsOf: path)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var state = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let document = try #require(try ProgressDocument.read(at: path)).document
+        let reviews = try ProgressCodec.lineEncoder().encode(document.reviews)
+        state["reviews"] = try JSONSerialization.jsonObject(with: reviews)
+        return state
     }
 
     @Test func pipedQuizAnswersAreSavedAndTheOutputHasNoEscapeCodes() throws {

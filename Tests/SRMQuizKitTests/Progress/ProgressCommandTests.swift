@@ -49,21 +49,76 @@ import Testing
         #expect(bad.status != 0 && bad.stderr.contains("invalid learner name"))
     }
 
-    @Test func showIsRefusedWhileAnotherProcessHoldsTheFile() throws {
+    @Test func showAndReportWorkWhileASessionHoldsTheFile() throws {
         let temp = ProgressTempFolder()
         let url = temp.file("held.json")
         let store = try ProgressFixtures.open(url)
         defer { store.close() }
-        let run = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
-        #expect(run.status != 0)
-        #expect(run.stderr.contains(url.path))
-        #expect(run.stderr.contains("in use by another srmquiz process"))
+        for n in 0..<3 { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
+        let show = try Self.run(
+            ["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("\"reviews\" : 3"))
+        let report = try Self.run(
+            ["report", "--progress", url.path, "--no-bundled", "--format", "json"], home: temp.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("\"reviews\" : 3"), "\(report.stdout)")
+        // The session's lock still holds against a second writer.
+        let rebuild = try Self.run(["progress", "rebuild", "--progress", url.path], home: temp.url)
+        #expect(
+            rebuild.status == 1
+                && rebuild.stderr.contains("in use by another srmquiz process (process \(getpid()))"))
+    }
+
+    @Test func aMissingFolderIsAnErrorUnlessCreateAndANewLearnerIsAnnounced() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("no/such/dir/p.json")
+        let refused = try Self.run(["progress", "rebuild", "--progress", url.path], home: temp.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(temp.file("no/such/dir").path) && refused.stderr.contains("--create"))
+        #expect(!FileManager.default.fileExists(atPath: temp.file("no").path))
+        let created = try Self.run(
+            ["progress", "rebuild", "--progress", url.path, "--create"], home: temp.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("new learner 'default' at \(url.path)"))
+        let typo = try Self.run(["progress", "rebuild", "--learner", "anm"], home: temp.url)
+        #expect(typo.stderr.contains("new learner 'anm'"))
+    }
+
+    @Test func rebuildSkippingDamagedLinesKeepsThemAside() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("d.json")
+        do {
+            let store = try ProgressFixtures.open(url)
+            for n in 0..<5 { try store.record(ProgressFixtures.entry(n), card: ProgressFixtures.card(n)) }
+            store.close()
+        }
+        var lines = try ProgressFixtures.logLines(url)
+        lines[2] = "{" + String(repeating: "#", count: lines[2].count - 1)  // same length: bit rot
+        let logURL = ProgressFixtures.log(of: url)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: logURL)
+        let show = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
+        #expect(show.status == 1 && show.stdout.isEmpty)
+        #expect(show.stderr.contains(logURL.path + ":3:") && show.stderr.contains("--skip-damaged"))
+        let plain = try Self.run(["progress", "rebuild", "--progress", url.path], home: temp.url)
+        #expect(plain.status == 1 && plain.stderr.contains(logURL.path + ":3:"))
+        let run = try Self.run(
+            ["progress", "rebuild", "--progress", url.path, "--skip-damaged"], home: temp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("left out line 3"))
+        #expect(run.stdout.contains("from 4 reviews"))
+        #expect(
+            try String(contentsOf: URL(fileURLWithPath: logURL.path + ".damaged"), encoding: .utf8) == lines[
+                2] + "\n")
+        let after = try Self.run(
+            ["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
+        #expect(after.status == 0 && after.stdout.contains("Reviews    4 done"), "\(after.stderr)")
     }
 
     @Test func showReportsACorruptFileAndLeavesItAlone() throws {
         let temp = ProgressTempFolder()
         let url = temp.file("bad.json")
-        let content = Data("{\n  \"format\": 2,\n  oops\n}\n".utf8)
+        let content = Data("{\n  \"format\": 3,\n  oops\n}\n".utf8)
         try content.write(to: url)
         let run = try Self.run(["progress", "show", "--progress", url.path, "--no-bundled"], home: temp.url)
         #expect(run.status == 1)
@@ -113,7 +168,7 @@ import Testing
             home: temp.url)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Rebuilt 7 cards from 10 reviews with sm2"))
-        let document = try ProgressCodec.decode(try Data(contentsOf: url), file: url.path).document
+        let document = try #require(try ProgressDocument.read(at: url)).document
         #expect(document.settings.kind == .sm2 && document.settings.desiredRetention == 0.85)
         #expect(document.reviews == (0..<10).map { ProgressFixtures.entry($0) })
         let expected = ProgressRebuilder.rebuild(

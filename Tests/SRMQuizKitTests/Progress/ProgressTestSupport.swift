@@ -27,10 +27,11 @@ enum ProgressFixtures {
         FixedClock(start.addingTimeInterval(offset))
     }
 
-    /// The `n`th answer of a made-up history.
+    /// The `n`th answer of a made-up history (times to the millisecond, as files hold them).
     static func entry(_ n: Int, item: String? = nil) -> ReviewLogEntry {
         ReviewLogEntry(
-            itemID: item ?? "item-\(n % 7)", time: start.addingTimeInterval(Double(n) * 61.000_123),
+            itemID: item ?? "item-\(n % 7)",
+            time: ProgressTime.rounded(start.addingTimeInterval(Double(n) * 61.001)),
             rating: Rating.allCases[n % 4], answer: n % 3 == 0 ? nil : "answer \(n)",
             correct: n % 5 == 0 ? nil : n % 4 != 0, durationMs: 1000 + n, mode: n % 2 == 0 ? "study" : "quiz")
     }
@@ -40,8 +41,10 @@ enum ProgressFixtures {
         Card(
             phase: CardPhase.allCases[(n % 3) + 1], step: n % 2 == 0 ? 1 : nil,
             stability: 1.5 + Double(n) / 3,
-            difficulty: 5.123_456_789, due: start.addingTimeInterval(Double(n) * 86_400.000_001),
-            lastReview: start.addingTimeInterval(Double(n) * 61.000_123), reps: n + 1, lapses: n % 9)
+            difficulty: 5.123_456_789,
+            due: ProgressTime.rounded(start.addingTimeInterval(Double(n) * 86_400.001)),
+            lastReview: ProgressTime.rounded(start.addingTimeInterval(Double(n) * 61.001)), reps: n + 1,
+            lapses: n % 9)
     }
 
     /// The v1 fixture, committed in `Tests/Fixtures/progress-v1.json`.
@@ -56,19 +59,30 @@ enum ProgressFixtures {
             at: url, learner: "tester", createWith: SchedulerSettings(), clock: clock(offset))
     }
 
-    /// Copies a progress file and its journal into `folder`, as a crash at this moment would
-    /// leave them, and returns the copy's path.
+    /// The review log beside the state file `url` (`p.json` → `p.reviews.jsonl`).
+    static func log(of url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("reviews.jsonl")
+    }
+
+    /// Copies a state file, its backup and its log into `folder`, as a crash at this moment
+    /// would leave them, and returns the copy's path.
     static func crashCopy(of url: URL, into folder: URL) throws -> URL {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let copy = folder.appendingPathComponent(url.lastPathComponent)
-        for suffix in ["", ".journal", ".bak"] {
-            let source = URL(fileURLWithPath: url.path + suffix)
-            if fm.fileExists(atPath: source.path) {
-                try fm.copyItem(at: source, to: URL(fileURLWithPath: copy.path + suffix))
-            }
+        for (source, target) in [
+            (url, copy), (URL(fileURLWithPath: url.path + ".bak"), URL(fileURLWithPath: copy.path + ".bak")),
+            (log(of: url), log(of: copy)),
+        ]
+        where fm.fileExists(atPath: source.path) {
+            try fm.copyItem(at: source, to: target)
         }
         return copy
+    }
+
+    /// The lines of the review log beside `url`.
+    static func logLines(_ url: URL) throws -> [String] {
+        try String(contentsOf: log(of: url), encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
     /// The POSIX permission bits of `url`.

@@ -87,7 +87,7 @@ import Testing
     }
 
     static func settings(_ file: URL) throws -> [String: Any] {
-        let store = try ProgressCodec.decode(Data(contentsOf: file), file: file.path).document
+        let store = try #require(try ProgressDocument.read(at: file)).document
         let data = try JSONEncoder().encode(store.settings)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }

@@ -108,16 +108,17 @@ import Testing
 
     @Test func progressFilesKeepTheDaySettings() throws {
         let settings = SchedulerSettings(kind: .sm2, dayStartsAt: 6, timeZone: "Europe/Berlin")
-        let document = ProgressDocument(
-            learner: "day", created: Date(timeIntervalSince1970: 1_767_600_000), settings: settings)
-        let written = try ProgressCodec.encode(document, file: "d.json")
-        #expect(try ProgressCodec.decode(written, file: "d.json").document.settings == settings)
-        #expect(try ProgressCodec.decoder().decode(ProgressDocument.self, from: written).settings == settings)
+        let file = try CLI.temporaryDirectory().appendingPathComponent("d.json")
+        let store = try ProgressStore.open(at: file, learner: "day", createWith: settings, clock: FixedClock(Date()))
+        store.close()
+        #expect(try ProgressDocument.read(at: file)?.document.settings == settings)
         // A file written before these settings existed reads with the defaults.
-        let older = String(decoding: written, as: UTF8.self)
-            .replacingOccurrences(of: #","dayStartsAt":6,"timeZone":"Europe/Berlin""#, with: "")
-        #expect(older != String(decoding: written, as: UTF8.self))
-        let read = try ProgressCodec.decode(Data(older.utf8), file: "d.json").document.settings
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var stored = try #require(object["settings"] as? [String: Any])
+        #expect(stored.removeValue(forKey: "dayStartsAt") != nil && stored.removeValue(forKey: "timeZone") != nil)
+        object["settings"] = stored
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let read = try #require(try ProgressDocument.read(at: file)).document.settings
         #expect(read.dayStartsAt == 4 && read.timeZone == nil && read.kind == .sm2)
     }
 }

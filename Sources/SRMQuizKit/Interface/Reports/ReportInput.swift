@@ -10,7 +10,8 @@ public enum ReportInput: Sendable {
     case classSession(file: String, ClassResult)
 
     /// Reads `path` and detects its kind: a `format` of ``ExamResult/formatName`` or
-    /// ``ClassResult/formatName``, or a progress file (an object with a `log` array).
+    /// ``ClassResult/formatName``, or a progress file (a numeric `format`), read with its review
+    /// log and without its lock (``ProgressDocument/read(at:)``), so a session may be running.
     public static func load(path: String) throws(ReportInputError) -> ReportInput {
         let data: Data
         do {
@@ -19,22 +20,58 @@ public enum ReportInput: Sendable {
             throw ReportInputError(
                 file: path, message: "cannot read the file (\(error.localizedDescription))")
         }
-        return try parse(data, file: path)
-    }
-
-    /// Detects and decodes `data`, read from `file`.
-    public static func parse(_ data: Data, file: String) throws(ReportInputError) -> ReportInput {
-        let object: Any
+        let kind: FormatProbe
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            kind = try JSONDecoder().decode(FormatProbe.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw ReportInputError(file: path, message: "expected a JSON object at the top level")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw ReportInputError(
+                file: path, message: "not JSON: expected a progress, exam or class results file")
         } catch {
             throw ReportInputError(
-                file: file, message: "not JSON: expected a progress, exam or class results file")
+                file: path,
+                message: "unknown kind of file (no `format`): expected a progress file, or an exam or "
+                    + "class results file")
         }
-        guard let dict = object as? [String: Any] else {
-            throw ReportInputError(file: file, message: "expected a JSON object at the top level")
+        switch kind {
+        case .number:
+            do {
+                guard let read = try ProgressDocument.read(at: URL(fileURLWithPath: path)) else {
+                    throw ReportInputError(file: path, message: "the progress file disappeared")
+                }
+                return .progress(file: path, log: read.document.reviews, cards: read.document.cards)
+            } catch let error as ProgressError {
+                throw ReportInputError(file: path, message: error.description)
+            } catch {
+                throw ReportInputError(file: path, message: "\(error)")
+            }
+        case .name(let format):
+            return try parse(data, file: path, format: format)
         }
-        let format = dict["format"] as? String
+    }
+
+    /// The `format` of a file: a number for progress files, a name for results files.
+    private enum FormatProbe: Decodable {
+        case number
+        case name(String)
+
+        enum CodingKeys: String, CodingKey { case format }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            if (try? c.decode(Int.self, forKey: .format)) != nil {
+                self = .number
+            } else {
+                self = .name(try c.decode(String.self, forKey: .format))
+            }
+        }
+    }
+
+    /// Decodes exam or class results (`format` named `format`) in `data`, read from `file`.
+    private static func parse(_ data: Data, file: String, format: String) throws(ReportInputError)
+        -> ReportInput
+    {
         do {
             switch format {
             case ExamResult.formatName:
@@ -43,19 +80,10 @@ public enum ReportInput: Sendable {
                 return .classSession(
                     file: file, try ExamResult.decoder().decode(ClassResult.self, from: data))
             default:
-                guard dict["format"] is NSNumber, dict["reviews"] != nil else {
-                    throw ReportInputError(
-                        file: file,
-                        message:
-                            "unknown kind of file\(format.map { " (format \"\($0)\")" } ?? ""): expected a "
-                            + "progress file, or an exam or class results file")
-                }
-                do {
-                    let document = try ProgressCodec.decode(data, file: file).document
-                    return .progress(file: file, log: document.reviews, cards: document.cards)
-                } catch {
-                    throw ReportInputError(file: file, message: error.description)
-                }
+                throw ReportInputError(
+                    file: file,
+                    message: "unknown kind of file (format \"\(format)\"): expected a progress file, or an "
+                        + "exam or class results file")
             }
         } catch let error as ReportInputError {
             throw error

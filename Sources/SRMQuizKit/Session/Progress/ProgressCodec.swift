@@ -1,18 +1,9 @@
 import Foundation
 
-/// Reading and writing progress documents and journal lines as JSON: lossless ISO-8601 dates, and
-/// errors turned into ``ProgressError``s that name the file and the field. Progress files go
-/// through the hand-written ``ProgressFileWriter`` and ``ProgressFileReader``; journal lines and
-/// format 1 files through Foundation's coders configured here.
+/// The JSON coders of progress files (one schema: the `Codable` types), and decoding errors turned
+/// into ``ProgressError``s that name the file and the field.
 public enum ProgressCodec {
-    /// A decoded file and the format it was in.
-    public struct Decoded: Sendable {
-        public var document: ProgressDocument
-        /// The format found in the file (``ProgressDocument/currentFormat`` unless it was migrated).
-        public var format: Int
-    }
-
-    /// An encoder for progress files: pretty-printed, keys sorted, so files diff well.
+    /// An encoder for state files and printed JSON: pretty-printed, keys sorted, so files diff well.
     public static func fileEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -20,7 +11,7 @@ public enum ProgressCodec {
         return encoder
     }
 
-    /// An encoder for journal lines: one line, keys sorted.
+    /// An encoder for log lines: one line, keys sorted.
     public static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -28,24 +19,57 @@ public enum ProgressCodec {
         return encoder
     }
 
-    /// A decoder for progress files and journal lines.
-    public static func decoder() -> JSONDecoder {
+    /// A decoder for state files and log lines; with `legacy`, for files of formats 1 and 2,
+    /// whose times may have any number of fraction digits and an offset.
+    public static func decoder(legacy: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .progress
+        decoder.dateDecodingStrategy = .progress(legacy: legacy)
         return decoder
     }
 
-    /// `document` as the bytes of a progress file (ending with a newline), written by the fast
-    /// hand-written writer (see ``ProgressFileWriter``).
-    public static func encode(_ document: ProgressDocument, file: String) throws(ProgressError) -> Data {
-        Data(try ProgressFileWriter.encode(document, file: file))
+    /// The log line in `bytes` (line `number` of `file`): the fast path, else `JSONDecoder`.
+    /// With `skipCards`, the fast path leaves out the cards before and after an answer.
+    static func line(
+        _ bytes: UnsafeBufferPointer<UInt8>, number: Int, file: String, skipCards: Bool = false
+    ) throws(ProgressError) -> ProgressLogLine {
+        if let line = ProgressFastPath.line(bytes, skipCards: skipCards), line.problem == nil { return line }
+        let data = Data(bytes)
+        let line: ProgressLogLine
+        do {
+            line = try decoder().decode(ProgressLogLine.self, from: data)
+        } catch let error as DecodingError {
+            throw .logDamaged(
+                file: file, line: number, message: reason(progressError(error, file: file, data: data)))
+        } catch {
+            throw .logDamaged(file: file, line: number, message: "\(error)")
+        }
+        if let problem = line.problem { throw .logDamaged(file: file, line: number, message: problem) }
+        return line
     }
 
-    /// The document in `data`, read from `file` (any JSON layout); format 1 is migrated.
-    public static func decode(_ data: Data, file: String) throws(ProgressError) -> Decoded {
-        let head = try ProgressFileReader.read([UInt8](data), file: file)
-        var state = ProgressState(head: head)
-        return Decoded(document: try state.document(), format: head.format)
+    /// The log line in `bytes` (see ``line(_:number:file:)``).
+    static func line(_ bytes: [UInt8], number: Int, file: String) throws(ProgressError) -> ProgressLogLine {
+        var failure: ProgressError?
+        let decoded = bytes.withUnsafeBufferPointer { buffer -> ProgressLogLine? in
+            do throws(ProgressError) {
+                return try Self.line(buffer, number: number, file: file)
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        if let decoded { return decoded }
+        throw failure!
+    }
+
+    /// The reason part of a decoding error (without the file).
+    private static func reason(_ error: ProgressError) -> String {
+        switch error {
+        case .invalidJSON(_, _, _, let message): "not valid JSON: \(message)"
+        case .missingField(_, let field): "missing the field `\(field)`"
+        case .invalidField(_, let field, let message): "field `\(field)`: \(message)"
+        default: error.description
+        }
     }
 
     /// `error` as a ``ProgressError`` naming `file` and the field or place.

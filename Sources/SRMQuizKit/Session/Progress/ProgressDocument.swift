@@ -1,40 +1,33 @@
 import Foundation
 
-/// Everything a progress file holds (format 2): the learner, the scheduler settings, each item's
-/// card and the full review log. See `docs/progress-format.md`.
+/// Everything a learner's progress holds, read whole: the state (learner, settings, cards) and
+/// the answers of the review log still in effect. What `progress show`, `report` and tests look
+/// at; see ``ProgressStore`` for recording.
 public struct ProgressDocument: Sendable, Hashable {
     /// The format this program writes.
-    public static let currentFormat = 2
-    /// The formats this program reads (older ones are migrated on load).
-    public static let readableFormats = 1...2
-    /// How many of the latest answers keep the card they replaced, so they can be undone.
-    public static let undoDepth = 100
+    public static var currentFormat: Int { ProgressStateFile.currentFormat }
+    /// The formats this program reads (older ones are migrated).
+    public static var readableFormats: ClosedRange<Int> { ProgressStateFile.readableFormats }
 
     /// The learner's name (as given with `--learner`).
     public var learner: String
-    /// When the file was created.
+    /// When the progress was started.
     public var created: Date
-    /// When the file last changed.
+    /// When it last changed.
     public var updated: Date
     /// The scheduler and its settings.
     public var settings: SchedulerSettings
     /// Each item's card, by item id. Cards of items no longer in any bank are kept.
     public var cards: [String: Card]
-    /// Every answer, oldest first.
+    /// Every answer in effect, oldest first.
     public var reviews: [ReviewLogEntry]
     /// For each review (same indices as `reviews`), the phase of the card before it, when known.
     public var phasesBefore: [CardPhase?]
-    /// The cards the latest answers replaced (`nil`: the item had no card), oldest first; the last
-    /// element belongs to the last review. At most ``undoDepth``.
-    public var undo: [Card?]
-    /// How many journal events have been folded into this document (see the durability design).
-    public var sequence: Int
 
     public init(
         learner: String, created: Date, updated: Date? = nil,
-        settings: SchedulerSettings = SchedulerSettings(),
-        cards: [String: Card] = [:], reviews: [ReviewLogEntry] = [], phasesBefore: [CardPhase?]? = nil,
-        undo: [Card?] = [], sequence: Int = 0
+        settings: SchedulerSettings = SchedulerSettings(), cards: [String: Card] = [:],
+        reviews: [ReviewLogEntry] = [], phasesBefore: [CardPhase?]? = nil
     ) {
         self.learner = learner
         self.created = created
@@ -43,108 +36,51 @@ public struct ProgressDocument: Sendable, Hashable {
         self.cards = cards
         self.reviews = reviews
         self.phasesBefore = phasesBefore ?? Array(repeating: nil, count: reviews.count)
-        self.undo = undo
-        self.sequence = sequence
-    }
-}
-
-extension ProgressDocument: Codable {
-    enum CodingKeys: String, CodingKey {
-        case format, learner, created, updated, settings, cards, reviews, undo, sequence
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let format = try c.decode(Int.self, forKey: .format)
-        guard format == Self.currentFormat else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .format, in: c, debugDescription: "expected \(Self.currentFormat), found \(format)")
+    /// The state's learner, settings and cards with the answers of `history`.
+    init(state: ProgressStateFile, history: ReviewHistory?) {
+        let reviews = history?.reviews ?? []
+        self.init(
+            learner: state.learner, created: state.created, updated: state.updated, settings: state.settings,
+            cards: state.cards, reviews: reviews.map(\.entry), phasesBefore: reviews.map(\.phaseBefore))
+    }
+
+    /// The items with a card or a review that are not in `knownItemIDs`, sorted.
+    public func orphans(knownItemIDs: Set<String>) -> [String] {
+        var ids = Set(cards.keys)
+        for review in reviews { ids.insert(review.itemID) }
+        return ids.subtracting(knownItemIDs).sorted()
+    }
+
+    /// Reads the progress at `url` without taking its lock and without changing any file, so it
+    /// works while a session records into it: the state, then every acknowledged line of the log
+    /// (a line being written is left out). A format 1 or 2 file is converted in memory only.
+    /// A damaged line is an error naming the log and the line, never a partial result. `nil` if
+    /// there is no progress at `url`.
+    public static func read(at url: URL) throws(ProgressError) -> (
+        document: ProgressDocument, warnings: [String]
+    )? {
+        let url = url.standardizedFileURL
+        var attempts = 0
+        while true {
+            // A writer replaces the state (and, in a rebuild, the log) by renaming new files over
+            // them; if that happened while this read, read again.
+            attempts += 1
+            let before = ProgressFiles.identity(url)
+            do {
+                guard let loaded = try ProgressLoader.load(url, wholeLog: true) else { return nil }
+                guard ProgressFiles.identity(url) == before || attempts == 3 else { continue }
+                var warnings = loaded.warnings
+                if let format = loaded.migratedFrom {
+                    warnings.append(
+                        "\(url.path) has format \(format); srmquiz converts it to format "
+                            + "\(currentFormat) the next time it records progress")
+                }
+                return (loaded.document(), warnings)
+            } catch {
+                if ProgressFiles.identity(url) == before || attempts == 3 { throw error }
+            }
         }
-        learner = try c.decode(String.self, forKey: .learner)
-        created = try c.decode(Date.self, forKey: .created)
-        updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
-        settings =
-            try c.decodeIfPresent(SettingsWithDefaults.self, forKey: .settings)?.settings
-            ?? SchedulerSettings()
-        cards = try c.decodeIfPresent([String: Card].self, forKey: .cards) ?? [:]
-        let stored = try c.decodeIfPresent([StoredReview].self, forKey: .reviews) ?? []
-        reviews = stored.map(\.entry)
-        phasesBefore = stored.map(\.phaseBefore)
-        undo = try c.decodeIfPresent([UndoStep].self, forKey: .undo)?.map(\.previous) ?? []
-        guard undo.count <= reviews.count else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .undo, in: c,
-                debugDescription: "has \(undo.count) steps but there are only "
-                    + "\(reviews.count) reviews")
-        }
-        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(Self.currentFormat, forKey: .format)
-        try c.encode(learner, forKey: .learner)
-        try c.encode(created, forKey: .created)
-        try c.encode(updated, forKey: .updated)
-        try c.encode(settings, forKey: .settings)
-        try c.encode(cards, forKey: .cards)
-        try c.encode(
-            zip(reviews, phasesBefore).map { StoredReview(entry: $0, phaseBefore: $1) }, forKey: .reviews)
-        try c.encode(undo.map(UndoStep.init(previous:)), forKey: .undo)
-        try c.encode(sequence, forKey: .sequence)
-    }
-}
-
-/// A review as stored: the log entry plus the phase of the card before it.
-struct StoredReview: Codable {
-    var entry: ReviewLogEntry
-    var phaseBefore: CardPhase?
-
-    enum CodingKeys: String, CodingKey {
-        case itemID, time, rating, answer, correct, durationMs, mode, phaseBefore
-    }
-
-    init(entry: ReviewLogEntry, phaseBefore: CardPhase?) {
-        self.entry = entry
-        self.phaseBefore = phaseBefore
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        entry = ReviewLogEntry(
-            itemID: try c.decode(String.self, forKey: .itemID), time: try c.decode(Date.self, forKey: .time),
-            rating: try c.decode(Rating.self, forKey: .rating),
-            answer: try c.decodeIfPresent(String.self, forKey: .answer),
-            correct: try c.decodeIfPresent(Bool.self, forKey: .correct),
-            durationMs: try c.decodeIfPresent(Int.self, forKey: .durationMs),
-            mode: try c.decodeIfPresent(String.self, forKey: .mode))
-        phaseBefore = try c.decodeIfPresent(CardPhase.self, forKey: .phaseBefore)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entry.itemID, forKey: .itemID)
-        try c.encode(entry.time, forKey: .time)
-        try c.encode(entry.rating, forKey: .rating)
-        try c.encodeIfPresent(entry.answer, forKey: .answer)
-        try c.encodeIfPresent(entry.correct, forKey: .correct)
-        try c.encodeIfPresent(entry.durationMs, forKey: .durationMs)
-        try c.encodeIfPresent(entry.mode, forKey: .mode)
-        try c.encodeIfPresent(phaseBefore, forKey: .phaseBefore)
-    }
-}
-
-/// One element of the undo history: the card an answer replaced, absent if there was none.
-struct UndoStep: Codable {
-    var previous: Card?
-}
-
-/// Scheduler settings read with a default for every missing field, so a file written before a
-/// setting existed still loads (``SchedulerSettings``'s own decoding does that).
-struct SettingsWithDefaults: Decodable {
-    var settings: SchedulerSettings
-
-    init(from decoder: any Decoder) throws {
-        settings = try SchedulerSettings(from: decoder)
     }
 }

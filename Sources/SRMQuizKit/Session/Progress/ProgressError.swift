@@ -13,8 +13,13 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     case invalidField(file: String, field: String, message: String)
     /// The file's `format` is one this program does not read.
     case unsupportedFormat(file: String, found: Int, supported: ClosedRange<Int>)
-    /// A line of the journal (not the last) cannot be read, or does not follow from the file.
-    case journalCorrupt(file: String, line: Int, message: String)
+    /// A line of the review log (not a torn last line) cannot be read or does not follow from
+    /// the lines before it.
+    case logDamaged(file: String, line: Int, message: String)
+    /// The review log does not match the state file (shorter than the state says, or missing).
+    case logMismatch(file: String, message: String)
+    /// `--progress` names a file in a folder that does not exist (and `--create` was not given).
+    case folderMissing(file: String, folder: String)
     /// The progress file is missing but its journal or backup is there, so starting afresh would
     /// hide data.
     case missingWithLeftovers(file: String, leftover: String)
@@ -32,7 +37,7 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     case backupCorrupt(backup: String, problem: ProgressError)
     /// `restore` was asked for while the progress file reads fine.
     case restoreRefused(file: String)
-    /// The answer to undo is older than the undo history kept in the file.
+    /// The answer to undo was migrated without the card it replaced.
     case undoUnavailable(file: String)
     /// The store was used after `close()`.
     case closed(file: String)
@@ -58,11 +63,20 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
             return "\(file): progress file has format \(found); this srmquiz reads formats "
                 + "\(supported.lowerBound) to \(supported.upperBound). It may come from a newer "
                 + "srmquiz; the file was left untouched"
-        case .journalCorrupt(let file, let line, let message):
-            return "\(file):\(line): journal line cannot be used: \(message). Nothing was changed"
+        case .logDamaged(let file, let line, let message):
+            return "\(file):\(line): review log line cannot be used: \(message). Nothing was changed. "
+                + "To recover, run `srmquiz progress rebuild --skip-damaged` (the damaged lines are kept "
+                + "in \(file).damaged and the cards are rebuilt from the rest), or repair the line"
+        case .logMismatch(let file, let message):
+            return "\(file): review log does not match the progress file: \(message). Nothing was "
+                + "changed. If a `progress rebuild` was interrupted, run `srmquiz progress rebuild --skip-damaged`; "
+                + "see also `srmquiz progress restore --help`"
+        case .folderMissing(let file, let folder):
+            return "\(file): the folder \(folder) does not exist; create it, or pass --create to "
+                + "have srmquiz create it"
         case .missingWithLeftovers(let file, let leftover):
             return "\(file): progress file is missing but \(leftover) exists; "
-                + "run `srmquiz progress restore` or move it away to start afresh"
+                + "run `srmquiz progress restore`, or move it away to start afresh"
         case .io(let file, let operation, let code):
             return "\(file): \(operation) failed: \(String(cString: strerror(code)))"
         case .encoding(let file, let message):
@@ -81,8 +95,8 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
             return "\(file): progress file reads fine; restoring the backup would drop the answers "
                 + "since; pass --force to restore anyway"
         case .undoUnavailable(let file):
-            return "\(file): nothing more can be undone (the file keeps the last "
-                + "\(ProgressDocument.undoDepth) answers' cards)"
+            return "\(file): that answer cannot be undone (it was migrated from an older progress "
+                + "format, which did not keep the card it replaced)"
         case .closed(let file):
             return "\(file): progress store used after it was closed"
         }

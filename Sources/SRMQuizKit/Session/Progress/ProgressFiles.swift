@@ -12,6 +12,12 @@ import Foundation
 enum ProgressFiles {
     /// The companion files of a progress file.
     static func journal(of file: URL) -> URL { sibling(file, ".journal") }
+    /// `NAME.reviews.jsonl` beside `NAME.json` (`FILE.reviews.jsonl` beside any other `FILE`).
+    static func log(of file: URL) -> URL {
+        let name = file.lastPathComponent
+        let stem = name.hasSuffix(".json") && name.count > 5 ? String(name.dropLast(5)) : name
+        return file.deletingLastPathComponent().appendingPathComponent(stem + ".reviews.jsonl")
+    }
     static func backup(of file: URL) -> URL { sibling(file, ".bak") }
     static func lock(of file: URL) -> URL { sibling(file, ".lock") }
     static func temporary(of file: URL) -> URL { sibling(file, ".tmp") }
@@ -38,53 +44,32 @@ enum ProgressFiles {
     }
 
     /// The whole content of `url`.
-    static func read(_ url: URL) throws(ProgressError) -> Data {
+    static func read(_ url: URL) throws(ProgressError) -> [UInt8] {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
         defer { _ = posixClose(fd) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(file: url.path, operation: "reading", errno: errno)
-            }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-        }
-        return data
+        return try readRange(fd, from: 0, count: size(fd), file: url.path)
     }
 
-    /// The whole content of `url`, as bytes (read straight into the array, without a copy).
-    static func readBytes(_ url: URL) throws(ProgressError) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
-        defer { _ = posixClose(fd) }
+    /// The size of the open file `fd`.
+    static func size(_ fd: Int32) -> Int {
         var info = stat()
-        var chunk = fstat(fd, &info) == 0 ? max(Int(info.st_size) + 1, 4096) : 1 << 20
-        var bytes: [UInt8] = []
-        while true {
-            var failure: Int32 = 0
-            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
-                var count = 0
-                while count < chunk, let base = buffer.baseAddress {
-                    let n = posixRead(fd, base + count, chunk - count)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        break
-                    }
-                    if n == 0 { break }
-                    count += n
-                }
-                initialized = count
-            }
-            if failure != 0 { throw .io(file: url.path, operation: "reading", errno: failure) }
-            if bytes.isEmpty { bytes = piece } else { bytes += piece }
-            if piece.count < chunk { return bytes }
-            chunk *= 2  // the file grew while it was read
-        }
+        return fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// The device, inode and modification time of `url` (what changes when a file is replaced).
+    static func identity(_ url: URL) -> [Int] {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return [] }
+        #if canImport(Darwin)
+            let modified = info.st_mtimespec
+        #else
+            let modified = info.st_mtim
+        #endif
+        return [
+            Int(info.st_dev), Int(info.st_ino), Int(modified.tv_sec), Int(modified.tv_nsec),
+            Int(info.st_size),
+        ]
     }
 
     /// Up to `count` bytes of `fd` from `offset` (fewer at the end of the file).
@@ -108,14 +93,6 @@ enum ProgressFiles {
         }
         if failure != 0 { throw .io(file: file, operation: "reading", errno: failure) }
         return bytes
-    }
-
-    /// Up to `count` bytes of `url` from `offset`.
-    static func readRange(_ url: URL, from offset: Int, count: Int) throws(ProgressError) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
-        defer { _ = posixClose(fd) }
-        return try readRange(fd, from: offset, count: count, file: url.path)
     }
 
     /// Writes all of `data` to `fd`.
@@ -177,11 +154,6 @@ enum ProgressFiles {
         try withRawBytes(data) { (raw) throws(ProgressError) in try replace(url, with: raw) }
     }
 
-    /// Replaces `url` with `bytes` atomically: a crash leaves either the old or the new content.
-    static func replace(_ url: URL, with bytes: [UInt8]) throws(ProgressError) {
-        try withRawBytes(bytes) { (raw) throws(ProgressError) in try replace(url, with: raw) }
-    }
-
     /// Calls `body` with the bytes of `value`, keeping `body`'s error type.
     private static func withRawBytes(
         _ value: some ContiguousBytes, _ body: (UnsafeRawBufferPointer) throws(ProgressError) -> Void
@@ -234,7 +206,7 @@ enum ProgressFiles {
                     file: copy.path, operation: "renaming \(staging.lastPathComponent) over it", errno: code)
             }
         } else {
-            try replace(copy, with: try read(url))
+            try replace(copy, with: Data(try read(url)))
         }
     }
 

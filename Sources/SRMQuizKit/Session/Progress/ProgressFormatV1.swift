@@ -48,15 +48,15 @@ struct ProgressFormatV1: Decodable {
         reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
     }
 
-    /// The same progress in format 2: default settings, `updated` from the last review, no phases
-    /// before reviews (unknown) and no undo history.
-    func migrated() -> ProgressDocument {
+    /// The same progress as format 2 held it: default settings, `updated` from the last
+    /// review, no phases before reviews (unknown) and no undo history.
+    func migrated() -> LegacyProgress {
         let entries = reviews.map {
             ReviewLogEntry(
                 itemID: $0.item, time: $0.time, rating: $0.rating, answer: $0.answer, correct: $0.correct)
         }
-        return ProgressDocument(
-            learner: learner, created: created, updated: entries.map(\.time).max().map { max($0, created) },
-            settings: SchedulerSettings(), cards: cards, reviews: entries)
+        return LegacyProgress(
+            learner: learner, created: created, updated: max(entries.map(\.time).max() ?? created, created),
+            cards: cards, reviews: entries, phasesBefore: entries.map { _ in nil })
     }
 }

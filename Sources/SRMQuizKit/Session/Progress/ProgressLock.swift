@@ -22,7 +22,7 @@ final class ProgressLock {
             let code = errno
             var pid: Int32?
             if code == EWOULDBLOCK, let data = try? ProgressFiles.read(url),
-                let text = String(data: data, encoding: .utf8)
+                let text = String(validating: data, as: UTF8.self)
             {
                 pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }

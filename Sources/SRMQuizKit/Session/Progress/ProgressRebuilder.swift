@@ -8,6 +8,8 @@ public enum ProgressRebuilder {
         public var cards: [String: Card]
         /// The phase of each review's card before it (same indices as the log).
         public var phasesBefore: [CardPhase?]
+        /// The card after each review (same indices as the log).
+        public var after: [Card]
     }
 
     /// A seed derived from the item id alone (64-bit FNV-1a of its UTF-8), stable across runs,
@@ -29,15 +31,19 @@ public enum ProgressRebuilder {
         var cards: [String: Card] = [:]
         var generators: [String: SeededGenerator] = [:]
         var phases: [CardPhase?] = []
+        var after: [Card] = []
         phases.reserveCapacity(log.count)
+        after.reserveCapacity(log.count)
         for entry in log {
             let card = cards[entry.itemID] ?? Card.new(at: entry.time)
             var rng = generators[entry.itemID] ?? SeededGenerator(seed: seed(for: entry.itemID))
             phases.append(card.phase)
-            cards[entry.itemID] = scheduler.review(card, rating: entry.rating, at: entry.time, rng: &rng)
+            let next = scheduler.review(card, rating: entry.rating, at: entry.time, rng: &rng)
+            cards[entry.itemID] = next
+            after.append(next)
             generators[entry.itemID] = rng
         }
         for (id, card) in existing where cards[id] == nil { cards[id] = card }
-        return Result(cards: cards, phasesBefore: phases)
+        return Result(cards: cards, phasesBefore: phases, after: after)
     }
 }

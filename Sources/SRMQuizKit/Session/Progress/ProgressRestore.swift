@@ -7,7 +7,7 @@ public struct ProgressRestore: Sendable, Hashable {
     public var file: String
     /// The backup it was restored from (kept in place).
     public var backup: String
-    /// How many reviews the restored file holds.
+    /// How many answers the restored progress holds (the backup and the log's later lines).
     public var reviews: Int
     /// Where the replaced file and its journal were moved (`<name>.corrupt-<timestamp>`).
     public var setAside: [String]
@@ -23,15 +23,14 @@ public struct ProgressRestore: Sendable, Hashable {
         defer { lock.release() }
         let backup = ProgressFiles.backup(of: url)
         guard ProgressFiles.exists(backup) else { throw .backupMissing(file: url.path) }
-        let data: Data
-        let decoded: ProgressCodec.Decoded
+        let data: [UInt8]
         do {
             data = try ProgressFiles.read(backup)
-            decoded = try ProgressCodec.decode(data, file: backup.path)
+            _ = try ProgressLoader.decodeState(data, file: backup)
         } catch {
             throw .backupCorrupt(backup: backup.path, problem: error)
         }
-        if !force, ProgressFiles.exists(url), ProgressStore.readsCompletely(url) {
+        if !force, ProgressFiles.exists(url), (try? ProgressLoader.load(url, wholeLog: true)) != nil {
             throw .restoreRefused(file: url.path)
         }
         let stamp = timestamp(clock.now())
@@ -52,15 +51,14 @@ public struct ProgressRestore: Sendable, Hashable {
             }
             setAside.append(aside.path)
         }
-        try ProgressFiles.replace(url, with: data)
-        return ProgressRestore(
-            file: url.path, backup: backup.path, reviews: decoded.document.reviews.count, setAside: setAside)
+        try ProgressFiles.replace(url, with: Data(data))
+        // The review log stays: the answers the backup does not reflect are applied on opening.
+        let reviews = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.count ?? 0
+        return ProgressRestore(file: url.path, backup: backup.path, reviews: reviews, setAside: setAside)
     }
 
     /// `20250301T093000Z`.
     static func timestamp(_ date: Date) -> String {
-        let iso = ProgressDateFormat.string(from: date)  // 2025-03-01T09:30:00.000Z
-        let whole = iso.prefix(19).filter { $0 != "-" && $0 != ":" }
-        return whole + "Z"
+        ProgressTime.wholeSecondsString(from: date).filter { $0 != "-" && $0 != ":" }
     }
 }

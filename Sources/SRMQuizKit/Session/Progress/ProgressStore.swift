@@ -1,275 +1,316 @@
 import Foundation
 
-/// A learner's progress file, open for reading and recording.
+/// A learner's progress, open for recording: the state file (`<learner>.json`) and the review
+/// log beside it (`<learner>.reviews.jsonl`).
 ///
-/// Durability: each change is appended to `<file>.journal` as one fsynced JSON line before the
-/// call returns; the journal is folded into the file (compaction: temporary file, fsync, rename,
-/// folder fsync, the previous file kept as `<file>.bak`) when the store is opened with a journal
-/// present, by ``compact()`` and by ``close()``. An exclusive lock on `<file>.lock` keeps a second
-/// process out while the store is open. See `docs/progress-format.md`.
-///
-/// The review log is lazy: opening decodes the settings, cards and undo history and only skims
-/// over the log; ``reviews(since:)`` decodes just the latest reviews, and the whole log is decoded
-/// when first needed (``log``, ``document``, ``loadLog()``, a compaction).
+/// Durability: each change is appended to the log as one line and fsynced before the call
+/// returns. Closing (after changes) rewrites only the state (temporary file, fsync, rename,
+/// folder fsync, the previous state kept as `<file>.bak`), noting how many log lines the cards
+/// reflect; opening decodes the state and applies the lines after those. An exclusive lock on
+/// `<file>.lock` keeps a second writer out; readers (``ProgressDocument/read(at:)``) need no
+/// lock. See `docs/progress-format.md`.
 public final class ProgressStore: ReviewStore {
-    /// The progress file.
+    /// The state file.
     public let url: URL
-    /// Everything the file holds, with the journal applied (the whole log is decoded first; if it
-    /// cannot be, see ``logError``).
-    public var document: ProgressDocument {
-        loadLogRecordingError()
-        return state.loaded
-    }
-    /// Things noticed while opening that the learner should hear about (a torn journal line, a
-    /// migrated format), one sentence each.
+    /// The review log.
+    public var logURL: URL { logFile.url }
+    /// Things noticed while opening that the learner should hear about (a new learner, a torn
+    /// log line, a migrated format), one sentence each.
     public private(set) var warnings: [String]
-
-    /// Why the review log could not be decoded when it was needed, if it could not. The file is
-    /// then never rewritten (every compaction throws this error), and ``log`` holds only the
-    /// reviews that could be read from its end.
+    /// Why reading the log for ``reviews(since:)`` or ``log`` failed, if it did.
     public private(set) var logError: ProgressError?
 
-    /// The document, with the log's undecoded prefix.
-    private var state: ProgressState
+    private var state: ProgressStateFile
+    /// Complete lines in the log and their size.
+    private var lines: Int
+    private var bytes: Int
+    /// Every answer in effect, once the whole log was read.
+    private var history: ReviewHistory?
     private let clock: any Clock
     private var lock: ProgressLock?
-    private let journal: ProgressJournal
-    /// Journal events written since the file was last compacted.
-    private var pendingEvents = 0
+    private let logFile: ProgressLog
+    /// Whether the state file is behind the log.
+    private var dirty = false
 
-    private init(
-        url: URL, state: ProgressState, clock: any Clock, lock: ProgressLock, warnings: [String]
-    ) {
+    init(url: URL, loaded: ProgressLoader, clock: any Clock, lock: ProgressLock) {
         self.url = url
-        self.state = state
+        state = loaded.state
+        lines = loaded.lines
+        bytes = loaded.bytes
+        history = loaded.history
+        warnings = loaded.warnings
         self.clock = clock
         self.lock = lock
-        self.warnings = warnings
-        journal = ProgressJournal(url: ProgressFiles.journal(of: url))
+        logFile = ProgressLog(url: loaded.logURL)
+        dirty = loaded.replayed > 0
     }
 
     deinit { close() }
 
     // MARK: Opening
 
-    /// Opens the progress file at `url`, creating it (and its folder, mode 0700) for `learner`
-    /// with `settings` if neither it nor any leftover of it exists. Takes the file's lock,
-    /// applies the journal and, if there was one, compacts. A file that cannot be read is left
-    /// untouched and reported.
+    /// Opens the progress at `url`, creating it (and its folder, mode 0700) for `learner` with
+    /// `settings` if neither it nor any leftover of it exists (a warning announces the new
+    /// learner). Takes the lock; converts a format 1 or 2 file at once. A file that cannot be
+    /// read is left untouched and reported.
     public static func open(
         at url: URL, learner: String, createWith settings: SchedulerSettings, clock: any Clock
     ) throws(ProgressError) -> ProgressStore {
         let url = url.standardizedFileURL
         try ProgressFiles.makeFolder(url.deletingLastPathComponent())
         let lock = try ProgressLock.acquire(for: url)
-        var warnings: [String] = []
-        let loaded = try load(url, warnings: &warnings)
-        let store: ProgressStore
-        if let loaded {
-            store = ProgressStore(
-                url: url, state: loaded.state, clock: clock, lock: lock, warnings: warnings)
-            if loaded.needsCompaction { try store.compact() }
-        } else {
-            let document = ProgressDocument(learner: learner, created: clock.now(), settings: settings)
-            store = ProgressStore(
-                url: url, state: ProgressState(document: document), clock: clock, lock: lock,
-                warnings: warnings)
-            try store.compact()
+        guard var loaded = try ProgressLoader.load(url, wholeLog: false) else {
+            let now = ProgressTime.rounded(clock.now())
+            let state = ProgressStateFile(
+                learner: learner, created: now, updated: now, settings: settings, logLines: 0, logBytes: 0,
+                cards: [:])
+            let fresh = ProgressLoader(
+                url: url, logURL: ProgressFiles.log(of: url), state: state, lines: 0, bytes: 0)
+            let store = ProgressStore(url: url, loaded: fresh, clock: clock, lock: lock)
+            try store.writeState()
+            store.warnings.append("new learner '\(learner)' at \(url.path)")
+            return store
         }
-        return store
-    }
-
-    /// Reads the file (up to its review log) and its journal (nil if there is no file and nothing
-    /// left of one).
-    static func load(_ url: URL, warnings: inout [String]) throws(ProgressError) -> (
-        state: ProgressState, needsCompaction: Bool
-    )? {
-        let journalURL = ProgressFiles.journal(of: url)
-        guard ProgressFiles.exists(url) else {
-            for leftover in [journalURL, ProgressFiles.backup(of: url)] where ProgressFiles.exists(leftover) {
-                throw .missingWithLeftovers(file: url.path, leftover: leftover.path)
+        if loaded.tornBytes != nil { try ProgressLog(url: loaded.logURL).cut(to: loaded.bytes) }
+        if let lines = loaded.migration, let format = loaded.migratedFrom {
+            if ProgressFiles.exists(loaded.logURL) {  // e.g. a format 2 backup restored over format 3
+                try ProgressFiles.preserve(loaded.logURL, as: ProgressFiles.backup(of: loaded.logURL))
             }
-            return nil
-        }
-        let head = try ProgressFileReader.read(url)
-        var state = ProgressState(head: head)
-        var needsCompaction = false
-        if head.format != ProgressDocument.currentFormat {
-            warnings.append(
-                "\(url.path): migrated from format \(head.format) to \(ProgressDocument.currentFormat); "
+            loaded.bytes = try writeLog(lines, to: loaded.logURL)
+            loaded.state.logBytes = loaded.bytes
+            loaded.warnings.append(
+                "\(url.path): migrated from format \(format) to \(ProgressStateFile.currentFormat); "
                     + "the old file is kept as \(ProgressFiles.backup(of: url).lastPathComponent)")
-            needsCompaction = true
+            let store = ProgressStore(url: url, loaded: loaded, clock: clock, lock: lock)
+            try store.writeState()
+            try ProgressFiles.remove(ProgressFiles.journal(of: url))
+            return store
         }
-        let contents = try ProgressJournal.read(journalURL)
-        for (index, event) in contents.events.enumerated() where event.seq > state.loaded.sequence {
-            guard event.seq == state.loaded.sequence + 1 else {
-                throw .journalCorrupt(
-                    file: journalURL.path, line: index + 1,
-                    message: "expected event \(state.loaded.sequence + 1), found \(event.seq)")
-            }
-            if let problem = try state.apply(event) {
-                throw .journalCorrupt(file: journalURL.path, line: index + 1, message: problem)
-            }
-        }
-        if let torn = contents.tornBytes {
-            warnings.append(
-                "\(journalURL.path): ignored an incomplete last line (\(torn) bytes), written when "
-                    + "srmquiz stopped mid-answer; that answer was not recorded")
-        }
-        if !contents.events.isEmpty || contents.tornBytes != nil || ProgressFiles.exists(journalURL) {
-            needsCompaction = true
-        }
-        return (state, needsCompaction)
-    }
-
-    /// Whether the file at `url` (and its journal) reads completely, review log included.
-    static func readsCompletely(_ url: URL) -> Bool {
-        var ignored: [String] = []
-        guard var loaded = try? load(url, warnings: &ignored) else { return false }
-        return (try? loaded.state.loadLog()) != nil
+        return ProgressStore(url: url, loaded: loaded, clock: clock, lock: lock)
     }
 
     // MARK: ReviewStore
 
-    public var settings: SchedulerSettings { state.loaded.settings }
-    public var cards: [String: Card] { state.loaded.cards }
-    /// Every answer, oldest first. Decodes the whole log on first use (if that fails, see
-    /// ``logError``).
-    public var log: [ReviewLogEntry] {
-        loadLogRecordingError()
-        return state.loaded.reviews
-    }
+    public var settings: SchedulerSettings { state.settings }
+    public var cards: [String: Card] { state.cards }
     /// The learner's name, as stored in the file.
-    public var learner: String { state.loaded.learner }
+    public var learner: String { state.learner }
+    /// How many lines the review log holds.
+    public var logLineCount: Int { lines }
 
-    /// The answers given at or after `date`, oldest first: `log.filter { $0.time >= date }`, but
-    /// decoding only the end of the log, which is in time order (the part that is not, after a
-    /// clock was set back, is looked at whole). If a review cannot be read, the ones after it
-    /// are returned and ``logError`` says why.
-    public func reviews(since date: Date) -> [ReviewLogEntry] {
-        do {
-            return try state.reviews(since: date)
-        } catch {
-            logError = error
-            return state.loaded.reviews.filter { $0.time >= date }
-        }
+    /// Every answer in effect, oldest first. Reads the whole log on first use (if that fails, it
+    /// is empty and ``logError`` says why; ``loadLog()`` throws instead).
+    public var log: [ReviewLogEntry] {
+        if history == nil { try? loadLog() }
+        return history?.reviews.map(\.entry) ?? []
     }
 
-    /// Whether the whole review log has been decoded (``open(at:learner:createWith:clock:)``
-    /// leaves it undecoded).
-    public var isLogLoaded: Bool { state.isLogLoaded }
+    /// Everything, with the whole log read first (see ``log``).
+    public var document: ProgressDocument {
+        if history == nil { try? loadLog() }
+        return ProgressDocument(state: state, history: history)
+    }
 
-    /// How many bytes of the review log (from its `[` on) have been read from the file so far:
-    /// 0 after ``open(at:learner:createWith:clock:)`` for files this version wrote, a little after
-    /// ``reviews(since:)``, all of it once the log is decoded.
-    public var logBytesRead: Int { state.logBytesRead }
+    /// Whether the whole log has been read.
+    public var isLogLoaded: Bool { history != nil }
 
-    /// How many answers the log holds (known without decoding it).
-    public var reviewCount: Int { state.reviewCount }
-
-    /// Decodes the whole review log now, reporting a review that cannot be read (the file is
-    /// then left as it is).
+    /// Reads the whole review log now (a damaged line is thrown, naming the log and the line).
     public func loadLog() throws(ProgressError) {
-        do {
-            try state.loadLog()
+        guard history == nil else { return }
+        do throws(ProgressError) {
+            let read = try ProgressLog.read(logFile.url, from: 0, firstLine: 1)
+            guard read.bytes >= bytes else {
+                throw ProgressError.logMismatch(
+                    file: logFile.url.path, message: "the log got shorter while open")
+            }
+            var loaded = ReviewHistory()
+            for (number, line) in read.lines.prefix(lines) {
+                if let problem = loaded.apply(line, number: number) {
+                    throw ProgressError.logDamaged(file: logFile.url.path, line: number, message: problem)
+                }
+            }
+            history = loaded
         } catch {
             logError = error
             throw error
         }
     }
 
-    private func loadLogRecordingError() {
-        if !state.isLogLoaded { try? loadLog() }
+    /// The answers given at or after `date`, oldest first, reading only the end of the log (which
+    /// is in time order unless the clock was set back). If the log cannot be read there, the
+    /// answers found are returned and ``logError`` says why.
+    public func reviews(since date: Date) -> [ReviewLogEntry] {
+        if let history { return history.reviews.filter { $0.entry.time >= date }.map(\.entry) }
+        do {
+            return try ProgressLog.reviews(logFile.url, since: date, end: bytes, lastLine: lines).map(\.entry)
+        } catch {
+            logError = error
+            return []
+        }
     }
 
-    /// Records `entry` and the item's new `card`; on disk (journal line fsynced) before it returns.
+    /// Records `entry` and the item's new `card`; on disk (log line fsynced) before it returns.
+    /// Times are kept to the millisecond, as the file holds them.
     public func record(_ entry: ReviewLogEntry, card: Card) throws(ProgressError) {
-        let previous = state.loaded.cards[entry.itemID]
+        let previous = state.cards[entry.itemID]
         try append(
-            ProgressJournalEvent(
-                seq: state.loaded.sequence + 1, event: .record, at: clock.now(), entry: entry, card: card,
-                previous: previous, phaseBefore: previous?.phase ?? .new))
+            ProgressLogLine(
+                event: .review, review: entry, phaseBefore: previous?.phase ?? .new, before: previous,
+                after: card),
+            undoing: nil)
     }
 
-    /// Takes back the last answer and restores exactly the card it replaced. Returns `nil` if
-    /// there is no answer; throws ``ProgressError/undoUnavailable(file:)`` past the kept history.
+    /// Takes back the last answer in effect and restores exactly the card it replaced. Returns
+    /// `nil` if there is none; throws ``ProgressError/undoUnavailable(file:)`` for an answer
+    /// migrated from format 1 or 2 without its cards.
     @discardableResult
     public func undoLast() throws(ProgressError) -> ReviewLogEntry? {
-        guard let last = try state.lastReview() else { return nil }
-        guard let restored = state.loaded.undo.last else { throw .undoUnavailable(file: url.path) }
-        try append(
-            ProgressJournalEvent(
-                seq: state.loaded.sequence + 1, event: .undo, at: clock.now(), entry: last, card: restored))
-        return last
+        let last: LoggedReview?
+        if let history {
+            last = history.reviews.last
+        } else {
+            last = try ProgressLog.lastReviews(logFile.url, end: bytes, lastLine: lines, count: 1).first
+        }
+        guard let last else { return nil }
+        guard last.after != nil else { throw .undoUnavailable(file: url.path) }
+        try append(ProgressLogLine(event: .undo, review: last.entry, at: clock.now()), undoing: last)
+        return last.entry
     }
 
     /// Changes the scheduler settings (durably, like an answer).
     public func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
-        try append(
-            ProgressJournalEvent(
-                seq: state.loaded.sequence + 1, event: .settings, at: clock.now(), settings: settings))
+        try append(ProgressLogLine(event: .settings, settings: settings, at: clock.now()), undoing: nil)
     }
 
-    private func append(_ event: ProgressJournalEvent) throws(ProgressError) {
+    /// Appends `line` and applies what it reads back as (so memory holds what a reopen will).
+    private func append(_ line: ProgressLogLine, undoing undone: LoggedReview?) throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
-        if let problem = try state.problem(applying: event) {
-            throw .encoding(file: journal.url.path, message: problem)
+        let data = try logFile.encoded(line)
+        let stored = try ProgressCodec.line([UInt8](data), number: lines + 1, file: logFile.url.path)
+        var next = ProgressLoader(url: url, logURL: logFile.url, state: state, lines: lines, bytes: bytes)
+        if let problem = next.apply(stored, undoing: undone) {
+            throw .encoding(file: logFile.url.path, message: problem)
         }
-        try journal.append(event)
-        // In place: copying 200,000 reviews per answer would cost milliseconds. Cannot fail: the
-        // last review was decoded by `problem(applying:)`.
-        _ = try? state.apply(event)
-        pendingEvents += 1
+        try logFile.append(data)
+        state = next.state
+        lines += 1
+        bytes += data.count + 1
+        _ = history?.apply(stored, number: lines)
+        dirty = true
     }
 
     // MARK: Whole-file changes
 
-    /// Replaces every card, the settings and the phases before reviews at once (as `progress
-    /// rebuild` does) and writes the file. The undo history is cleared: its cards belong to the
-    /// old schedule.
-    public func replaceCards(
-        _ cards: [String: Card], phasesBefore: [CardPhase?], settings: SchedulerSettings
-    ) throws(ProgressError) {
+    /// Replaces every card and the settings with a rebuild's result (as `progress rebuild`
+    /// does): the log is rewritten with the answers in effect and their rebuilt cards (the old
+    /// log is kept as `<log>.bak`), then the state. The rebuild must be of ``log``.
+    public func replaceCards(with result: ProgressRebuilder.Result, settings: SchedulerSettings)
+        throws(ProgressError)
+    {
         guard lock != nil else { throw .closed(file: url.path) }
         try loadLog()
-        guard phasesBefore.count == state.reviewCount else {
+        let reviews = history?.reviews ?? []
+        guard result.after.count == reviews.count, result.phasesBefore.count == reviews.count else {
             throw .encoding(
-                file: url.path, message: "phases do not match the \(state.reviewCount) reviews")
+                file: url.path, message: "the rebuild does not match the \(reviews.count) answers")
         }
-        var next = state.loaded
-        next.cards = cards
-        next.phasesBefore = phasesBefore
-        next.settings = settings
-        next.undo = []
-        next.updated = max(next.updated, clock.now())
-        try write(next)
-        state.replace(with: next)
+        var previous: [String: Card] = [:]
+        var lines = [ProgressLogLine(event: .settings, settings: settings, at: clock.now())]
+        for (index, review) in reviews.enumerated() {
+            lines.append(
+                ProgressLogLine(
+                    event: .review, review: review.entry, phaseBefore: result.phasesBefore[index],
+                    before: previous[review.entry.itemID], after: result.after[index]))
+            previous[review.entry.itemID] = result.after[index]
+        }
+        try replaceLog(with: lines, cards: result.cards, settings: settings)
     }
 
-    /// Writes everything into the progress file and empties the journal. The file replaced is
-    /// kept as `<file>.bak`.
+    /// Writes `lines` as the new log (the old one kept as `<log>.bak`) and the state with
+    /// `cards` and `settings`.
+    func replaceLog(with lines: [ProgressLogLine], cards: [String: Card], settings: SchedulerSettings)
+        throws(ProgressError)
+    {
+        logFile.close()
+        if ProgressFiles.exists(logFile.url) {
+            try ProgressFiles.preserve(logFile.url, as: ProgressFiles.backup(of: logFile.url))
+        }
+        let size = try Self.writeLog(lines, to: logFile.url)
+        var history = ReviewHistory()
+        for (index, line) in lines.enumerated() { _ = history.apply(line, number: index + 1) }
+        self.history = history
+        self.lines = lines.count
+        bytes = size
+        state.cards = cards
+        state.settings = settings
+        state.updated = max(state.updated, ProgressTime.rounded(clock.now()))
+        try writeState()
+    }
+
+    /// Writes a whole progress at `url` (state and log), replacing any there, without a lock:
+    /// for imports, tests and benchmarks. The cards must be what `lines` lead to.
+    public static func write(
+        learner: String, created: Date, settings: SchedulerSettings, cards: [String: Card],
+        lines: [ProgressLogLine], to url: URL
+    ) throws(ProgressError) {
+        let url = url.standardizedFileURL
+        try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        let size = try writeLog(lines, to: ProgressFiles.log(of: url))
+        let updated = lines.compactMap { $0.review?.time ?? $0.at }.max().map { max($0, created) } ?? created
+        let state = ProgressStateFile(
+            learner: learner, created: created, updated: updated, settings: settings, logLines: lines.count,
+            logBytes: size, cards: cards)
+        do {
+            try ProgressFiles.replace(url, with: try ProgressCodec.fileEncoder().encode(state) + [0x0A])
+        } catch let error as ProgressError {
+            throw error
+        } catch {
+            throw .encoding(file: url.path, message: "\(error)")
+        }
+    }
+
+    /// Writes `lines` as the whole log at `url` (atomically); returns its size.
+    static func writeLog(_ lines: [ProgressLogLine], to url: URL) throws(ProgressError) -> Int {
+        let encoder = ProgressCodec.lineEncoder()
+        var data = Data()
+        for line in lines {
+            do {
+                data.append(try encoder.encode(line))
+            } catch {
+                throw .encoding(file: url.path, message: "\(error)")
+            }
+            data.append(0x0A)
+        }
+        try ProgressFiles.replace(url, with: data)
+        return data.count
+    }
+
+    /// Writes the state file now (keeping the previous one as `<file>.bak`).
     public func compact() throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
-        try loadLog()
-        try write(state.loaded)
+        try writeState()
     }
 
-    private func write(_ document: ProgressDocument) throws(ProgressError) {
-        let data = try ProgressFileWriter.encode(document, file: url.path)
+    private func writeState() throws(ProgressError) {
+        state.logLines = lines
+        state.logBytes = bytes
+        let data: Data
+        do {
+            data = try ProgressCodec.fileEncoder().encode(state)
+        } catch {
+            throw .encoding(file: url.path, message: "\(error)")
+        }
         if ProgressFiles.exists(url) { try ProgressFiles.preserve(url, as: ProgressFiles.backup(of: url)) }
-        try ProgressFiles.replace(url, with: data)
-        journal.close()
-        try ProgressFiles.remove(journal.url)
-        try ProgressFiles.syncFolder(of: url)
-        pendingEvents = 0
+        try ProgressFiles.replace(url, with: data + [0x0A])
+        dirty = false
     }
 
-    /// Compacts if anything was recorded since the last compaction (a failure leaves the journal,
-    /// which holds every change), then releases the lock. Called by `deinit` too.
+    /// Writes the state if anything was recorded (a failure loses nothing: the log holds every
+    /// change), then releases the lock. Called by `deinit` too.
     public func close() {
         guard let lock else { return }
-        if pendingEvents > 0 { try? compact() }
-        journal.close()
+        if dirty { try? writeState() }
+        logFile.close()
         lock.release()
         self.lock = nil
     }
@@ -280,14 +321,5 @@ public final class ProgressStore: ReviewStore {
     /// banks), sorted. Their cards and history are kept.
     public func orphans(knownItemIDs: Set<String>) -> [String] {
         document.orphans(knownItemIDs: knownItemIDs)
-    }
-}
-
-extension ProgressDocument {
-    /// The items with a card or a review that are not in `knownItemIDs`, sorted.
-    public func orphans(knownItemIDs: Set<String>) -> [String] {
-        var ids = Set(cards.keys)
-        for review in reviews { ids.insert(review.itemID) }
-        return ids.subtracting(knownItemIDs).sorted()
     }
 }

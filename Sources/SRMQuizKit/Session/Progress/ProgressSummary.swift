@@ -114,7 +114,7 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
 
     /// `2025-03-01 09:30`, in UTC.
     static func minute(_ date: Date) -> String {
-        ProgressDateFormat.string(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
+        ProgressTime.wholeSecondsString(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
     }
 
     /// The summary as lines of at most 80 columns (paths and item ids aside).

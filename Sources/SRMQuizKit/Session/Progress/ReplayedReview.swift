@@ -29,7 +29,7 @@ public struct ReplayedReview: Sendable, Hashable {
             line += ", \"ease\": " + Self.json(card.ease)
             line += ", \"interval\": " + Self.json(card.interval)
         }
-        line += ", \"due\": \"" + ProgressDateFormat.wholeSecondsString(from: card.due) + "\"}"
+        line += ", \"due\": \"" + ProgressTime.wholeSecondsString(from: card.due) + "\"}"
         return line
     }
 

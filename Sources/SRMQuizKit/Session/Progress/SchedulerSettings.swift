@@ -51,6 +51,8 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
             newPerDay, dayStartsAt, timeZone
     }
 
+    /// Reads settings with the default for every missing key, so a file written before a setting
+    /// existed still loads (a test checks that decoding `{}` gives ``init()``'s values).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = SchedulerSettings()
