@@ -14,7 +14,8 @@ struct ClassCommand: AsyncParsableCommand {
             the number of questions per player. With --timer, answers after the timer count as \
             unanswered and, unless --no-speed-bonus, a correct answer scores \
             round(1000 × (1 − (t/T)/2)); otherwise 1000.
-            """
+            """,
+        subcommands: [ClassHostCommand.self, ClassJoinCommand.self]  // live class (#9)
     )
 
     enum Mode: String, EnumerableFlag {
