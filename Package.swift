@@ -17,14 +17,20 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // The core: domain, questions, session, reports and exchange. No terminal, no network.
         .target(
             name: "SRMQuizKit",
-            dependencies: ["CReadline", .product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The terminal: readline's callback interface, the event loop, the REPL, exam and class screens.
+        .target(
+            name: "SRMQuizTerminal",
+            dependencies: ["SRMQuizKit", "CReadline"]
         ),
         .target(
             name: "SRMQuizCLI",
             dependencies: [
-                "SRMQuizKit",
+                "SRMQuizKit", "SRMQuizTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SRMQuizKitTests",
-            dependencies: ["SRMQuizKit", "SRMQuizCLI"],
+            dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI"],
             exclude: ["Fixtures"]
         ),
     ] + classServerTargets

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
 /// What `study`, `quiz` and `cram` share: load the bank, open the learner's progress, build the
 /// session, pick a line reader for the terminal (or a pipe), and run the REPL.
@@ -30,9 +31,9 @@ enum SessionRunner {
                 at: location.file, learner: location.learner, createWith: settingsForNew, clock: SystemClock()
             )
         }
-        let loaded = Result { () throws -> [Item] in
+        let loaded = Result { () throws -> (Bank, [Item]) in
             let bank = try CLIOutput.loadBank(bankOptions)
-            return QuestionGenerator(bank: bank).generate(seed: generatorSeed)
+            return (bank, QuestionGenerator(bank: bank).generate(seed: generatorSeed))
         }
         let store: ProgressStore
         do {
@@ -42,7 +43,7 @@ enum SessionRunner {
         }
         defer { store.close() }
         for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
-        let items = try loaded.get()
+        let (bank, items) = try loaded.get()
         if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
         var settings = store.settings
         if let kind = overrides.scheduler { settings.kind = kind }
@@ -57,12 +58,14 @@ enum SessionRunner {
         let clock = SystemClock()
         let engine = SessionEngine(
             items: items, store: store, scheduler: scheduler, configuration: configuration, clock: clock)
-        let sink = StandardOutput()
         let style = display.style(environment: environment)
-        let (reader, finish) = TerminalInput.reader(echo: sink, environment: environment)
-        defer { finish() }
+        let terminal = TerminalInput.terminal(environment: environment)
+        defer { terminal.finish() }
         do {
-            try REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
+            try REPL(
+                engine: engine, terminal: terminal, clock: clock, style: style,
+                names: DisplayNames(bank: bank)
+            ).run()
         } catch {
             throw ExitCode(1)  // already printed by the REPL
         }

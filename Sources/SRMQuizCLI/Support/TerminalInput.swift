@@ -1,19 +1,20 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
-/// Picks how a session reads lines: GNU readline on a terminal (history, Tab completion, Ctrl-C),
-/// plain lines when standard input is a pipe or a file.
+/// Picks the terminal a session runs on: GNU readline on a TTY (history, Tab completion, Ctrl-C,
+/// a live clock in the prompt), plain lines when standard input is a pipe or a file (timers still
+/// fire).
 enum TerminalInput {
-    /// A line reader for this process, and what to call when the session ends.
+    /// The terminal for this process. Call ``Terminal/finish()`` when the session ends.
     @MainActor
-    static func reader(
-        echo sink: any TextSink, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> (reader: any LineReader, finish: () -> Void) {
+    static func terminal(environment: [String: String] = ProcessInfo.processInfo.environment) -> any Terminal
+    {
         if isatty(STDIN_FILENO) != 0 {
-            let readline = ReadlineLineReader(
-                historyPath: ReadlineLineReader.defaultHistoryPath(environment: environment))
-            return (readline, { readline.finish() })
+            return ReadlineTerminal(
+                historyPath: ReadlineTerminal.defaultHistoryPath(environment: environment),
+                environment: environment)
         }
-        return (PlainLineReader(echo: sink), {})
+        return PipeTerminal(environment: environment)
     }
 }

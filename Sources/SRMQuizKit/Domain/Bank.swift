@@ -7,6 +7,10 @@ public struct Bank: Sendable, Hashable {
     public var controls: [Control]
     public var facts: [Fact]
     public var questions: [AuthoredQuestion]
+    /// Families of similar services, for the wrong answers of "which service helps?" items.
+    public var toolFamilies: [ToolFamily] = []
+    /// Customer needs and the services that help with them.
+    public var serviceHelp: [ServiceHelp] = []
     /// The files the bank was read from, for reports and printed sheets.
     public var files: [String]
 

@@ -4,22 +4,23 @@ public enum ExamSummary {
     /// The tags the breakdowns group by, in the order shown.
     public static let dimensions = ["owner", "category", "kind"]
 
-    /// The summary of `result` as plain text (bank text sanitised for the terminal).
-    public static func text(for result: ExamResult) -> String {
+    /// The summary of `result` as plain text (bank text sanitised for the terminal), with
+    /// services, owners and categories by `names`.
+    public static func text(for result: ExamResult, names: DisplayNames = DisplayNames()) -> String {
         let total = result.questions.count
-        let percent = ExamRunner.format((result.percent * 10).rounded() / 10)
+        let percent = TextFormat.number((result.percent * 10).rounded() / 10)
         var out = "Score: \(result.correctCount) of \(total) (\(percent)%). "
         out +=
             result.passed
-            ? "PASS (pass mark \(ExamRunner.format(result.passMark))%).\n"
-            : "FAIL (pass mark \(ExamRunner.format(result.passMark))%).\n"
+            ? "PASS (pass mark \(TextFormat.number(result.passMark))%).\n"
+            : "FAIL (pass mark \(TextFormat.number(result.passMark))%).\n"
         if result.timedOut { out += "Time ran out before you submitted.\n" }
         let answers = result.questions.map { (tags: $0.tags, correct: $0.correct) }
         for dimension in dimensions {
             let breakdown = ScoreBreakdown.make(dimension: dimension, answers: answers)
             out += "\nBy \(dimension):\n"
             for row in breakdown.rows {
-                let label = TerminalText.sanitize(row.label)
+                let label = TerminalText.sanitize(names.name(row.label, of: dimension))
                 out +=
                     "  " + label.padding(toLength: max(label.count, 22), withPad: " ", startingAt: 0)
                     + " \(row.correct)/\(row.total)  \(Int(row.percent.rounded()))%\n"

@@ -1,16 +1,12 @@
 import Foundation
 
-/// Short human durations: `45 s`, `10 min`, `3 h`, `4 days`.
+/// Short human durations, rounded to their largest unit: `45 s`, `10 min`, `3 h`, `4 days`.
 public enum RelativeTime {
     /// `seconds` as a short duration.
     public static func duration(_ seconds: TimeInterval) -> String {
         let s = max(0, seconds)
         if s < 60 { return "\(Int(s.rounded())) s" }
-        if s < 3600 {
-            let m = Int(s / 60)
-            let r = Int(s) % 60
-            return r == 0 ? "\(m) min" : "\(m) min \(r) s"
-        }
+        if s < 3600 { return "\(min(59, Int((s / 60).rounded()))) min" }
         if s < 86_400 { return "\(Int((s / 3600).rounded())) h" }
         let days = Int((s / 86_400).rounded())
         return days == 1 ? "1 day" : "\(days) days"

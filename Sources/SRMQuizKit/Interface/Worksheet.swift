@@ -52,7 +52,7 @@ public struct Worksheet: Sendable {
         for (n, item) in items.enumerated() {
             var blocks: [ReportDocument.Block] = []
             var prompt = item.prompt
-            if item.isMultipleResponse { prompt += " (Choose \(ExamRunner.numberWord(item.answers.count)).)" }
+            if item.isMultipleResponse { prompt += " (Choose \(TextFormat.numberWord(item.answers.count)).)" }
             blocks.append(.paragraph(prompt))
             if answerKey {
                 blocks.append(

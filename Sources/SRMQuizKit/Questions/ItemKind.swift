@@ -20,6 +20,8 @@ public enum ItemKind: String, Sendable, Hashable, Codable, CaseIterable {
     case flashcard
     /// A hand-written exam-style question from a bank.
     case scenario
+    /// "The customer must find unpatched instances. Which AWS service helps?"
+    case serviceHelp = "service-help"
 
     /// Whether the learner picks from choices (everything but flashcards).
     public var hasChoices: Bool { self != .flashcard }

@@ -26,6 +26,7 @@ public struct QuestionGenerator: Sendable {
         items += controlItems(seed: seed)
         items += flashcards()
         items += scenarioItems(seed: seed)
+        items += serviceHelpItems(seed: seed)
         var seenIDs = Set<String>()
         var seenPrompts = Set<String>()
         let unique = items.filter { item in

@@ -31,7 +31,7 @@ import Testing
         let (run, results) = try sitExam(home: home)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Mock exam: 6 questions, 9 minutes, pass mark 70%. Seed 11."))
-        #expect(run.stdout.contains("Time left"))
+        #expect(run.stdout.contains("] [1/6] > a\n"))
         #expect(run.stdout.contains("Score: "))
         #expect(run.stdout.contains("By owner:"))
         #expect(run.stdout.contains("Results saved to \(results)"))

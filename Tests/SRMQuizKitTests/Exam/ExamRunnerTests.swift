@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 import Testing
 
 @Suite struct ExamRunnerTests {
@@ -10,12 +11,11 @@ import Testing
 
     func run(_ lines: [String], minutes: Int = 10, step: TimeInterval = 5) -> (ExamResult, String) {
         let clock = ManualClock()
-        let reader = ExamScriptReader(lines) { _ in clock.advance(step) }
-        let sink = BufferSink()
+        let terminal = ScriptedTerminal(lines: lines, every: step, clock: clock)
         let runner = ExamRunner(
             items: items, configuration: ExamConfiguration(count: 3, minutes: minutes, seed: 42),
-            bankFiles: ["bank.yaml"], reader: reader, sink: sink, clock: clock)
-        return (runner.run(), sink.text)
+            bankFiles: ["bank.yaml"], terminal: terminal, clock: clock)
+        return (runner.run(), terminal.transcript)
     }
 
     @Test func allRightPassesWithTimesAndNoFeedbackBeforeTheEnd() throws {
@@ -29,7 +29,7 @@ import Testing
         #expect(result.seed == 42 && result.bankFiles == ["bank.yaml"])
         let end = try #require(text.range(of: "Score:"))
         #expect(!text[..<end.lowerBound].contains("Right answer"))
-        #expect(text.contains("Time left 10:00"))
+        #expect(text.contains("[10:00] [1/3] > a"))
         #expect(text.contains("(Choose TWO.)"))
     }
 
@@ -62,16 +62,17 @@ import Testing
     }
 
     @Test func timeRunsOutAndTheLateAnswerIsNotCounted() {
-        // One minute; each line arrives 25 s after the last: 25 s, 50 s, then 75 s — too late.
+        // One minute; each line arrives 25 s after the last: 25 s, 50 s, then 75 s — but the exam
+        // submits itself at 60 s, so the third never counts.
         let (result, text) = run(["a", "b", "a c"], minutes: 1, step: 25)
         #expect(result.timedOut)
         #expect(result.questions.map(\.answer) == [["a"], ["b"], nil])
         #expect(result.correctCount == 2)
-        #expect(text.contains("Time is up"))
-        #expect(text.contains("not counted"))
+        #expect(text.contains("Time is up: the exam was submitted automatically."))
+        #expect(result.finishedAt.timeIntervalSince(result.startedAt) == 60)
         // Time on question 3 stops at the deadline: 60 − 50 = 10 s.
         #expect(result.questions[2].timeMs == 10000)
-        #expect(text.contains("Time left 0:10"))
+        #expect(text.contains("[0:11] [2/3] > b"))  // the clock as last redrawn, at 49 s
     }
 
     @Test func answersByNumberOrWordsAsInStudySessions() {

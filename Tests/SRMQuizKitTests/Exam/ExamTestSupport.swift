@@ -1,36 +1,6 @@
 import Foundation
 import SRMQuizKit
 
-/// Lines to answer with, one per call; records the prompts; `nil` when the script runs out.
-/// Calls `onRead` before each line so tests can move a clock.
-final class ExamScriptReader: LineReader {
-    var lines: [String]
-    var prompts: [String] = []
-    var onRead: (Int) -> Void
-    private var count = 0
-
-    init(_ lines: [String], onRead: @escaping (Int) -> Void = { _ in }) {
-        self.lines = lines
-        self.onRead = onRead
-    }
-
-    func readLine(prompt: String) -> String? {
-        prompts.append(prompt)
-        onRead(count)
-        count += 1
-        return lines.isEmpty ? nil : lines.removeFirst()
-    }
-}
-
-/// A clock tests move by hand.
-final class ManualClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var time: Date
-    init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) { time = start }
-    func now() -> Date { lock.withLock { time } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { time = time.addingTimeInterval(seconds) } }
-}
-
 enum ExamFixture {
     /// A single-answer item whose answer is choice `correct` (0-based) of three.
     static func single(

@@ -1,12 +1,13 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 import Testing
 
 @Suite struct REPLTests {
     struct Run {
         var output: String
         var store: InMemoryReviewStore
-        var reader: ScriptedLineReader
+        var terminal: ScriptedTerminal
         var stats: SessionStats?
     }
 
@@ -20,25 +21,9 @@ import Testing
         let engine = SessionEngine(
             items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
         )
-        let reader = SteppingReader(ScriptedLineReader(lines), clock: clock)
-        let sink = BufferSink()
-        let stats = try? REPL(engine: engine, reader: reader, sink: sink, clock: clock, style: style).run()
-        return Run(output: sink.text, store: store, reader: reader.inner, stats: stats)
-    }
-
-    /// Moves the clock 8 s per line read, so answers are rated Good.
-    final class SteppingReader: CompletingLineReader {
-        let inner: ScriptedLineReader
-        let clock: ManualClock
-        init(_ inner: ScriptedLineReader, clock: ManualClock) {
-            self.inner = inner
-            self.clock = clock
-        }
-        func readLine(prompt: String) -> String? {
-            clock.advance(8)
-            return inner.readLine(prompt: prompt)
-        }
-        func setCompletions(_ candidates: [String]) { inner.setCompletions(candidates) }
+        let terminal = ScriptedTerminal(lines: lines, every: 8, clock: clock)
+        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style).run()
+        return Run(output: terminal.transcript, store: store, terminal: terminal, stats: stats)
     }
 
     let two = [SessionFixture.owner("a"), SessionFixture.owner("b", answer: "AWS", service: "s3")]
@@ -100,7 +85,8 @@ import Testing
 
     @Test func explainWorksAfterAnswering() {
         let result = run(two, [":explain", "b", ":explain", ":quit"])
-        #expect(result.output.contains(":explain works after you answer"))
+        #expect(result.output.contains("Nothing answered yet: :explain shows"))
+        #expect(result.output.contains("Last answer:\nWho is responsible for a?"))
         #expect(result.output.contains("Sources:\n  https://example.com/a"))
         #expect(result.output.contains("Facts: fact-a"))
     }
@@ -134,17 +120,17 @@ import Testing
         let output = result.output
         #expect(output.contains("Session summary"))
         #expect(output.contains("Answered 3, right 2 (67%)"))
-        #expect(output.contains("By owner: aws 1/2 (50%) · customer 1/1 (100%)"))
+        #expect(output.contains("By owner: AWS 1/2 (50%) · Customer 1/1 (100%)"))
         #expect(output.contains("By service: ec2 1/1 (100%) · s3 1/2 (50%)"))
         #expect(output.contains("By kind: owner 2/3 (67%)"))
-        #expect(output.contains("Missed:\n    - Who is responsible for b? → a) AWS [fact-b]"))
+        #expect(output.contains("Missed (1):\n    - Who is responsible for b? → a) AWS [fact-b]"))
         #expect(output.contains("Next review: in 3 days"))
         #expect(output.contains("time 24 s"))
     }
 
     @Test func endOfInputSavesAndSummarises() {
         let result = run(two, ["b"])
-        #expect(result.reader.remaining.isEmpty)
+        #expect(result.terminal.remainingLines.isEmpty)
         #expect(result.output.contains("Session summary"))
         #expect(result.store.log.count == 1)
     }
@@ -156,7 +142,7 @@ import Testing
 
     @Test func completionsFollowTheQuestion() {
         let result = run([SessionFixture.ofOrIn, SessionFixture.flashcard], ["of", "", "3"])
-        let history = result.reader.completionHistory
+        let history = result.terminal.completionHistory
         #expect(history.count == 3)
         #expect(history[0].contains("aws") && history[0].contains(":help"))
         #expect(!history[1].contains("1"))

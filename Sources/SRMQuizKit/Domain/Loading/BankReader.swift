@@ -4,13 +4,14 @@ import Yams
 /// Reads the sections of bank files into model values, remembering where each entry came from
 /// so that ``BankValidator`` can report cross-file problems in place.
 struct BankReader {
-    private(set) var bank = Bank()
-    private(set) var problems: [BankProblem] = []
+    var bank = Bank()
+    var problems: [BankProblem] = []
     /// Where each entry was read, by section, in file order (duplicates included).
     private(set) var places: [Section: [(id: String, field: YAMLField)]] = [:]
 
     enum Section: String, CaseIterable {
         case sources, services, tasks, controls, facts, questions
+        case toolFamilies = "tool-families", serviceHelp = "service-help"
     }
 
     static let topLevelKeys: Set<String> = Set(Section.allCases.map(\.rawValue)).union(["format"])
@@ -71,6 +72,8 @@ struct BankReader {
             case "controls": readList(value, section: .controls)
             case "facts": readList(value, section: .facts)
             case "questions": readList(value, section: .questions)
+            case "tool-families": readList(value, section: .toolFamilies)
+            case "service-help": readList(value, section: .serviceHelp)
             default:
                 let keyField = YAMLField(node: keyNode, path: key, file: file)
                 problems.append(keyField.problem("unknown top-level key '\(key)'; expected one of \(Self.topLevelKeys.sorted().joined(separator: ", "))"))
@@ -90,7 +93,7 @@ struct BankReader {
         }
     }
 
-    private mutating func note(_ section: Section, _ id: String, _ field: YAMLField) {
+    mutating func note(_ section: Section, _ id: String, _ field: YAMLField) {
         places[section, default: []].append((id, field))
     }
 
@@ -107,12 +110,14 @@ struct BankReader {
             case .controls: readControl(element)
             case .facts: readFact(element)
             case .questions: readQuestion(element)
+            case .toolFamilies: readToolFamily(element)
+            case .serviceHelp: readServiceHelp(element)
             case .sources: break
             }
         }
     }
 
-    private mutating func checkID(_ id: String?, _ object: YAMLObject) -> String? {
+    mutating func checkID(_ id: String?, _ object: YAMLObject) -> String? {
         guard let id else { return nil }
         guard Self.isValidID(id) else {
             problems.append((object.child("id") ?? object.field).problem("invalid id '\(id)'; expected lower-case letters, digits and '-'"))

@@ -72,6 +72,8 @@ struct BankValidator {
             }
         }
 
+        problems += serviceHelpProblems(checkSources: checkSources)
+
         var prompts: [String: String] = [:]
         for (index, question) in bank.questions.enumerated() {
             guard let field = place(.questions, index) else { continue }

@@ -1,17 +1,27 @@
+import Foundation
+
 /// The settings of one mock exam.
 public struct ExamConfiguration: Sendable, Hashable, Codable {
     /// How many questions.
     public var count: Int
-    /// The time allowed, in minutes.
+    /// The time allowed, in whole minutes (rounded up), as results files record it.
     public var minutes: Int
+    /// The time allowed, in seconds (`--time 6s` gives less than a minute).
+    public var timeLimit: TimeInterval
     /// The pass mark, as a percentage (70 by default).
     public var passMark: Double
     /// The seed that chose the questions and their order.
     public var seed: UInt64
 
-    public init(count: Int = 20, minutes: Int? = nil, passMark: Double = 70, seed: UInt64) {
+    /// An exam of `count` questions with `minutes` (or exactly `timeLimit` seconds, which wins)
+    /// allowed; by default the real exam's time scaled to `count`.
+    public init(
+        count: Int = 20, minutes: Int? = nil, timeLimit: TimeInterval? = nil, passMark: Double = 70, seed: UInt64
+    ) {
         self.count = count
-        self.minutes = minutes ?? ExamConfiguration.defaultMinutes(count: count)
+        let minutes = minutes ?? ExamConfiguration.defaultMinutes(count: count)
+        self.timeLimit = timeLimit ?? TimeInterval(minutes) * 60
+        self.minutes = timeLimit.map { max(1, Int(($0 / 60).rounded(.up))) } ?? minutes
         self.passMark = passMark
         self.seed = seed
     }

@@ -1,14 +1,15 @@
 /// Chooses the questions of an exam or a printed sheet: a seeded mix in the style of the AWS
 /// certification exams.
 ///
-/// It prefers the exam-like kinds (`scenario`, `multiple-choice`, `multiple-response`, `contrast`)
-/// and falls back on the other kinds with choices only when those run out; about 22% of the
+/// It prefers the exam-like kinds (`scenario`, `multiple-choice`, `multiple-response`, `contrast`,
+/// `service-help`) and falls back on the other kinds with choices only when those run out; about 22% of the
 /// questions are multiple response when the pool has them; it avoids two questions on the same
 /// fact while it can. Flashcards are never chosen.
 public enum ExamSelector {
     /// The kinds an exam prefers.
     public static let preferredKinds: Set<ItemKind> = [
         .scenario, .multipleChoice, .multipleResponse, .contrast,
+        .serviceHelp,
     ]
     /// The share of multiple-response questions aimed for.
     public static let multipleResponseShare = 0.22

@@ -24,7 +24,7 @@ public struct ExamSession: Sendable {
         self.items = items
         self.configuration = configuration
         self.startedAt = startedAt
-        self.deadline = startedAt.addingTimeInterval(TimeInterval(configuration.minutes) * 60)
+        self.deadline = startedAt.addingTimeInterval(configuration.timeLimit)
         self.answers = Array(repeating: nil, count: items.count)
         self.timeSpent = Array(repeating: 0, count: items.count)
     }

@@ -1,18 +1,22 @@
 import Foundation
+import SRMQuizKit
 
 /// The end-of-session summary: answers, accuracy by owner, service and kind, time spent, what
 /// was missed, and when the next reviews are due.
 public struct SessionSummaryRenderer: Sendable {
     public var style: TerminalStyle
+    /// Display names for service, owner and kind ids.
+    public var names: DisplayNames
 
-    public init(style: TerminalStyle) {
+    public init(style: TerminalStyle, names: DisplayNames = DisplayNames()) {
         self.style = style
+        self.names = names
     }
 
     /// The summary of `engine`'s session at `now`. `recorded` says whether answers were saved.
     public func render(_ engine: SessionEngine, now: Date) -> String {
         let stats = engine.stats
-        let clean = TerminalText.sanitize
+        let clean: (String) -> String = TerminalText.sanitize
         var out = "\n" + style.bold("Session summary") + "\n"
         let percent = Int((stats.accuracy * 100).rounded())
         out += "  Answered \(stats.answered), right \(stats.correct)"
@@ -23,13 +27,15 @@ public struct SessionSummaryRenderer: Sendable {
             ("owner", stats.byOwner), ("service", stats.byService), ("kind", stats.byKind),
         ]
         where !table.isEmpty {
-            let parts = table.sorted { $0.key < $1.key }.map { key, tally in
-                "\(clean(key)) \(tally.correct)/\(tally.answered) (\(Int((tally.accuracy * 100).rounded()))%)"
-            }
+            let parts = table.map { (name: names.name($0.key, of: label), tally: $0.value) }
+                .sorted { $0.name < $1.name }
+                .map { name, tally in
+                    "\(clean(name)) \(tally.correct)/\(tally.answered) (\(Int((tally.accuracy * 100).rounded()))%)"
+                }
             out += "  By \(label): " + parts.joined(separator: " · ") + "\n"
         }
         if !stats.missed.isEmpty {
-            out += "  Missed:\n"
+            out += "  Missed (\(stats.missed.count)):\n"
             let renderer = QuestionRenderer(style: style)
             for id in stats.missed {
                 guard let item = engine.itemsByID[id] else { continue }

@@ -5,18 +5,9 @@
 public struct TerminalStyle: Sendable, Hashable {
     /// Whether escape codes are written.
     public var colored: Bool
-    /// The width to fold long lines at (a terminal's columns), or `nil` not to fold.
-    public var width: Int?
 
-    public init(colored: Bool, width: Int? = nil) {
+    public init(colored: Bool) {
         self.colored = colored
-        self.width = width
-    }
-
-    /// `text` folded at ``width`` (continuation lines start with `indent`), or as is.
-    public func fold(_ text: String, indent: String = "") -> String {
-        guard let width else { return text }
-        return TextWrap.fold(text, width: width, indent: indent)
     }
 
     /// No escape codes.
@@ -24,9 +15,9 @@ public struct TerminalStyle: Sendable, Hashable {
 
     /// The style for an output that `isTerminal` or not, under `environment` and `--no-color`.
     public static func detect(
-        isTerminal: Bool, environment: [String: String], noColorFlag: Bool, width: Int? = nil
+        isTerminal: Bool, environment: [String: String], noColorFlag: Bool
     ) -> TerminalStyle {
-        TerminalStyle(colored: isTerminal && !noColorFlag && environment["NO_COLOR"] == nil, width: width)
+        TerminalStyle(colored: isTerminal && !noColorFlag && environment["NO_COLOR"] == nil)
     }
 
     public func bold(_ text: String) -> String { wrap(text, "1") }

@@ -1,7 +1,9 @@
 import Foundation
+import SRMQuizKit
 
 /// Turns items, feedback and explanations into the text the learner sees. Every piece of bank
-/// text goes through ``TerminalText/sanitize(_:)``.
+/// text goes through ``TerminalText/sanitize(_:)``; the ``Terminal`` wraps it at the width of the
+/// moment it is printed.
 public struct QuestionRenderer: Sendable {
     public var style: TerminalStyle
 
@@ -14,21 +16,25 @@ public struct QuestionRenderer: Sendable {
     /// The question: a header line, the prompt, and the lettered options (those in
     /// `ruledOut` marked as removed by a hint).
     public func question(_ item: Item, header: String, ruledOut: Set<Int> = []) -> String {
-        var out = "\n" + style.dim(header) + "\n" + style.bold(style.fold(clean(item.prompt))) + "\n"
-        if item.isMultipleResponse {
-            out += style.dim("(choose \(item.answers.count))") + "\n"
-        }
+        var out = "\n" + style.dim(header) + "\n" + style.bold(clean(item.prompt)) + "\n"
+        if let note = Self.chooseNote(item) { out += style.dim(note) + "\n" }
         for (index, choice) in item.choices.enumerated() {
-            let line = style.fold("  \(SessionEngine.letter(index))) \(clean(choice))", indent: "     ")
+            let line = "  \(SessionEngine.letter(index))) \(clean(choice))"
             out += (ruledOut.contains(index) ? style.dim(line + "  — ruled out") : line) + "\n"
         }
         if item.kind == .flashcard { out += style.dim("(Enter shows the back)") + "\n" }
         return out
     }
 
+    /// "(Choose TWO.)" for a multiple-response item whose prompt does not already say it.
+    public static func chooseNote(_ item: Item) -> String? {
+        guard item.isMultipleResponse, !item.prompt.lowercased().contains("(choose") else { return nil }
+        return "(Choose \(TextFormat.numberWord(item.answers.count)).)"
+    }
+
     /// A flashcard's back and the rating scale.
     public func back(_ item: Item) -> String {
-        let back = style.fold(item.answers.map(clean).joined(separator: "\n"))
+        let back = item.answers.map(clean).joined(separator: "\n")
         return style.cyan(back) + "\n" + style.dim("Rate: 1 Again · 2 Hard · 3 Good · 4 Easy") + "\n"
     }
 
@@ -39,28 +45,29 @@ public struct QuestionRenderer: Sendable {
             .joined(separator: ", ")
     }
 
-    /// Right or wrong, the correct answer, the explanation, the nuance and the first source.
+    /// Right or wrong with the correct answer, the rating and the next review ("Good, next in
+    /// 10 min"), the explanation, the nuance and the first source. A rated flashcard does not
+    /// repeat the back the learner has just read.
     public func feedback(_ result: AnswerResult, now: Date) -> String {
         let item = result.item
+        var schedule = result.rating.displayName
+        if let card = result.card { schedule += ", next " + RelativeTime.until(card.due, from: now) }
         var out = ""
         switch result.correct {
         case .some(true):
-            out += style.green("✓ Right") + " — \(correctAnswer(item))"
+            out += style.green("✓ Right") + " — \(correctAnswer(item)) " + style.dim("(\(schedule))")
         case .some(false):
             let label = item.answers.count > 1 ? "the answers are" : "the answer is"
-            out += style.red("✗ Wrong") + " — \(label) \(correctAnswer(item))"
+            out += style.red("✗ Wrong") + " — \(label) \(correctAnswer(item)) " + style.dim("(\(schedule))")
         case .none:
-            out += "Rated \(result.rating.displayName)"
+            out += "Rated " + schedule
         }
-        out += style.dim(" (\(result.rating.displayName)")
-        if let card = result.card {
-            out += style.dim(", next \(RelativeTime.until(card.due, from: now))")
-        }
-        out += style.dim(")") + "\n"
-        let explanation = style.fold(clean(item.explanation))
-        if !explanation.isEmpty { out += explanation + "\n" }
+        out += "\n"
+        let explanation = clean(item.explanation)
+        let back = item.answers.map(clean).joined(separator: "\n")
+        if !explanation.isEmpty, !(result.correct == nil && explanation == back) { out += explanation + "\n" }
         if let nuance = item.nuance.map(clean), !nuance.isEmpty {
-            out += style.yellow("Nuance: ") + String(style.fold("Nuance: " + nuance).dropFirst(8)) + "\n"
+            out += style.yellow("Nuance: ") + nuance + "\n"
         }
         if let source = item.sources.first {
             out += style.dim("Source: " + clean(source)) + "\n"
@@ -71,12 +78,12 @@ public struct QuestionRenderer: Sendable {
     /// The full explanation of an answered item: answer, explanation, nuance, every source and
     /// the facts it tests.
     public func explanation(_ item: Item) -> String {
-        var out = style.bold(style.fold(clean(item.prompt))) + "\n"
-        out += style.fold("Answer: " + correctAnswer(item)) + "\n"
-        let explanation = style.fold(clean(item.explanation))
+        var out = style.bold(clean(item.prompt)) + "\n"
+        out += "Answer: " + correctAnswer(item) + "\n"
+        let explanation = clean(item.explanation)
         if !explanation.isEmpty { out += explanation + "\n" }
         if let nuance = item.nuance.map(clean), !nuance.isEmpty {
-            out += style.yellow("Nuance: ") + String(style.fold("Nuance: " + nuance).dropFirst(8)) + "\n"
+            out += style.yellow("Nuance: ") + nuance + "\n"
         }
         if !item.sources.isEmpty {
             out += "Sources:\n" + item.sources.map { "  " + clean($0) + "\n" }.joined()

@@ -1,45 +1,73 @@
 import Foundation
+import SRMQuizKit
 
-/// The interactive loop: asks the engine's questions, reads answers and commands from a
-/// ``LineReader``, writes feedback to a ``TextSink``, and ends with a summary (on `:quit`,
-/// end of input, or when nothing is left). Progress is recorded by the engine as it goes.
+/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers
+/// and commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or
+/// when nothing is left). Progress is recorded by the engine as it goes.
 public final class REPL {
     public let engine: SessionEngine
-    private let reader: any LineReader
-    private let sink: any TextSink
+    private let terminal: any Terminal
     private let clock: any Clock
     private let renderer: QuestionRenderer
     private let summary: SessionSummaryRenderer
     private let prompt: String
+    private let names: DisplayNames
     private var lastAnswered: Item?
+    /// Whether the last event was a Ctrl-C (a second one on an empty line ends the session).
+    private var interrupted = false
 
-    /// A loop over `engine` reading from `reader` and writing to `sink` in `style`; `clock`
-    /// times the answers.
+    /// A loop over `engine` on `terminal` in `style`; `clock` times the answers; `names` gives
+    /// services and owners their display names in the summary.
     public init(
-        engine: SessionEngine, reader: any LineReader, sink: any TextSink, clock: any Clock,
-        style: TerminalStyle = .plain, prompt: String = "> "
+        engine: SessionEngine, terminal: any Terminal, clock: any Clock, style: TerminalStyle = .plain,
+        names: DisplayNames = DisplayNames(), prompt: String = "> "
     ) {
         self.engine = engine
-        self.reader = reader
-        self.sink = sink
+        self.terminal = terminal
         self.clock = clock
         self.renderer = QuestionRenderer(style: style)
-        self.summary = SessionSummaryRenderer(style: style)
+        self.summary = SessionSummaryRenderer(style: style, names: names)
         self.prompt = prompt
+        self.names = names
+    }
+
+    private func write(_ text: String) { terminal.write(text) }
+
+    /// The next line typed, or `nil` when the learner leaves (Ctrl-D, or Ctrl-C twice).
+    private func readLine() -> String? {
+        terminal.setPrompt(prompt)
+        while true {
+            switch terminal.nextEvent(until: nil) {
+            case .line(let line):
+                interrupted = false
+                return line
+            case .endOfInput:
+                return nil
+            case .interrupt:
+                if interrupted { return nil }
+                interrupted = true
+                write("(Ctrl-C again or Ctrl-D to save and quit)\n")
+            case .key, .resize, .timeout, .wake:
+                continue
+            }
+        }
     }
 
     /// Runs the session to its end and returns its tallies. Throws if progress cannot be
     /// saved (after printing what happened and the summary).
     @discardableResult public func run() throws(SessionError) -> SessionStats {
-        sink.write(welcome() + "\n")
+        write(welcome() + "\n")
+        defer { terminal.endPrompt() }
         do {
             try loop()
+            terminal.endPrompt()
         } catch {
-            sink.write(renderer.style.red("Error: ") + error.description + "\n")
-            sink.write(summary.render(engine, now: clock.now()))
+            terminal.endPrompt()
+            write(renderer.style.red("Error: ") + error.description + "\n")
+            write(summary.render(engine, now: clock.now()))
             throw error
         }
-        sink.write(summary.render(engine, now: clock.now()))
+        write(summary.render(engine, now: clock.now()))
         return engine.stats
     }
 
@@ -49,15 +77,20 @@ public final class REPL {
         var text: String
         switch config.mode {
         case .study:
+            // The counts add up to what this session asks: learning cards due now count as due.
             let queue = engine.studyQueue ?? StudyQueue()
-            text = "srmquiz study: \(queue.dueCount) due now, \(queue.newCount) new today"
+            let total = engine.remaining
+            let new = min(queue.newCount, total)
+            text = "srmquiz study: \(total - new) due now, \(new) new today"
             if !queue.learningLater.isEmpty { text += ", \(queue.learningLater.count) learning later" }
             if let limit = config.limit { text += " (limit \(limit))" }
         case .quiz:
-            text = "srmquiz quiz: \(engine.remaining) questions"
+            text = "srmquiz quiz: " + TextFormat.count(engine.remaining, "question")
             text += config.records ? ", answers go into your schedule" : ", not recorded"
         case .cram:
-            text = "srmquiz cram: \(engine.remaining) questions, hardest first, not recorded"
+            text =
+                "srmquiz cram: " + TextFormat.count(engine.remaining, "question")
+                + ", hardest first, not recorded"
         }
         return renderer.style.bold(text) + ". Type :help for commands, Ctrl-D to stop."
     }
@@ -68,7 +101,7 @@ public final class REPL {
         while let item = engine.next() {
             if try ask(item) == .quit { return }
         }
-        sink.write("\nNothing left for now.\n")
+        write("\nNothing left for now.\n")
     }
 
     /// Asks `item` until it is answered, skipped or undone, or the learner quits.
@@ -79,67 +112,69 @@ public final class REPL {
         var hintUsed = false
         var backShown = false
         let done = engine.stats.answered
-        sink.write(renderer.question(item, header: header(item, done: done)))
+        write(renderer.question(item, header: header(item, done: done)))
         while true {
-            (reader as? any CompletingLineReader)?.setCompletions(parser.completions(backShown: backShown))
-            guard let line = reader.readLine(prompt: prompt) else { return .quit }
+            terminal.setCompletions(parser.completions(backShown: backShown))
+            guard let line = readLine() else { return .quit }
             switch parser.parse(line, backShown: backShown) {
             case .choices(let chosen):
                 let result = try engine.answer(
                     .choices(chosen), duration: clock.now().timeIntervalSince(askedAt), hintUsed: hintUsed)
                 lastAnswered = item
-                sink.write(renderer.feedback(result, now: clock.now()))
+                write(renderer.feedback(result, now: clock.now()))
                 return .nextQuestion
             case .rating(let rating):
                 let result = try engine.answer(
                     .selfRating(rating), duration: clock.now().timeIntervalSince(askedAt))
                 lastAnswered = item
-                sink.write(renderer.feedback(result, now: clock.now()))
+                write(renderer.feedback(result, now: clock.now()))
                 return .nextQuestion
             case .reveal:
                 backShown = true
-                sink.write(renderer.back(item))
+                write(renderer.back(item))
             case .empty:
-                sink.write(parser.reminder + "\n")
+                write(parser.reminder + "\n")
             case .unrecognised(let reminder):
-                sink.write(reminder + "\n")
+                write(reminder + "\n")
             case .command(let command):
                 switch command {
                 case .quit:
                     return .quit
                 case .skip:
                     try engine.skip()
-                    sink.write("Skipped.\n")
+                    write("Skipped.\n")
                     return .nextQuestion
                 case .undo:
                     guard engine.canUndo else {
-                        sink.write("Nothing to undo.\n")
+                        write("Nothing to undo.\n")
                         continue
                     }
                     if let again = try engine.undo() {
-                        sink.write("Took back your last answer; here it is again.\n")
+                        write("Took back your last answer; here it is again.\n")
                         lastAnswered = nil
                         _ = again
                     }
                     return .nextQuestion
                 case .help:
-                    sink.write(help(parser))
+                    write(help(parser))
                 case .hint:
                     let text = hint(item, ruledOut: &ruledOut)
                     hintUsed = true
-                    sink.write(text)
+                    write(text)
                     if !ruledOut.isEmpty {
-                        sink.write(
+                        write(
                             renderer.question(item, header: header(item, done: done), ruledOut: ruledOut))
                     }
                 case .explain:
                     if let lastAnswered {
-                        sink.write(renderer.explanation(lastAnswered))
+                        write(renderer.style.bold("Last answer:") + "\n" + renderer.explanation(lastAnswered))
                     } else {
-                        sink.write(":explain works after you answer; it explains the last answer.\n")
+                        write(
+                            "Nothing answered yet: :explain shows the full explanation and sources of "
+                                + "your last answer once you have answered one.\n")
                     }
                 case .stats:
-                    sink.write(statsLine() + "\n")
+                    write(statsLine() + "\n")
                 }
             }
         }
@@ -149,7 +184,9 @@ public final class REPL {
         let total = done + 1 + engine.remaining
         let reason = engine.current?.reason.rawValue ?? ""
         var parts = ["[\(done + 1)/\(total)]", reason]
-        if let service = item.values(of: "service").first { parts.append(TerminalText.sanitize(service)) }
+        if let service = item.values(of: "service").first {
+            parts.append(TerminalText.sanitize(names.name(service, of: "service")))
+        }
         return parts.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 

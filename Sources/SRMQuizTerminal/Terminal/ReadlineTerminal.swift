@@ -1,0 +1,350 @@
+@preconcurrency import CReadline
+import Foundation
+import SRMQuizKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A ``Terminal`` on a TTY, on GNU readline's callback interface: line editing, `~/.inputrc`,
+/// history kept in a file (appended after every line, so a crash loses nothing), and Tab
+/// completion of what the current question accepts (the first Tab lists the candidates).
+///
+/// ``nextEvent(until:)`` polls standard input, a self-pipe for signals (SIGINT, SIGWINCH) and the
+/// ``waker``'s pipe, with the time to the deadline as the timeout, and feeds readline a character
+/// at a time (`rl_callback_read_char`). So the prompt can carry a clock that changes while the
+/// learner types (``setPrompt(_:)``), and text can be printed above the line being edited
+/// (``write(_:)``) without disturbing it. Ctrl-C drops the line (``TerminalEvent/interrupt``),
+/// Ctrl-D on an empty line ends input, a resize tells readline and changes ``columns``.
+///
+/// Use it from one thread only (readline is not thread-safe), and only when standard input is a
+/// terminal. When standard output is not a terminal, the prompt and the line go to standard error.
+public final class ReadlineTerminal: Terminal {
+    /// Lines kept in the history file.
+    public static let historyLimit: Int32 = 1000
+
+    /// The history file, if any.
+    public let historyPath: String?
+    public let waker = TerminalWaker()
+    private let output: any TextSink
+    private let environment: [String: String]
+    private var prompt = ""
+    private var installed = false
+    private var savedTermios: termios?
+    private var previousActions: [Int32: sigaction] = [:]
+    private var finished = false
+
+    /// Sets readline up and installs the SIGINT and SIGWINCH handlers. `historyPath` is read now
+    /// and appended to after every line; `nil` keeps no history.
+    public init(
+        historyPath: String?, output: any TextSink = StandardOutput(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.historyPath = historyPath
+        self.output = output
+        self.environment = environment
+        rl_readline_name = UnsafePointer(ReadlineShared.name)
+        // Before readline reads ~/.inputrc (at its first use), so the learner's file wins.
+        rl_variable_bind("show-all-if-ambiguous", "on")
+        rl_attempted_completion_function = srmquizAttemptedCompletion
+        rl_catch_signals = 0
+        rl_catch_sigwinch = 0
+        if isatty(STDOUT_FILENO) == 0 { rl_outstream = stderr }
+        using_history()
+        if let historyPath {
+            let dir = (historyPath as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            read_history(historyPath)
+        }
+        ReadlineShared.historyPath = historyPath
+        ReadlineShared.makeSignalPipe()
+        for signal in [SIGINT, SIGWINCH] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = srmquizSignalHandler
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            var previous = sigaction()
+            sigaction(signal, &action, &previous)
+            previousActions[signal] = previous
+        }
+    }
+
+    /// The history file under the XDG state directory: `$XDG_STATE_HOME/srmquiz/history`, else
+    /// `$HOME/.local/state/srmquiz/history`; `nil` if neither variable is set.
+    public static func defaultHistoryPath(environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/srmquiz/history"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.local/state/srmquiz/history"
+        }
+        return nil
+    }
+
+    public var columns: Int { TerminalSize.columns(environment: environment) }
+
+    public var inputMode: TerminalInputMode = .lines {
+        didSet {
+            guard inputMode != oldValue else { return }
+            if inputMode == .keys {
+                removeHandler()
+                enterRawMode()
+            } else {
+                leaveRawMode()
+            }
+        }
+    }
+
+    public func setCompletions(_ words: [String]) {
+        ReadlineShared.candidates = words
+    }
+
+    public func discardInput() -> String {
+        guard installed, rl_end > 0 else { return "" }
+        let text = rl_copy_text(0, rl_end)
+        defer { free(text) }
+        rl_replace_line("", 0)
+        rl_point = 0
+        rl_redisplay()
+        return text.map { String(cString: $0) } ?? ""
+    }
+
+    public func endPrompt() {
+        guard installed else { return }
+        rl_set_prompt("")
+        rl_replace_line("", 0)
+        rl_point = 0
+        rl_redisplay()
+        removeHandler()
+        prompt = ""
+    }
+
+    public func setPrompt(_ prompt: String) {
+        guard prompt != self.prompt else { return }
+        self.prompt = prompt
+        if installed {
+            rl_set_prompt(prompt)
+            rl_redisplay()
+        }
+    }
+
+    public func write(_ text: String) {
+        let laidOut = TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns)
+        guard installed else {
+            output.write(laidOut)
+            return
+        }
+        // Print above the line being edited: blank the prompt line, print, draw it again.
+        let point = rl_point
+        let saved = rl_copy_text(0, rl_end)
+        rl_save_prompt()
+        rl_replace_line("", 0)
+        rl_redisplay()
+        if let stream = rl_outstream { fflush(stream) }
+        output.write(laidOut.hasSuffix("\n") ? laidOut : laidOut + "\n")
+        rl_restore_prompt()
+        if let saved { rl_replace_line(saved, 0) }
+        rl_point = point
+        rl_redisplay()
+        free(saved)
+    }
+
+    public func nextEvent(until deadline: Date?) -> TerminalEvent {
+        while true {
+            if !ReadlineShared.pending.isEmpty { return ReadlineShared.pending.removeFirst() }
+            if inputMode == .lines, !installed {
+                rl_callback_handler_install(prompt, srmquizLineHandler)
+                installed = true
+                ReadlineShared.installed = true
+            }
+            var timeout: Int32 = -1
+            if let deadline {
+                let left = deadline.timeIntervalSinceNow
+                if left <= 0 { return .timeout }
+                timeout = Int32(min(left * 1000, 3_600_000).rounded(.up))
+            }
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: ReadlineShared.signalPipe.read, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .endOfInput
+            }
+            if ready == 0 { continue }
+            if fds[1].revents & Int16(POLLIN) != 0, let event = handleSignals() { return event }
+            if fds[2].revents != 0, waker.drain() { return .wake }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                switch inputMode {
+                case .lines:
+                    rl_callback_read_char()
+                    installed = ReadlineShared.installed
+                case .keys:
+                    if let event = readKey() { return event }
+                }
+            } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                return .endOfInput
+            }
+        }
+    }
+
+    /// Trims the history file, removes the handlers and gives the terminal back. Call once.
+    public func finish() {
+        guard !finished else { return }
+        finished = true
+        inputMode = .lines
+        removeHandler()
+        for (signal, var previous) in previousActions { sigaction(signal, &previous, nil) }
+        if let historyPath { history_truncate_file(historyPath, Self.historyLimit) }
+    }
+
+    deinit { finish() }
+
+    // MARK: - Signals and keys
+
+    private func handleSignals() -> TerminalEvent? {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var signals: [UInt8] = []
+        while true {
+            let count = read(ReadlineShared.signalPipe.read, &bytes, bytes.count)
+            if count <= 0 { break }
+            signals += bytes[0..<count]
+        }
+        var event: TerminalEvent?
+        for signal in signals {
+            if Int32(signal) == SIGWINCH {
+                if installed { rl_resize_terminal() }
+                event = event ?? .resize(columns: columns)
+            } else if Int32(signal) == SIGINT {
+                if installed {
+                    rl_free_line_state()
+                    rl_callback_sigcleanup()
+                    rl_replace_line("", 0)
+                    removeHandler()
+                }
+                output.write("^C\n")
+                event = .interrupt
+            }
+        }
+        return event
+    }
+
+    private func removeHandler() {
+        guard installed else { return }
+        rl_callback_handler_remove()
+        installed = false
+        ReadlineShared.installed = false
+    }
+
+    private func enterRawMode() {
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        savedTermios = settings
+        settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &settings.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    }
+
+    private func leaveRawMode() {
+        guard var settings = savedTermios else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+        savedTermios = nil
+    }
+
+    private func readKey() -> TerminalEvent? {
+        var bytes = [UInt8](repeating: 0, count: 8)
+        let count = read(STDIN_FILENO, &bytes, bytes.count)
+        if count == 0 { return .endOfInput }
+        guard count > 0 else { return nil }
+        switch bytes[0] {
+        case 0x0A, 0x0D: return .key(.enter)
+        case 0x1B: return .key(.escape)
+        case 0x7F, 0x08: return .key(.backspace)
+        case 0x04: return .endOfInput
+        default:
+            let text = String(decoding: bytes[0..<count], as: UTF8.self)
+            return text.first.map { .key(.character($0)) }
+        }
+    }
+}
+
+/// State shared with readline's C callbacks, which cannot capture context. Touched only from the
+/// thread that drives the terminal.
+enum ReadlineShared {
+    nonisolated(unsafe) static var candidates: [String] = []
+    nonisolated(unsafe) static var matches: [String] = []
+    nonisolated(unsafe) static var nextMatch = 0
+    nonisolated(unsafe) static var pending: [TerminalEvent] = []
+    nonisolated(unsafe) static var installed = false
+    nonisolated(unsafe) static var historyPath: String?
+    nonisolated(unsafe) static let name: UnsafeMutablePointer<CChar>? = strdup("srmquiz")
+    /// The self-pipe: the signal handler writes the signal's number, ``ReadlineTerminal`` polls it.
+    nonisolated(unsafe) static var signalPipe: (read: Int32, write: Int32) = (-1, -1)
+
+    static func makeSignalPipe() {
+        guard signalPipe.read < 0 else { return }
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        signalPipe = (fds[0], fds[1])
+    }
+}
+
+/// The handler for SIGINT and SIGWINCH: only notes the signal (async-signal-safe).
+private func srmquizSignalHandler(_ signal: Int32) {
+    var byte = UInt8(truncatingIfNeeded: signal)
+    _ = write(ReadlineShared.signalPipe.write, &byte, 1)
+}
+
+/// readline's line handler: queues the line (or the end of input) and takes the handler away, so
+/// the prompt is not drawn again until the session asks for its next event.
+private func srmquizLineHandler(_ raw: UnsafeMutablePointer<CChar>?) {
+    rl_callback_handler_remove()
+    ReadlineShared.installed = false
+    guard let raw else {
+        ReadlineShared.pending.append(.endOfInput)
+        return
+    }
+    defer { free(raw) }
+    let line = String(cString: raw)
+    if !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        add_history(raw)
+        if let path = ReadlineShared.historyPath, append_history(1, path) != 0 {
+            write_history(path)
+        }
+    }
+    ReadlineShared.pending.append(.line(line))
+}
+
+/// readline's completion entry: complete from the current candidates only.
+private func srmquizAttemptedCompletion(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    rl_attempted_completion_over = 1
+    return rl_completion_matches(text, srmquizCompletionGenerator)
+}
+
+/// readline's match generator: state 0 starts a new completion.
+private func srmquizCompletionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32)
+    -> UnsafeMutablePointer<CChar>?
+{
+    let prefix = text.map { String(cString: $0) } ?? ""
+    if state == 0 {
+        let lower = prefix.lowercased()
+        ReadlineShared.matches = ReadlineShared.candidates.filter { $0.lowercased().hasPrefix(lower) }
+        ReadlineShared.nextMatch = 0
+    }
+    guard ReadlineShared.nextMatch < ReadlineShared.matches.count else { return nil }
+    defer { ReadlineShared.nextMatch += 1 }
+    return strdup(ReadlineShared.matches[ReadlineShared.nextMatch])
+}
