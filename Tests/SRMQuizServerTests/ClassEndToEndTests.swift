@@ -48,11 +48,12 @@ import Testing
         ]
         var clients: [Spawned] = []
         defer { clients.forEach { $0.stop() } }
-        for s in students {
-            clients.append(
-                try Spawned(
-                    ["class", "join", "127.0.0.1:\(port)", "--name", s.name, "--pin", "246810"] + s.extra,
-                    home: home))
+        for s in students {  // one after the other, so the roster is in this order
+            let client = try Spawned(
+                ["class", "join", "127.0.0.1:\(port)", "--name", s.name, "--pin", "246810"] + s.extra,
+                home: home)
+            clients.append(client)
+            try await client.waitFor("Joined as \(s.name)")
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (n, client) in clients.enumerated() {

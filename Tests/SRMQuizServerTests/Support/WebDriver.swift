@@ -1,7 +1,7 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
+#if canImport(Glibc)
+    import Glibc
 #endif
 
 /// A minimal W3C WebDriver client for Debian's `chromedriver` driving headless `chromium`: enough
@@ -19,7 +19,7 @@ final class WebDriver: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     private let driver = Process()
-    private let base: String
+    private let port: Int
     private var session = ""
 
     init() async throws {
@@ -27,7 +27,7 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "chromium or chromedriver missing")
         }
         let port = Int.random(in: 30_000...39_999)
-        base = "http://127.0.0.1:\(port)"
+        self.port = port
         driver.executableURL = URL(fileURLWithPath: chromedriver)
         driver.arguments = ["--port=\(port)"]
         driver.standardOutput = FileHandle.nullDevice
@@ -130,14 +130,8 @@ final class WebDriver: @unchecked Sendable {
     private func request(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws
         -> [String: Any]
     {
-        var request = URLRequest(url: URL(string: base + path)!)
-        request.httpMethod = method
-        request.timeoutInterval = 30
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, _) = try await URLSession.shared.data(for: request)
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
+        let data = try LoopbackHTTP.send(method: method, port: port, path: path, body: payload)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw Failure(description: "bad WebDriver reply to \(method) \(path)")
         }
@@ -145,5 +139,67 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "\(method) \(path): \(error): \(value["message"] ?? "")")
         }
         return object
+    }
+}
+
+/// HTTP/1.1 to a loopback port over a plain socket, `Connection: close` (Foundation's URLSession
+/// on Linux fails against chromedriver with "Failed writing header").
+enum LoopbackHTTP {
+    static func send(method: String, port: Int, path: String, body: Data) throws -> Data {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw WebDriver.Failure(description: "socket failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw WebDriver.Failure(description: "cannot connect to port \(port)") }
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        request += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let bytes = Data(request.utf8) + body
+        try bytes.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let n = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, 0)
+                guard n > 0 else { throw WebDriver.Failure(description: "send failed") }
+                sent += n
+            }
+        }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            response.append(contentsOf: buffer[0..<n])
+        }
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else {
+            throw WebDriver.Failure(description: "no HTTP response from port \(port)")
+        }
+        let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
+        var content = Data(response[split.upperBound...])
+        if head.contains("transfer-encoding: chunked") { content = dechunk(content) }
+        return content
+    }
+
+    private static func dechunk(_ data: Data) -> Data {
+        var out = Data()
+        var rest = data[...]
+        while let lineEnd = rest.range(of: Data("\r\n".utf8)) {
+            let sizeText = String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";")[0], radix: 16), size > 0 else { break }
+            let start = lineEnd.upperBound
+            guard rest.distance(from: start, to: rest.endIndex) >= size else { break }
+            let end = rest.index(start, offsetBy: size)
+            out.append(rest[start..<end])
+            rest = rest[(rest.index(end, offsetBy: 2, limitedBy: rest.endIndex) ?? rest.endIndex)...]
+        }
+        return out
     }
 }
