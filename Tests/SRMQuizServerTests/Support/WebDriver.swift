@@ -36,7 +36,10 @@ final class WebDriver: @unchecked Sendable {
         let end = Date().addingTimeInterval(15)
         while true {
             if (try? await request("GET", "/status")) != nil { break }
-            if Date() > end { throw Failure(description: "chromedriver did not start on \(port)") }
+            if Date() > end {
+                driver.terminate()
+                throw Failure(description: "chromedriver did not start on \(port)")
+            }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         let capabilities: [String: Any] = [
@@ -52,7 +55,11 @@ final class WebDriver: @unchecked Sendable {
                 ]
             ]
         ]
-        let created = try await request("POST", "/session", capabilities)
+        let created: [String: Any]
+        do { created = try await request("POST", "/session", capabilities) } catch {
+            driver.terminate()
+            throw error
+        }
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             throw Failure(description: "no session: \(created)")
         }
@@ -178,6 +185,18 @@ enum LoopbackHTTP {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             response.append(contentsOf: buffer[0..<n])
+            // Stop once the body announced by Content-Length is complete (the driver may keep
+            // the connection open).
+            if let split = response.range(of: Data("\r\n\r\n".utf8)) {
+                let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
+                if let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+                    let length = Int(
+                        line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)),
+                    response.distance(from: split.upperBound, to: response.endIndex) >= length
+                {
+                    break
+                }
+            }
         }
         guard let split = response.range(of: Data("\r\n\r\n".utf8)) else {
             throw WebDriver.Failure(description: "no HTTP response from port \(port)")
