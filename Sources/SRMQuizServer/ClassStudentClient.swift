@@ -39,6 +39,7 @@ public struct ClassStudentClient: Sendable {
         lines: AsyncStream<String>,
         output: @escaping @Sendable (String) -> Void,
         prompt: @escaping @Sendable (String) -> Void = { _ in },
+        countdown: @escaping @Sendable (Double?) -> Void = { _ in },
         record:
             @escaping @Sendable (_ itemID: String, _ correct: Bool, _ answer: [String], _ timeMs: Int) throws
             -> Void = { _, _, _, _ in }
@@ -79,6 +80,7 @@ public struct ClassStudentClient: Sendable {
                             switch action {
                             case .print(let text): output(text)
                             case .prompt(let text): prompt(text)
+                            case .countdown(let seconds): countdown(seconds)
                             case .send(let message): try await outbound.write(.text(message.json()))
                             case .record(let id, let correct, let answer, let ms):
                                 do { try record(id, correct, answer, ms) } catch {

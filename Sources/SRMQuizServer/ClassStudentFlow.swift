@@ -23,6 +23,8 @@ public struct ClassStudentFlow: Sendable {
         case record(itemID: String, correct: Bool, answer: [String], timeMs: Int)
         /// Sets the prompt (`Join code: `, `Answer: `, or empty while waiting).
         case prompt(String)
+        /// Starts (seconds left) or stops (`nil`) the countdown shown in the prompt.
+        case countdown(Double?)
         case finish(exitCode: Int32)
     }
 
@@ -132,7 +134,9 @@ public struct ClassStudentFlow: Sendable {
                 lines.append("  \(ChoiceAnswer.letter(i))) \(s(choice))")
             }
             if let pick = m.pick, pick > 1 { lines.append("(choose \(pick): letters such as a c)") }
-            var actions: [Action] = [.print(lines.joined(separator: "\n")), .prompt("Answer: ")]
+            var actions: [Action] = [
+                .print(lines.joined(separator: "\n")), .countdown(m.remaining), .prompt("Answer: "),
+            ]
             if !queued.isEmpty { actions += answer(queued.removeFirst()) }
             return actions
         case "ack":
@@ -141,6 +145,7 @@ public struct ClassStudentFlow: Sendable {
             stage = .waiting
             let seconds = Double(m.elapsedMs ?? 0) / 1000
             return [.prompt(""), .print("Answer received (\(String(format: "%.1f", seconds)) s).")]
+                + [.countdown(nil)]
         case "paused":
             return [.print("The instructor paused the clock.")]
         case "resumed":
@@ -148,7 +153,7 @@ public struct ClassStudentFlow: Sendable {
         case "results":
             stage = .waiting
             question = nil
-            var actions: [Action] = [.prompt("")]
+            var actions: [Action] = [.prompt(""), .countdown(nil)]
             let choices = m.choices ?? []
             let right = ChoiceAnswer.describe(m.correct ?? [], choices: choices)
             let verdict: String

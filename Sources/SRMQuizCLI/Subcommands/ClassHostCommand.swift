@@ -95,6 +95,7 @@ struct ClassHostCommand: AsyncParsableCommand {
         }
     }
 
+    @MainActor
     func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
@@ -113,7 +114,7 @@ struct ClassHostCommand: AsyncParsableCommand {
             pin: code, timerSeconds: timer, maxPlayers: maxPlayers, autoAdvanceSeconds: autoAdvance,
             startWhen: startWhen)
         let state = LiveClass(settings: settings, items: items, seed: seed, createdAt: Date())
-        let console = ClassHostConsole()
+        let console = ClassHostConsole(terminal: TerminalInput.terminal())
         let resultsOption = results
         let saved = SavedPath()
         let hub = ClassHub(
@@ -143,10 +144,10 @@ struct ClassHostCommand: AsyncParsableCommand {
             }
             group.addTask {
                 await hub.runClock()
-                return true
+                return false
             }
             group.addTask {
-                await console.run(hub: hub, lines: StandardInputLines.stream())
+                await console.run(hub: hub)
                 return true
             }
             var done = false

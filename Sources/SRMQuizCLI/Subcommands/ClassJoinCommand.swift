@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SRMQuizKit
 import SRMQuizServer
+import SRMQuizTerminal
 
 /// `srmquiz class join ADDRESS:PORT`: a student answers a live class from a terminal.
 struct ClassJoinCommand: AsyncParsableCommand {
@@ -44,6 +45,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         }
     }
 
+    @MainActor
     func run() async throws {
         let wantsRecord = !noRecord && (learnerOptions.learner != nil || learnerOptions.progress != nil)
         // Open (and lock) the progress file before joining, so a locked or corrupt file is
@@ -51,18 +53,82 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let recorder = wantsRecord ? try ClassAnswerRecorder(options: learnerOptions) : nil
         defer { recorder?.close() }
         let client = ClassStudentClient(address: address, pin: pin, name: name)
-        let code = await client.run(
-            lines: StandardInputLines.stream(),
-            output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-            record: { id, correct, answer, ms in
-                try recorder?.record(itemID: id, correct: correct, answer: answer, timeMs: ms)
-            })
+        let screen = StudentScreen(terminal: TerminalInput.terminal())
+        let code = await screen.run { lines, output, prompt, countdown in
+            await client.run(
+                lines: lines, output: output, prompt: prompt, countdown: countdown,
+                record: { id, correct, answer, ms in
+                    try recorder?.record(itemID: id, correct: correct, answer: answer, timeMs: ms)
+                })
+        }
         if let recorder, recorder.count > 0 {
             CLIOutput.print(
                 "\(recorder.count) answer\(recorder.count == 1 ? "" : "s") added to \(recorder.learner)'s review schedule"
             )
         }
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The terminal student's screen: lines typed go to the class, the class's text is written
+/// above the prompt, and the prompt shows the countdown (`[0:17] Answer: `).
+final class StudentScreen: @unchecked Sendable {
+    private let lock = NSLock()
+    private let terminal: any Terminal
+    private var pump: TerminalPump!
+    private var base = ""
+    private var deadline: Date?
+    private let lines: AsyncStream<String>
+    private let linesContinuation: AsyncStream<String>.Continuation
+
+    init(terminal: any Terminal) {
+        self.terminal = terminal
+        (lines, linesContinuation) = AsyncStream<String>.makeStream()
+        terminal.inputMode = .lines
+        pump = TerminalPump(
+            terminal: terminal,
+            clock: { [unowned self] in
+                self.lock.withLock {
+                    guard let deadline = self.deadline, !self.base.isEmpty else { return self.base }
+                    let left = Int(deadline.timeIntervalSinceNow.rounded(.up))
+                    return "[\(TextFormat.clock(left))] " + self.base
+                }
+            },
+            onInput: { [unowned self] event in
+                switch event {
+                case .line(let line): self.linesContinuation.yield(line)
+                case .endOfInput: self.linesContinuation.finish()
+                case .interrupt: self.pump.post(.write("Ctrl-D leaves the class."))
+                default: break
+                }
+            })
+    }
+
+    /// Runs `session` with the screen's lines, output, prompt and countdown; returns its result.
+    func run(
+        _ session:
+            @escaping @Sendable (
+                AsyncStream<String>, @escaping @Sendable (String) -> Void,
+                @escaping @Sendable (String) -> Void,
+                @escaping @Sendable (Double?) -> Void
+            ) async -> Int32
+    ) async -> Int32 {
+        let screen = Task { await pump.run() }
+        let code = await session(
+            lines,
+            { [self] text in pump.post(.write(text)) },
+            { [self] text in
+                lock.withLock { base = text }
+                terminal.waker.wake()
+            },
+            { [self] seconds in
+                lock.withLock { deadline = seconds.map { Date().addingTimeInterval($0) } }
+                terminal.waker.wake()
+            })
+        pump.post(.stop)
+        await screen.value
+        terminal.finish()
+        return code
     }
 }
 

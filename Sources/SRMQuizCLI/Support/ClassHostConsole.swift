@@ -1,60 +1,109 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizServer
+import SRMQuizTerminal
 
-/// The instructor's screen of a live class on plain lines: prints each change (joins, the
-/// question, answer counts, results, the podium) and reads commands as lines (empty line: start
-/// or next; p, s, q, r NAME, ?).
+/// The instructor's projector screen of a live class on the terminal: prints each change
+/// (joins, the question, results, the podium) above a prompt that shows the countdown and the
+/// answer count, and takes one-key commands (Enter or space: start or next; p pause; s skip;
+/// q end; r remove a player; ? keys).
 final class ClassHostConsole: @unchecked Sendable {
     private let lock = NSLock()
     private let changes: AsyncStream<LiveClass>
     private let continuation: AsyncStream<LiveClass>.Continuation
-    private let output = StandardOutput()
+    private let terminal: any Terminal
+    private var pump: TerminalPump!
+    private var latest: LiveClass?
+    private var awaitingName = false
+    private var running = true
+    private var hub: ClassHub?
 
-    init() {
-        (changes, continuation) = AsyncStream<LiveClass>.makeStream(bufferingPolicy: .bufferingNewest(64))
+    init(terminal: any Terminal) {
+        self.terminal = terminal
+        (changes, continuation) = AsyncStream<LiveClass>.makeStream(bufferingPolicy: .unbounded)
+        pump = TerminalPump(
+            terminal: terminal, clock: { [unowned self] in self.prompt() },
+            onInput: { [unowned self] in self.input($0) })
+        terminal.inputMode = .keys
     }
 
     /// Called by the hub after every change.
-    func changed(_ state: LiveClass) { continuation.yield(state) }
+    func changed(_ state: LiveClass) {
+        lock.withLock { latest = state }
+        continuation.yield(state)
+        terminal.waker.wake()
+    }
 
+    /// Prints `text` above the prompt (or straight out once the screen has stopped).
     func print(_ text: String) {
-        lock.withLock { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+        if lock.withLock({ running }) {
+            pump.post(.write(text))
+        } else {
+            StandardOutput().write(text.hasSuffix("\n") ? text : text + "\n")
+        }
+    }
+
+    private func prompt() -> String {
+        lock.withLock {
+            if awaitingName { return "Remove who? " }
+            guard let state = latest else { return "" }
+            switch state.phase {
+            case .open, .paused: return LiveClassScreen.status(state, now: Date()) + " "
+            case .lobby: return "[\(state.activePlayers.count) joined] Enter starts "
+            case .reveal: return state.settings.autoAdvanceSeconds == nil ? "Enter: next question " : ""
+            case .finished: return ""
+            }
+        }
+    }
+
+    private func input(_ event: TerminalEvent) {
+        guard let hub = lock.withLock({ self.hub }) else { return }
+        switch event {
+        case .line(let name):
+            lock.withLock { awaitingName = false }
+            pump.post(.mode(.keys))
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return }
+            Task {
+                let removed = await hub.remove(name: trimmed)
+                self.print(
+                    removed
+                        ? "Removed \(TerminalText.sanitize(trimmed))."
+                        : "No player called \(TerminalText.sanitize(trimmed)).")
+            }
+        case .key(let key):
+            switch key {
+            case .enter, .character(" "): Task { await hub.advance() }
+            case .character("p"), .character("P"): Task { await hub.togglePause() }
+            case .character("s"), .character("S"): Task { await hub.skip() }
+            case .character("q"), .character("Q"): Task { await hub.end() }
+            case .character("r"), .character("R"):
+                lock.withLock { awaitingName = true }
+                pump.post(.mode(.lines))
+            case .character("?"): print(LiveClassScreen.keyHelp)
+            default: break
+            }
+        case .interrupt:
+            Task { await hub.end() }
+        default: break
+        }
     }
 
     /// Runs until the class finishes.
-    func run(hub: ClassHub, lines: AsyncStream<String>) async {
-        let commands = Task {
-            for await line in lines {
-                let text = line.trimmingCharacters(in: .whitespaces)
-                switch text.lowercased() {
-                case "", " ": await hub.advance()
-                case "p": await hub.togglePause()
-                case "s": await hub.skip()
-                case "q": await hub.end()
-                case "?": self.print(LiveClassScreen.keyHelp)
-                default:
-                    if text.lowercased().hasPrefix("r ") {
-                        let name = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
-                        let removed = await hub.remove(name: name)
-                        self.print(
-                            removed
-                                ? "Removed \(TerminalText.sanitize(name))."
-                                : "No player called \(TerminalText.sanitize(name)).")
-                    } else {
-                        self.print("Unknown command. " + LiveClassScreen.keyHelp)
-                    }
-                }
-            }
-        }
-        defer { commands.cancel() }
+    func run(hub: ClassHub) async {
+        lock.withLock { self.hub = hub }
+        let screen = Task { await pump.run() }
         var last = await hub.state
         var ranks: [String: Int] = [:]
         for await state in changes {
             render(state, after: last, ranks: &ranks)
             last = state
-            if state.phase == .finished { return }
+            if state.phase == .finished { break }
         }
+        pump.post(.stop)
+        await screen.value
+        lock.withLock { running = false }
+        terminal.finish()
     }
 
     private func render(_ state: LiveClass, after last: LiveClass, ranks: inout [String: Int]) {
@@ -62,23 +111,19 @@ final class ClassHostConsole: @unchecked Sendable {
         if state.phase == .lobby, state.players.count != last.players.count {
             print(LiveClassScreen.lobby(state))
         }
-        if state.phase != last.phase {
-            switch state.phase {
-            case .open(let index, _):
-                if case .paused = last.phase {
-                    print("Resumed. " + LiveClassScreen.status(state, now: now))
-                } else {
-                    print("\n" + LiveClassScreen.question(state, now: now))
-                    _ = index
-                }
-            case .paused: print("Paused. " + LiveClassScreen.status(state, now: now))
-            case .reveal:
-                print("\n" + LiveClassScreen.results(state, previous: ranks))
-                ranks = LiveClassScreen.ranks(state)
-            case .finished, .lobby: break
+        guard state.phase != last.phase else { return }
+        switch state.phase {
+        case .open:
+            if case .paused = last.phase {
+                print("Resumed.")
+            } else {
+                print("\n" + LiveClassScreen.question(state, now: now, width: terminal.columns))
             }
-        } else if case .open = state.phase, state.answeredCount != last.answeredCount {
-            print(LiveClassScreen.status(state, now: now))
+        case .paused: print("Paused: p resumes.")
+        case .reveal:
+            print("\n" + LiveClassScreen.results(state, previous: ranks, width: terminal.columns))
+            ranks = LiveClassScreen.ranks(state)
+        case .finished, .lobby: break
         }
     }
 }

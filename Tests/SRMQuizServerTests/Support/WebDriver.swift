@@ -37,7 +37,7 @@ final class WebDriver: @unchecked Sendable {
         while true {
             if (try? await request("GET", "/status")) != nil { break }
             if Date() > end {
-                driver.terminate()
+                stopDriver()
                 throw Failure(description: "chromedriver did not start on \(port)")
             }
             try await Task.sleep(nanoseconds: 100_000_000)
@@ -57,7 +57,7 @@ final class WebDriver: @unchecked Sendable {
         ]
         let created: [String: Any]
         do { created = try await request("POST", "/session", capabilities) } catch {
-            driver.terminate()
+            stopDriver()
             throw error
         }
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
@@ -129,9 +129,16 @@ final class WebDriver: @unchecked Sendable {
         throw Failure(description: "\(css) never showed \(wanted) (last: \(last))")
     }
 
+    /// chromedriver ignores SIGTERM while it serves: kill it.
+    private func stopDriver() {
+        guard driver.isRunning else { return }
+        kill(driver.processIdentifier, SIGKILL)
+        driver.waitUntilExit()
+    }
+
     func quit() async {
         _ = try? await request("DELETE", "/session/\(session)")
-        driver.terminate()
+        stopDriver()
     }
 
     private func request(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws
