@@ -64,8 +64,8 @@ import Testing
             bo.close()
         }
         ann.send(.join(pin: "1357", name: "Ann"))
-        bo.send(.join(pin: "1357", name: "Bo"))
         _ = try await ann.waitFor(type: "welcome")
+        bo.send(.join(pin: "1357", name: "Bo"))  // after Ann, so the roster is Ann, Bo
         _ = try await bo.waitFor(type: "welcome")
         ann.send(.answer(question: 1, choices: ["a"]))
         #expect(try await ann.waitFor(type: "error").code == "unknown-question")
