@@ -40,6 +40,7 @@ public struct ClassStudentClient: Sendable {
         output: @escaping @Sendable (String) -> Void,
         prompt: @escaping @Sendable (String) -> Void = { _ in },
         countdown: @escaping @Sendable (Double?) -> Void = { _ in },
+        completions: @escaping @Sendable ([String]) -> Void = { _ in },
         record:
             @escaping @Sendable (_ itemID: String, _ correct: Bool, _ answer: [String], _ timeMs: Int) throws
             -> Void = { _, _, _, _ in }
@@ -81,6 +82,7 @@ public struct ClassStudentClient: Sendable {
                             case .print(let text): output(text)
                             case .prompt(let text): prompt(text)
                             case .countdown(let seconds): countdown(seconds)
+                            case .completions(let words): completions(words)
                             case .send(let message): try await outbound.write(.text(message.json()))
                             case .record(let id, let correct, let answer, let ms):
                                 do { try record(id, correct, answer, ms) } catch {

@@ -23,6 +23,8 @@ public struct ClassStudentFlow: Sendable {
         case record(itemID: String, correct: Bool, answer: [String], timeMs: Int)
         /// Sets the prompt (`Join code: `, `Answer: `, or empty while waiting).
         case prompt(String)
+        /// The words Tab completes to (the open question's letters and choices).
+        case completions([String])
         /// Starts (seconds left) or stops (`nil`) the countdown shown in the prompt.
         case countdown(Double?)
         case finish(exitCode: Int32)
@@ -135,7 +137,8 @@ public struct ClassStudentFlow: Sendable {
             }
             if let pick = m.pick, pick > 1 { lines.append("(choose \(pick): letters such as a c)") }
             var actions: [Action] = [
-                .print(lines.joined(separator: "\n")), .countdown(m.remaining), .prompt("Answer: "),
+                .print(lines.joined(separator: "\n")), .completions(completions), .countdown(m.remaining),
+                .prompt("Answer: "),
             ]
             if !queued.isEmpty { actions += answer(queued.removeFirst()) }
             return actions

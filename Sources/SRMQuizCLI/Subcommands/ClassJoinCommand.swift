@@ -57,6 +57,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let code = await screen.run { lines, output, prompt, countdown in
             await client.run(
                 lines: lines, output: output, prompt: prompt, countdown: countdown,
+                completions: { screen.complete($0) },
                 record: { id, correct, answer, ms in
                     try recorder?.record(itemID: id, correct: correct, answer: answer, timeMs: ms)
                 })
@@ -103,6 +104,9 @@ final class StudentScreen: @unchecked Sendable {
                 }
             })
     }
+
+    /// Sets the words Tab completes to.
+    func complete(_ words: [String]) { pump.post(.completions(words)) }
 
     /// Runs `session` with the screen's lines, output, prompt and countdown; returns its result.
     func run(
