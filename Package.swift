@@ -11,7 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    ],
+    ] + classServerPackages,
     targets: [
         .systemLibrary(
             name: "CReadline",
@@ -49,5 +49,39 @@ let package = Package(
             dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI"],
             exclude: ["Fixtures"]
         ),
-    ]
+    ] + classServerTargets
 )
+
+// MARK: - Live class server (issue #9)
+// The network code of `srmquiz class host` / `class join` lives in its own target, so the core
+// library and the study REPL never link Hummingbird. Kept in one block so edits elsewhere in this
+// file stay independent of it.
+// `srmquiz class host|join` (SRMQuizCLI) and `srmquiz-bench class-load` use the server target.
+for target in package.targets where ["SRMQuizCLI", "srmquiz-bench"].contains(target.name) {
+    target.dependencies.append("SRMQuizServer")
+}
+
+var classServerPackages: [Package.Dependency] {
+    [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+    ]
+}
+
+var classServerTargets: [Target] {
+    [
+        .target(
+            name: "SRMQuizServer",
+            dependencies: [
+                "SRMQuizKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
+        ),
+        .testTarget(
+            name: "SRMQuizServerTests",
+            dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizCLI"]
+        ),
+    ]
+}

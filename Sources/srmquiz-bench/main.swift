@@ -7,6 +7,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "progress": { try ProgressBenchmark.run(arguments: $0) },
     "startup": { try StartupBenchmark.run(arguments: $0) },
     "bank": { try BankBenchmark.run(arguments: $0) },
+    "class-load": { try ClassLoadBenchmark.run(arguments: $0) },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

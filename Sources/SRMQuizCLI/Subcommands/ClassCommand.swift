@@ -6,7 +6,7 @@ struct ClassCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",
         abstract: "Run a quiz for a room, with a scoreboard and a podium.",
-        subcommands: [ClassLocalCommand.self],
+        subcommands: [ClassLocalCommand.self, ClassHostCommand.self, ClassJoinCommand.self],
         defaultSubcommand: ClassLocalCommand.self
     )
 }

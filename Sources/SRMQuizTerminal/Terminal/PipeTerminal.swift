@@ -11,8 +11,10 @@ import SRMQuizKit
 /// line editing and no escape codes, but deadlines still pass — an exam fed by a pipe that stays
 /// open and silent still ends at its time limit.
 ///
-/// Each line read is echoed after its prompt to the output, so a transcript of a piped session
-/// reads like the interactive one. In key mode every byte is a key (a newline is Enter).
+/// The prompt is written when the terminal starts waiting for a line (as a program driving srmquiz
+/// through a pipe expects), and each line read is echoed after it, so a transcript of a piped
+/// session reads like the interactive one; later changes to the prompt (a clock) are not written.
+/// In key mode every byte is a key (a newline is Enter).
 public final class PipeTerminal: Terminal {
     public let waker = TerminalWaker()
     public var inputMode: TerminalInputMode = .lines
@@ -24,6 +26,8 @@ public final class PipeTerminal: Terminal {
     private var atEnd = false
     private var endEchoed = false
     private var prompt = ""
+    /// Whether the prompt is on the output, waiting for its line.
+    private var promptShown = false
 
     /// Reads `input` (standard input by default) and writes to `output`; `clock` measures deadlines.
     /// With `handlesSignals`, Ctrl-C, SIGHUP and SIGTERM end input (the session saves, an exam
@@ -43,6 +47,10 @@ public final class PipeTerminal: Terminal {
     public var columns: Int { TerminalSize.columns(environment: environment) }
 
     public func write(_ text: String) {
+        if promptShown {
+            output.write("\n")
+            promptShown = false
+        }
         output.write(TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns))
     }
 
@@ -59,6 +67,10 @@ public final class PipeTerminal: Terminal {
         while true {
             if let event = takeBuffered() { return event }
             if atEnd { return .endOfInput }
+            if inputMode == .lines, !promptShown {
+                output.write(prompt)
+                promptShown = true
+            }
             let ready: TerminalPoll.Ready
             switch TerminalPoll.wait(input: input, waker: waker, until: deadline, now: clock.now()) {
             case .timeout: return .timeout
@@ -110,13 +122,15 @@ public final class PipeTerminal: Terminal {
             } else {
                 if atEnd, !endEchoed {
                     endEchoed = true
-                    output.write(prompt + "\n")
+                    output.write((promptShown ? "" : prompt) + "\n")
+                    promptShown = false
                 }
                 return nil
             }
             if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
             let line = String(decoding: lineBytes, as: UTF8.self)
-            output.write(prompt + TerminalText.sanitize(line) + "\n")
+            output.write((promptShown ? "" : prompt) + TerminalText.sanitize(line) + "\n")
+            promptShown = false
             return .line(line)
         }
     }

@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test(.enabled(if: TerminalSessionTests.tmux != nil, "tmux is not installed"))
-    func anExamWithNoKeyPressedEndsByItself() throws {
+    func anExamWithNoKeyPressedEndsByItself() async throws {
         let dir = try CLI.temporaryDirectory()
         let results = dir.appendingPathComponent("exam.json").path
         let term = Tmux(tmux: try #require(TerminalSessionTests.tmux))
         try term.start(try command(dir, "exam --count 3 --time 6s --seed 4 --no-record --results \(results)"))
-        let first = try term.wait(for: "[0:0")
+        let first = try await term.waitAsync(for: "[0:0")
         #expect(first.contains("[1/3] >"))
-        let end = try term.wait(for: "EXITED")
+        let end = try await term.waitAsync(for: "EXITED")
         #expect(end.contains("Time is up: the exam was submitted automatically."))
         #expect(end.contains("Score: 0 of 3"))
         #expect(end.contains("EXITED 0"))
@@ -46,15 +46,15 @@ import Testing
     }
 
     @Test(.enabled(if: TerminalSessionTests.tmux != nil, "tmux is not installed"))
-    func aClassQuestionClosesByItselfAtZero() throws {
+    func aClassQuestionClosesByItselfAtZero() async throws {
         let dir = try CLI.temporaryDirectory()
         let results = dir.appendingPathComponent("class.json").path
         let term = Tmux(tmux: try #require(TerminalSessionTests.tmux))
         try term.start(
             try command(dir, "class --players Ann,Bo --count 1 --timer 3 --seed 2 --results \(results)"))
-        try term.wait(for: "Answers (Ann Bo) >")
+        try await term.waitAsync(for: "Answers (Ann Bo) >")
         try term.keys("a")  // half-typed when the time runs out
-        let closed = try term.wait(for: "EXITED")
+        let closed = try await term.waitAsync(for: "EXITED")
         #expect(closed.contains("Time is up: the question is closed."))
         #expect(closed.contains("Too late: \"a\""))
         #expect(closed.contains("Final standings"))
@@ -62,21 +62,21 @@ import Testing
     }
 
     @Test(.enabled(if: TerminalSessionTests.tmux != nil, "tmux is not installed"))
-    func afterAResizeTheNextQuestionWrapsAtTheNewWidth() throws {
+    func afterAResizeTheNextQuestionWrapsAtTheNewWidth() async throws {
         let dir = try CLI.temporaryDirectory()
         let term = Tmux(tmux: try #require(TerminalSessionTests.tmux))
         try term.start(try command(dir, "quiz --count 3 --seed 7 --no-record"), columns: 100)
-        try term.wait(for: "[1/3]")
+        try await term.waitAsync(for: "[1/3]")
         try term.resize(columns: 60)
-        Thread.sleep(forTimeInterval: 0.3)
+        try await Task.sleep(nanoseconds: 300_000_000)
         try term.keys("a", "Enter")
-        let screen = try term.wait(for: "[2/3]")
+        let screen = try await term.waitAsync(for: "[2/3]")
         // capture-pane -J joins the lines tmux itself wrapped: what remains are srmquiz's own breaks.
         let block = try #require(screen.components(separatedBy: "[2/3]").last)
         let lines = block.split(separator: "\n").map(String.init)
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines)")
         try term.keys("C-d")
-        try term.wait(for: "EXITED")
+        try await term.waitAsync(for: "EXITED")
     }
 }

@@ -1,0 +1,21 @@
+/// One student in a live class.
+public struct LiveClassPlayer: Sendable, Hashable {
+    /// The name shown on the scoreboard (validated: 1–30 characters, no control characters).
+    public var name: String
+    /// The secret a client rejoins with after a reload or a dropped connection.
+    public var token: String
+    /// Whether a client is connected for this player now.
+    public var connected: Bool
+    /// Whether the instructor removed the player (their answers so far stay in the results).
+    public var removed: Bool
+    /// Points so far.
+    public var score: Int
+
+    public init(name: String, token: String, connected: Bool = true, removed: Bool = false, score: Int = 0) {
+        self.name = name
+        self.token = token
+        self.connected = connected
+        self.removed = removed
+        self.score = score
+    }
+}
