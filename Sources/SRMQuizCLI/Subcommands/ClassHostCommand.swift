@@ -25,22 +25,7 @@ struct ClassHostCommand: AsyncParsableCommand {
     @Option(help: "The seed that chooses the questions (default: random, printed).")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Only questions about this service id (repeatable).", valueName: "id"))
-    var service: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Only questions whose answer is this owner: aws, customer, shared (repeatable).",
-            valueName: "owner"))
-    var owner: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Only questions of this kind, e.g. owner, true-false (repeatable).", valueName: "kind"))
-    var kind: [String] = []
-
-    @Option(help: ArgumentHelp("Only questions with this tag (repeatable).", valueName: "tag"))
-    var tag: [String] = []
+    @OptionGroup var filterOptions: FilterOptions
 
     @Option(help: ArgumentHelp("Seconds per question.", valueName: "seconds"))
     var timer: Double = 20
@@ -90,18 +75,13 @@ struct ClassHostCommand: AsyncParsableCommand {
         if let pin, pin.isEmpty || pin.count > 12 || !pin.allSatisfy(\.isNumber) {
             throw ValidationError("--pin must be 1 to 12 digits")
         }
-        for name in SessionRunner.split(owner) where Owner(rawValue: name.lowercased()) == nil {
-            throw ValidationError("--owner: unknown owner '\(name)'; expected aws, customer or shared")
-        }
     }
 
     @MainActor
     func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let filter = ItemFilter(
-            services: SessionRunner.split(service), owners: SessionRunner.split(owner),
-            kinds: SessionRunner.split(kind), tags: SessionRunner.split(tag))
+        let filter = filterOptions.filter
         let pool = QuestionGenerator(bank: bank).generate(seed: seed).filter { filter.matches($0) }
         let items = ExamSelector.select(from: pool, count: count, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("no questions with choices match the selection") }

@@ -15,24 +15,7 @@ struct QuizCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for the selection and order (default: from the clock).", valueName: "s"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Only questions about this service id (repeatable).", valueName: "id"))
-    var service: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Only questions whose answer is this owner: aws, customer, shared (repeatable).",
-            valueName: "owner"))
-    var owner: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Only questions of this kind, e.g. owner, true-false (repeatable).", valueName: "kind"))
-    var kind: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Only questions with this tag, e.g. topic:patching or patching (repeatable).", valueName: "tag"))
-    var tag: [String] = []
+    @OptionGroup var filterOptions: FilterOptions
 
     @Flag(name: .customLong("no-record"), help: "Leave your schedule untouched.")
     var noRecord = false
@@ -45,22 +28,12 @@ struct QuizCommand: AsyncParsableCommand {
 
     func validate() throws {
         if count < 1 { throw ValidationError("--count must be 1 or more") }
-        for name in SessionRunner.split(owner) where Owner(rawValue: name.lowercased()) == nil {
-            throw ValidationError("--owner: unknown owner '\(name)'; expected aws, customer or shared")
-        }
-        for name in SessionRunner.split(kind) where ItemKind(rawValue: name) == nil {
-            throw ValidationError(
-                "--kind: unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
     }
 
     @MainActor
     mutating func run() async throws {
         let seed = seed ?? UInt64(UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970)))
-        let filter = ItemFilter(
-            services: SessionRunner.split(service), owners: SessionRunner.split(owner),
-            kinds: SessionRunner.split(kind), tags: SessionRunner.split(tag))
+        let filter = filterOptions.filter
         let configuration = SessionConfiguration(
             mode: .quiz, count: count, seed: seed, filter: filter, record: !noRecord)
         try SessionRunner.run(

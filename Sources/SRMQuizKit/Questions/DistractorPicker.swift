@@ -16,6 +16,9 @@ struct DistractorPicker {
     private var genericEligible: [String: Int] = [:]
     /// ``pools(service:owner:)`` by service and owner, computed once each.
     private var poolCache: [String: Pools]
+    /// The ids of the facts that may stand as a wrong answer owned by each owner (the rules are
+    /// checked once per fact, not once per fact and service).
+    private let usableIDs: [Owner: Set<String>]
 
     typealias Pools = (local: [Fact], related: [Fact], generic: [Fact])
 
@@ -45,15 +48,22 @@ struct DistractorPicker {
     init(model: ModelIndex, pools: [String: Pools] = [:]) {
         self.model = model
         self.poolCache = pools
+        var usable: [Owner: Set<String>] = [:]
+        for owner in [Owner.aws, .customer] {
+            usable[owner] = Set(
+                model.facts.filter {
+                    $0.owner == owner && $0.defensibleOwners == [owner]
+                        && ItemRules.permits($0, as: .distractor, in: .multipleChoice)
+                }.map(\.id))
+        }
+        self.usableIDs = usable
     }
 
     /// The three pools for items on `service` asking for `owner`'s responsibility.
     func pools(service: Service, owner: Owner) -> (local: [Fact], related: [Fact], generic: [Fact]) {
         let wrong = owner.opposite
-        func usable(_ fact: Fact) -> Bool {
-            fact.owner == wrong && fact.defensibleOwners == [wrong]
-                && ItemRules.permits(fact, as: .distractor, in: .multipleChoice)
-        }
+        let usableIDs = self.usableIDs[wrong] ?? []
+        func usable(_ fact: Fact) -> Bool { usableIDs.contains(fact.id) }
         let local = model.ownFacts(of: service.id).filter(usable)
         let relatedServices = Set(
             model.bank.services.filter {

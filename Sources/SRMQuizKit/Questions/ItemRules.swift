@@ -37,6 +37,8 @@ enum ItemRules {
     /// Whether the fact's wording gives its owner away: "the customer's own …", "AWS employees",
     /// "AWS's own controls" (but not the key types "AWS managed key", "customer managed key").
     static func namesOwner(_ fact: Fact) -> Bool {
+        // Most facts name neither party: skip the word split for them.
+        guard fact.text.contains("customer") || fact.text.contains("AWS") else { return false }
         let words = fact.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
             .map(String.init)
         for (index, word) in words.enumerated() {

@@ -77,18 +77,6 @@ import Testing
             return last
         }
 
-        /// Waits like ``wait(for:)`` (up to 20 s), without holding a thread other tests need.
-        @discardableResult func waitAsync(for text: String) async throws -> String {
-            var last = ""
-            for _ in 0..<200 {
-                last = (try? screen()) ?? ""
-                if last.contains(text) { return last }
-                try await Task.sleep(nanoseconds: 100_000_000)
-            }
-            Issue.record("timed out waiting for \(text.debugDescription); screen:\n\(last)")
-            return last
-        }
-
         /// Stops the server for sure: `kill-server`, then the pane's shell and the server by pid.
         deinit {
             _ = try? run(["kill-server"])
