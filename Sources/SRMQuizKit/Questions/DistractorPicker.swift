@@ -19,6 +19,8 @@ struct DistractorPicker {
     /// The ids of the facts that may stand as a wrong answer owned by each owner (the rules are
     /// checked once per fact, not once per fact and service).
     private let usableIDs: [Owner: Set<String>]
+    /// Each fact's text in lower case, made once.
+    private let lowercasedTexts: [String: String]
 
     typealias Pools = (local: [Fact], related: [Fact], generic: [Fact])
 
@@ -57,6 +59,8 @@ struct DistractorPicker {
                 }.map(\.id))
         }
         self.usableIDs = usable
+        self.lowercasedTexts = Dictionary(
+            model.facts.map { ($0.id, $0.text.lowercased()) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The three pools for items on `service` asking for `owner`'s responsibility.
@@ -73,7 +77,7 @@ struct DistractorPicker {
         let localTexts = Set(model.ownFacts(of: service.id).map { $0.text.lowercased() })
         let related = model.facts.filter { fact in
             relatedServices.contains(fact.service) && usable(fact)
-                && !localTexts.contains(fact.text.lowercased())
+                && !localTexts.contains(lowercasedTexts[fact.id] ?? fact.text.lowercased())
                 && model.contradictions(of: fact, on: service.id).isEmpty
                 && !model.ownFacts(of: service.id).contains { model.decides($0, fact) }
         }
