@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SRMQuizKit
 
-/// `--learner NAME`, `--progress FILE` and `--create`, for every command that reads or writes
+/// `--learner NAME`, `--progress FILE`, `--create` and `--follow-symlinks`, for every command that reads or writes
 /// progress.
 public struct LearnerOptions: ParsableArguments {
     @Option(
@@ -24,6 +24,11 @@ public struct LearnerOptions: ParsableArguments {
         help: "Create the folder of --progress FILE if it does not exist (otherwise that is an error).")
     public var create = false
 
+    @Flag(
+        name: .customLong("follow-symlinks"),
+        help: "If the progress file is a symbolic link, use the file it points to (otherwise that is an error).")
+    public var followSymlinks = false
+
     public init() {}
 
     /// The progress file and learner name these options pick. A `--progress` file whose folder
@@ -34,9 +39,11 @@ public struct LearnerOptions: ParsableArguments {
         let location: ProgressLocation
         do {
             location = try ProgressLocation.resolve(
-                learner: learner, progress: progress, environment: environment)
+                learner: learner, progress: progress, environment: environment, followSymlinks: followSymlinks)
+        } catch .invalidLearnerName(let name) {
+            throw ValidationError(ProgressError.invalidLearnerName(name).description)
         } catch {
-            throw ValidationError(error.description)
+            throw CLIOutput.fail(error.description)
         }
         if progress?.isEmpty == false, !create {
             let folder = location.file.deletingLastPathComponent()

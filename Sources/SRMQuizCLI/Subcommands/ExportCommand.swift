@@ -77,9 +77,9 @@ public struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            try Data(result.text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try DurableFile.write(result.text, to: output, mode: 0o644)
         } catch {
-            throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")
+            throw CLIOutput.fail(error.description)
         }
     }
 }

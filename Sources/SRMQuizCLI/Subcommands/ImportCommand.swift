@@ -98,8 +98,10 @@ public struct ImportCommand: ParsableCommand {
             let yaml = try BankWriter.yaml(
                 questions: result.questions,
                 comment: ["Imported by `srmquiz import --format \(format.rawValue)` from \(place)."])
-            try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try DurableFile.write(yaml, to: output, mode: 0o644)
         } catch let error as BankWriterError {
+            throw CLIOutput.fail(error.description)
+        } catch let error as FileError {
             throw CLIOutput.fail(error.description)
         } catch {
             throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")

@@ -48,7 +48,7 @@ struct PrintCommand: ParsableCommand {
             .render(Worksheet.Format(rawValue: format.rawValue) ?? .markdown, answerKey: answerKey)
         if let output {
             do {
-                try ResultFileWriter.write(sheet, to: output, mode: 0o644)
+                try DurableFile.write(sheet, to: output, mode: 0o644)
             } catch {
                 throw CLIOutput.fail(error.description)
             }

@@ -13,12 +13,14 @@ struct ProgressRestoreCommand: ParsableCommand {
             The damaged file (and its journal, if any) is not deleted: it is moved aside as
             <file>.corrupt-<timestamp>. Restore refuses if the backup is missing or unreadable
             too, and, unless --force, if the progress file reads fine (answers given since the
-            backup would be dropped from it).
+            backup would be dropped from it) or cannot be read for a reason that is not damage (a \
+            permission, an I/O error, a format from a newer srmquiz). With --force it says how many \
+            acknowledged answers the restored progress no longer holds.
             """)
 
     @OptionGroup var learner: LearnerOptions
 
-    @Flag(help: "Restore even if the progress file reads fine.")
+    @Flag(help: "Restore even if the progress file reads fine or is not damaged (says how many answers are set aside).")
     var force = false
 
     func run() throws {
@@ -27,6 +29,10 @@ struct ProgressRestoreCommand: ParsableCommand {
             let result = try ProgressRestore.restore(at: location.file, force: force, clock: SystemClock())
             print("Restored \(result.file) from \(result.backup) (\(result.reviews) reviews).")
             for path in result.setAside { print("Kept the replaced file as \(path).") }
+            if force {
+                let count = result.answersSetAside.map { "\($0) acknowledged answers" } ?? "an unknown number of answers (the review log cannot be read)"
+                print("Set aside \(count) that the restored progress does not hold.")
+            }
         } catch {
             ProgressCommandSupport.printError("srmquiz: \(error.description)")
             throw ExitCode(1)

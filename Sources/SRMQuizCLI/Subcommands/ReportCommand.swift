@@ -176,7 +176,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let output {
             do {
-                try ResultFileWriter.write(text, to: output, mode: 0o644)
+                try DurableFile.write(text, to: output, mode: 0o644)
             } catch {
                 throw CLIOutput.fail(error.description)
             }
@@ -196,7 +196,7 @@ struct ReportCommand: ParsableCommand {
         for file in files {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(file.name + ".csv").path
             do {
-                try ResultFileWriter.write(file.text, to: path, mode: 0o644)
+                try DurableFile.write(file.text, to: path, mode: 0o644)
             } catch {
                 throw CLIOutput.fail(error.description)
             }

@@ -17,7 +17,7 @@ enum ResultsOutput {
             throw CLIOutput.fail("cannot encode the results: \(error)")
         }
         do {
-            try ResultFileWriter.write(data + Data("\n".utf8), to: target)
+            try DurableFile.write(data + Data("\n".utf8), to: target)
         } catch {
             throw CLIOutput.fail(error.description)
         }

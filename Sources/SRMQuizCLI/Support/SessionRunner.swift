@@ -43,7 +43,15 @@ enum SessionRunner {
         } catch {
             throw CLIOutput.fail(String(describing: error))
         }
-        defer { store.close() }
+        defer {
+            do {
+                try store.finish()
+            } catch {  // the answers are safe in the review log; only the state's rewrite failed
+                StandardOutput.standardError.write(
+                    "srmquiz: warning: \(error.description); every answer is in the review log, "
+                        + "which is applied the next time\n")
+            }
+        }
         for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
         let (bank, items) = try loaded.get()
         if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }

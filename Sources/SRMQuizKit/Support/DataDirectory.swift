@@ -1,15 +1,19 @@
 import Foundation
 
 /// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`),
-/// read from the environment given, never from the process's real home.
+/// read from the environment given, never from the process's real home. The one resolver of
+/// that folder: progress, exam and class results all use it.
 public enum DataDirectory {
-    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is set.
+    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path. A
+    /// relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
+    /// relative `HOME` would put the data wherever the command happens to run).
     public static func path(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("srmquiz")
+            return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz").standardizedFileURL.path
         }
-        if let home = environment["HOME"], !home.isEmpty {
-            return (home as NSString).appendingPathComponent(".local/share/srmquiz")
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return URL(fileURLWithPath: home).appendingPathComponent(".local/share/srmquiz")
+                .standardizedFileURL.path
         }
         return nil
     }

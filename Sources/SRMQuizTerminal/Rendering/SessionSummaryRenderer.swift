@@ -13,8 +13,10 @@ public struct SessionSummaryRenderer: Sendable {
         self.names = names
     }
 
-    /// The summary of `engine`'s session at `now`. `recorded` says whether answers were saved.
-    public func render(_ engine: SessionEngine, now: Date) -> String {
+    /// The summary of `engine`'s session at `now`. `saved` is false when the session stopped
+    /// because an answer could not be saved (the summary then says so instead of "Progress is
+    /// saved").
+    public func render(_ engine: SessionEngine, now: Date, saved: Bool = true) -> String {
         let stats = engine.stats
         let clean: (String) -> String = TerminalText.sanitize
         var out = "\n" + style.bold("Session summary") + "\n"
@@ -55,7 +57,10 @@ public struct SessionSummaryRenderer: Sendable {
             } else {
                 out += "  No reviews scheduled yet.\n"
             }
-            out += "  Progress is saved.\n"
+            out +=
+                saved
+                ? "  Progress is saved.\n"
+                : "  The last answer was NOT saved (see the error); the answers before it are.\n"
         } else {
             out +=
                 "  Nothing was recorded (\(engine.configuration.mode == .cram ? "cram" : "--no-record")).\n"

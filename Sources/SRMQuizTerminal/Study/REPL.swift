@@ -12,6 +12,8 @@ public final class REPL {
     private let summary: SessionSummaryRenderer
     private let prompt: String
     private let names: DisplayNames
+    /// Where an error that ends the session is written (standard error by default).
+    private let errors: any TextSink
     private var lastAnswered: Item?
     /// Whether the last event was a Ctrl-C (a second one on an empty line ends the session).
     private var interrupted = false
@@ -20,8 +22,10 @@ public final class REPL {
     /// services and owners their display names in the summary.
     public init(
         engine: SessionEngine, terminal: any Terminal, clock: any Clock, style: TerminalStyle = .plain,
-        names: DisplayNames = DisplayNames(), prompt: String = "> "
+        names: DisplayNames = DisplayNames(), prompt: String = "> ",
+        errors: any TextSink = StandardOutput.standardError
     ) {
+        self.errors = errors
         self.engine = engine
         self.terminal = terminal
         self.clock = clock
@@ -64,8 +68,8 @@ public final class REPL {
             terminal.endPrompt()
         } catch {
             terminal.endPrompt()
-            write(renderer.style.red("Error: ") + error.description + "\n")
-            write(summary.render(engine, now: clock.now()))
+            errors.write("srmquiz: " + TerminalText.sanitize(error.description) + "\n")
+            write(summary.render(engine, now: clock.now(), saved: false))
             throw error
         }
         write(summary.render(engine, now: clock.now()))

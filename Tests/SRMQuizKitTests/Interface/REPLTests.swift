@@ -15,14 +15,14 @@ import Testing
     func run(
         _ items: [Item], _ lines: [String], style: TerminalStyle = .plain,
         configuration: SessionConfiguration = SessionConfiguration(calendar: SessionFixture.utc),
-        store: InMemoryReviewStore = InMemoryReviewStore()
+        store: InMemoryReviewStore = InMemoryReviewStore(), errors: BufferSink = BufferSink()
     ) -> Run {
         let clock = ManualClock()
         let engine = SessionEngine(
             items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
         )
         let terminal = ScriptedTerminal(lines: lines, every: 8, clock: clock)
-        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style).run()
+        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style, errors: errors).run()
         return Run(output: terminal.transcript, store: store, terminal: terminal, stats: stats)
     }
 
@@ -182,9 +182,13 @@ import Testing
     @Test func aSaveFailureStopsTheSessionWithAnError() {
         let store = InMemoryReviewStore()
         store.failNextRecord = true
-        let result = run(two, ["b", "a"], store: store)
+        let errors = BufferSink()
+        let result = run(two, ["b", "a"], store: store, errors: errors)
         #expect(result.stats == nil)
-        #expect(result.output.contains("Error: could not save progress: disk full"))
+        // The error goes to standard error; the summary does not claim the progress is saved.
+        #expect(errors.text.contains("could not save progress: disk full"))
+        #expect(!result.output.contains("disk full"))
+        #expect(!result.output.contains("Progress is saved") && result.output.contains("NOT saved"))
         #expect(store.log.isEmpty)
     }
 }

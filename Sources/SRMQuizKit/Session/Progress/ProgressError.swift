@@ -41,6 +41,18 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     case undoUnavailable(file: String)
     /// The store was used after `close()`.
     case closed(file: String)
+    /// The progress path (or a file beside it) is a symbolic link, which srmquiz does not write
+    /// through; `target` is where it points, when known.
+    case symbolicLink(file: String, target: String?)
+    /// The path names a FIFO, a device, a socket or a folder instead of a regular file.
+    case notRegularFile(file: String, kind: FileKind)
+    /// The file has other names (hard links) than its own and its backup.
+    case hardLinked(file: String, links: Int)
+    /// The folder of the progress file could be changed by other users (who could plant links).
+    case unsafeFolder(folder: String, reason: String)
+    /// `restore` was asked for, but the file could not be read for a reason that is not damage
+    /// (permission, I/O, a lock, a newer format): restoring would roll back good answers.
+    case restoreNotDamaged(file: String, problem: ProgressError)
 
     public var description: String {
         switch self {
@@ -99,6 +111,25 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
                 + "format, which did not keep the card it replaced)"
         case .closed(let file):
             return "\(file): progress store used after it was closed"
+        case .symbolicLink(let file, let target):
+            let to = target.map { " to \($0)" } ?? ""
+            return "\(file): is a symbolic link\(to); srmquiz does not read or write progress through "
+                + "links. Pass --follow-symlinks to use the file it points to (the real file is then "
+                + "locked and written), or remove the link if you did not make it"
+        case .notRegularFile(let file, let kind):
+            return "\(file): is \(kind.rawValue), not a regular file; give a progress file path"
+        case .hardLinked(let file, let links):
+            return "\(file): the file has \(links) names (hard links); srmquiz replaces it when saving, "
+                + "which would separate them, and a second name gets past the lock. Remove the other "
+                + "names (or copy the file) and try again"
+        case .unsafeFolder(let folder, let reason):
+            return "\(folder): the progress folder \(reason), so others could plant links or replace "
+                + "files in it; use a folder only you can write to (chmod go-w \(folder)), or another "
+                + "--progress path"
+        case .restoreNotDamaged(let file, let problem):
+            return "\(file): not restored: the progress cannot be read, but it is not damaged: "
+                + "\(problem.description). Restoring the backup would roll back answers already saved; "
+                + "fix the cause, or pass --force to restore anyway"
         }
     }
 }

@@ -6,9 +6,9 @@ import Foundation
     import Darwin
 #endif
 
-/// The POSIX file operations progress files need, with the durability steps spelled out: files
-/// are created 0600 and folders 0700; a replaced file is written to a temporary file in the same
-/// folder, fsynced, renamed over the old one, and the folder fsynced.
+/// The file operations progress files need, on top of ``DurableFile`` (which does the atomic,
+/// durable replace and the link-safe opening): files are created 0600 and folders 0700, nothing is
+/// opened through a symbolic link (`O_NOFOLLOW`), and only regular files are read.
 enum ProgressFiles {
     /// The companion files of a progress file.
     static func journal(of file: URL) -> URL { sibling(file, ".journal") }
@@ -20,12 +20,14 @@ enum ProgressFiles {
     }
     static func backup(of file: URL) -> URL { sibling(file, ".bak") }
     static func lock(of file: URL) -> URL { sibling(file, ".lock") }
-    static func temporary(of file: URL) -> URL { sibling(file, ".tmp") }
+    /// Where ``preserve(_:as:)`` links a file before renaming it into place.
+    static func staging(of copy: URL) -> URL { sibling(copy, ".tmp") }
 
     private static func sibling(_ file: URL, _ suffix: String) -> URL {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + suffix)
     }
 
+    /// Whether anything (a file, a link, …) is at `url`.
     static func exists(_ url: URL) -> Bool {
         var info = stat()
         return lstat(url.path, &info) == 0
@@ -33,22 +35,17 @@ enum ProgressFiles {
 
     /// Creates `folder` and any missing parents with mode 0700 (existing folders are left as they are).
     static func makeFolder(_ folder: URL) throws(ProgressError) {
-        let path = folder.path
-        if exists(folder) { return }
-        let parent = folder.deletingLastPathComponent()
-        if parent.path != path { try makeFolder(parent) }
-        if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw .io(file: path, operation: "creating the folder", errno: errno)
-        }
-        _ = chmod(path, 0o700)
+        do { try DurableFile.makeFolders(folder.path) } catch { throw .file(error) }
     }
 
-    /// The whole content of `url`.
+    /// The whole content of the regular file `url` (never through a link, never blocking on a FIFO).
     static func read(_ url: URL) throws(ProgressError) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
-        defer { _ = posixClose(fd) }
-        return try readRange(fd, from: 0, count: size(fd), file: url.path)
+        do { return try DurableFile.read(url.path) } catch { throw .file(error) }
+    }
+
+    /// Opens the regular file `url` for reading (see ``DurableFile/openForReading(_:)``).
+    static func openForReading(_ url: URL) throws(ProgressError) -> Int32 {
+        do { return try DurableFile.openForReading(url.path) } catch { throw .file(error) }
     }
 
     /// The size of the open file `fd`.
@@ -60,7 +57,7 @@ enum ProgressFiles {
     /// The device, inode and modification time of `url` (what changes when a file is replaced).
     static func identity(_ url: URL) -> [Int] {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return [] }
+        guard lstat(url.path, &info) == 0 else { return [] }
         #if canImport(Darwin)
             let modified = info.st_mtimespec
         #else
@@ -76,127 +73,61 @@ enum ProgressFiles {
     static func readRange(_ fd: Int32, from offset: Int, count: Int, file: String) throws(ProgressError)
         -> [UInt8]
     {
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
-            var done = 0
-            while done < count, let base = buffer.baseAddress {
-                let n = pread(fd, base + done, count - done, off_t(offset + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
-            initialized = done
+        do { return try DurableFile.readRange(fd, from: offset, count: count, path: file) } catch {
+            throw .file(error)
         }
-        if failure != 0 { throw .io(file: file, operation: "reading", errno: failure) }
-        return bytes
     }
 
     /// Writes all of `data` to `fd`.
     static func writeAll(_ fd: Int32, _ data: Data, file: String) throws(ProgressError) {
-        try withRawBytes(data) { (raw) throws(ProgressError) in try writeAll(fd, raw, file: file) }
-    }
-
-    /// Writes all of `raw` to `fd`.
-    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, file: String) throws(ProgressError) {
-        guard let base = raw.baseAddress else { return }
-        var offset = 0
-        while offset < raw.count {
-            let n = posixWrite(fd, base + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(file: file, operation: "writing", errno: errno)
-            }
-            offset += n
+        var failure: FileError?
+        data.withUnsafeBytes { raw in
+            do throws(FileError) { try DurableFile.writeAll(fd, raw, path: file) } catch { failure = error }
         }
+        if let failure { throw .file(failure) }
     }
 
     /// Flushes `fd`'s data (and the size) to the disk.
     static func sync(_ fd: Int32, file: String) throws(ProgressError) {
-        #if canImport(Glibc)
-            let result = fdatasync(fd)
-        #else
-            let result = fcntl(fd, F_FULLFSYNC)
-        #endif
-        if result != 0 { throw .io(file: file, operation: "fsync", errno: errno) }
+        do { try DurableFile.sync(fd, path: file) } catch { throw .file(error) }
     }
 
     /// Flushes the folder holding `file`, so a created, renamed or removed name survives a crash.
     static func syncFolder(of file: URL) throws(ProgressError) {
-        let folder = file.deletingLastPathComponent().path
-        let fd = open(folder, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: folder, operation: "opening the folder", errno: errno) }
-        defer { _ = posixClose(fd) }
-        if fsync(fd) != 0 && errno != EINVAL {
-            throw .io(file: folder, operation: "fsync of the folder", errno: errno)
-        }
+        do { try DurableFile.syncFolder(of: file.path) } catch { throw .file(error) }
     }
 
-    /// Opens (creating with mode 0600) `url` for `flags`; reports whether it was created.
+    /// Opens (creating with mode 0600) the regular file `url` for `flags`, never through a link;
+    /// reports whether it was created.
     static func openCreating(_ url: URL, flags: Int32) throws(ProgressError) -> (fd: Int32, created: Bool) {
         var created = false
-        var fd = open(url.path, flags | O_CLOEXEC)
+        let flags = flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+        var fd = open(url.path, flags)
         if fd < 0 && errno == ENOENT {
-            fd = open(url.path, flags | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            fd = open(url.path, flags | O_CREAT | O_EXCL, 0o600)
             created = fd >= 0
-            if fd < 0 && errno == EEXIST { fd = open(url.path, flags | O_CLOEXEC) }
+            if fd < 0 && errno == EEXIST { fd = open(url.path, flags) }
         }
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        guard fd >= 0 else {
+            let code = errno
+            try checkTarget(url)  // names a link or a FIFO, device or socket
+            throw .io(file: url.path, operation: "opening", errno: code)
+        }
+        do { try DurableFile.checkRegular(fd, path: url.path) } catch { throw .file(error) }
+        let mode = fcntl(fd, F_GETFL)
+        if mode >= 0 { _ = fcntl(fd, F_SETFL, mode & ~O_NONBLOCK) }
         if created { _ = fchmod(fd, 0o600) }
         return (fd, created)
     }
 
     /// Replaces `url` with `data` atomically: a crash leaves either the old or the new content.
     static func replace(_ url: URL, with data: Data) throws(ProgressError) {
-        try withRawBytes(data) { (raw) throws(ProgressError) in try replace(url, with: raw) }
-    }
-
-    /// Calls `body` with the bytes of `value`, keeping `body`'s error type.
-    private static func withRawBytes(
-        _ value: some ContiguousBytes, _ body: (UnsafeRawBufferPointer) throws(ProgressError) -> Void
-    ) throws(ProgressError) {
-        var failure: ProgressError?
-        value.withUnsafeBytes { raw in
-            do throws(ProgressError) {
-                try body(raw)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-    }
-
-    private static func replace(_ url: URL, with data: UnsafeRawBufferPointer) throws(ProgressError) {
-        let temporary = temporary(of: url)
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .io(file: temporary.path, operation: "creating", errno: errno) }
-        do throws(ProgressError) {
-            _ = fchmod(fd, 0o600)
-            try writeAll(fd, data, file: temporary.path)
-            if fsync(fd) != 0 {
-                throw ProgressError.io(file: temporary.path, operation: "fsync", errno: errno)
-            }
-        } catch {
-            _ = posixClose(fd)
-            _ = unlink(temporary.path)
-            throw error
-        }
-        _ = posixClose(fd)
-        if rename(temporary.path, url.path) != 0 {
-            let code = errno
-            _ = unlink(temporary.path)
-            throw .io(
-                file: url.path, operation: "renaming \(temporary.lastPathComponent) over it", errno: code)
-        }
-        try syncFolder(of: url)
+        do { try DurableFile.replace(url.path, with: data) } catch { throw .file(error) }
     }
 
     /// Makes `copy` hold what `url` holds now (a hard link, or an atomic copy where links fail).
     static func preserve(_ url: URL, as copy: URL) throws(ProgressError) {
-        let staging = copy.deletingLastPathComponent().appendingPathComponent(copy.lastPathComponent + ".tmp")
+        let staging = staging(of: copy)
         _ = unlink(staging.path)
         if link(url.path, staging.path) == 0 {
             if rename(staging.path, copy.path) != 0 {
@@ -216,13 +147,71 @@ enum ProgressFiles {
             throw .io(file: url.path, operation: "removing", errno: errno)
         }
     }
+
+    // MARK: Checks before writing
+
+    /// Throws unless `url` is missing or a regular file: a symbolic link, a FIFO, a device, a
+    /// socket or a folder is named in the error.
+    static func checkTarget(_ url: URL) throws(ProgressError) {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, let kind = FileKind(mode: info.st_mode), kind != .regular else {
+            return
+        }
+        if kind == .symbolicLink { throw .symbolicLink(file: url.path, target: linkTarget(url)) }
+        throw .notRegularFile(file: url.path, kind: kind)
+    }
+
+    /// What the symbolic link `url` holds, or `nil`.
+    static func linkTarget(_ url: URL) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(url.path, &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Throws ``ProgressError/unsafeFolder(folder:reason:)`` if `folder` could be changed by
+    /// another user: writable by everyone (even with the sticky bit, as `/tmp`), writable by a
+    /// group other than the user's own private group, or owned by another user (not root).
+    static func checkFolder(_ folder: URL) throws(ProgressError) {
+        var info = stat()
+        guard stat(folder.path, &info) == 0 else {
+            throw .io(file: folder.path, operation: "checking the folder", errno: errno)
+        }
+        let mode = String(info.st_mode & 0o7777, radix: 8)
+        if info.st_mode & S_IWOTH != 0 {
+            throw .unsafeFolder(folder: folder.path, reason: "is writable by every user (mode \(mode))")
+        }
+        if info.st_mode & S_IWGRP != 0 && !isPrivateGroup(info.st_gid) {
+            throw .unsafeFolder(
+                folder: folder.path, reason: "is writable by the group \(groupName(info.st_gid)) (mode \(mode))")
+        }
+        if info.st_uid != geteuid() && info.st_uid != 0 {
+            throw .unsafeFolder(folder: folder.path, reason: "belongs to another user (uid \(info.st_uid))")
+        }
+    }
+
+    /// Whether `gid` is the user's own group with no other members (a user-private group).
+    private static func isPrivateGroup(_ gid: gid_t) -> Bool {
+        guard gid == getegid(), let group = getgrgid(gid) else { return false }
+        return group.pointee.gr_mem == nil || group.pointee.gr_mem.pointee == nil
+    }
+
+    private static func groupName(_ gid: gid_t) -> String {
+        guard let group = getgrgid(gid), let name = group.pointee.gr_name else { return "\(gid)" }
+        return "'\(String(cString: name))'"
+    }
 }
 
-// Unambiguous names for the C calls that clash with Swift methods.
-@inline(__always) func posixClose(_ fd: Int32) -> Int32 { close(fd) }
-@inline(__always) func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
+extension ProgressError {
+    /// `error` as a progress error naming the same file.
+    static func file(_ error: FileError) -> ProgressError {
+        switch error.problem {
+        case .system(let code) where code == ELOOP:
+            return .symbolicLink(file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
+        case .system(let code): return .io(file: error.path, operation: error.operation, errno: code)
+        case .notRegular(let kind): return .notRegularFile(file: error.path, kind: kind)
+        case .tooLarge: return .io(file: error.path, operation: error.operation, errno: EFBIG)
+        }
+    }
 }
-@inline(__always) func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(fd, buffer, count)
-}
+

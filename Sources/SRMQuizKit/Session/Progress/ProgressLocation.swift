@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a learner's progress file is: `--progress FILE` if given, else
 /// `$XDG_DATA_HOME/srmquiz/<learner>.json` (or `$HOME/.local/share/srmquiz/<learner>.json`).
 public struct ProgressLocation: Sendable, Hashable {
@@ -17,34 +23,52 @@ public struct ProgressLocation: Sendable, Hashable {
     }
 
     /// Resolves `--learner` and `--progress` against `environment` (a relative `--progress` is
-    /// taken from `currentDirectory`).
+    /// taken from `currentDirectory`). With `followSymlinks`, a symbolic link at the path is resolved,
+    /// so the real file is the one locked and written; without, opening a linked path is refused
+    /// (``ProgressError/symbolicLink(file:target:)``).
     public static func resolve(
         learner: String?, progress: String?, environment: [String: String],
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath, followSymlinks: Bool = false
     ) throws(ProgressError) -> ProgressLocation {
         let name = learner ?? defaultLearner
         try validate(learner: name)
+        var file: URL
         if let progress, !progress.isEmpty {
-            let file =
+            file =
                 progress.hasPrefix("/")
                 ? URL(fileURLWithPath: progress)
                 : URL(fileURLWithPath: currentDirectory).appendingPathComponent(progress)
-            return ProgressLocation(file: file.standardizedFileURL, learner: name)
+            file = file.standardizedFileURL
+        } else {
+            file = try dataFolder(environment: environment).appendingPathComponent(name + ".json")
         }
-        let folder = try dataFolder(environment: environment)
-        return ProgressLocation(file: folder.appendingPathComponent(name + ".json"), learner: name)
+        if followSymlinks { file = try resolvingLinks(file) }
+        return ProgressLocation(file: file, learner: name)
     }
 
-    /// `$XDG_DATA_HOME/srmquiz`, or `$HOME/.local/share/srmquiz`; relative values are ignored, as
-    /// the XDG specification says.
+    /// `file` with a symbolic link at its end followed (links to links too, up to 32), even to a
+    /// file that does not exist yet.
+    static func resolvingLinks(_ file: URL) throws(ProgressError) -> URL {
+        var current = file
+        for _ in 0..<32 {
+            var info = stat()
+            guard lstat(current.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard let target = ProgressFiles.linkTarget(current) else {
+                throw .io(file: current.path, operation: "reading the link", errno: errno)
+            }
+            current =
+                (target.hasPrefix("/")
+                ? URL(fileURLWithPath: target)
+                : current.deletingLastPathComponent().appendingPathComponent(target)).standardizedFileURL
+        }
+        throw .io(file: file.path, operation: "following links", errno: ELOOP)
+    }
+
+    /// `$XDG_DATA_HOME/srmquiz`, or `$HOME/.local/share/srmquiz` (``DataDirectory``); relative
+    /// values are ignored, as the XDG specification says.
     public static func dataFolder(environment: [String: String]) throws(ProgressError) -> URL {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz")
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return URL(fileURLWithPath: home).appendingPathComponent(".local/share/srmquiz")
-        }
-        throw .noDataDirectory
+        guard let path = DataDirectory.path(environment: environment) else { throw .noDataDirectory }
+        return URL(fileURLWithPath: path)
     }
 
     /// Checks that `name` is 1 to 64 letters, digits, `-`, `_` or `.`, not starting with `.`.

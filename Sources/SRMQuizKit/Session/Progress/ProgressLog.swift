@@ -122,8 +122,7 @@ final class ProgressLog {
             throw .logMismatch(
                 file: url.path, message: "the log is missing; the state reflects \(firstLine - 1) lines")
         }
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        let fd = try ProgressFiles.openForReading(url)
         defer { _ = posixClose(fd) }
         let size = ProgressFiles.size(fd)
         if offset > 0 {
@@ -169,8 +168,7 @@ final class ProgressLog {
         _ url: URL, end: Int, lastLine: Int, more: ([LoggedReview], Int) -> Bool
     ) throws(ProgressError) -> [LoggedReview] {
         guard end > 0 else { return [] }
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
+        let fd = try ProgressFiles.openForReading(url)
         defer { _ = posixClose(fd) }
         var found: [LoggedReview] = []
         var undone: [ReviewLogEntry] = []
@@ -257,7 +255,7 @@ final class ProgressLog {
     /// Cuts the log to `size` bytes (drops a torn last line before appending).
     func cut(to size: Int) throws(ProgressError) {
         close()
-        let fd = open(url.path, O_WRONLY | O_CLOEXEC)
+        let fd = open(url.path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
         defer { _ = posixClose(fd) }
         if ftruncate(fd, off_t(size)) != 0 {

@@ -1,8 +1,16 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every
-/// compaction) back in place, as `srmquiz progress restore` does.
-public struct ProgressRestore: Sendable, Hashable {
+/// compaction) back in place, as `srmquiz progress restore` does. Only for damage: a file that
+/// cannot be read because of a permission, an I/O error, a lock or a newer format is not
+/// rolled back (unless forced).
+public struct ProgressRestore: Sendable, Equatable {
     /// The progress file restored.
     public var file: String
     /// The backup it was restored from (kept in place).
@@ -11,10 +19,16 @@ public struct ProgressRestore: Sendable, Hashable {
     public var reviews: Int
     /// Where the replaced file and its journal were moved (`<name>.corrupt-<timestamp>`).
     public var setAside: [String]
+    /// How many acknowledged answers (in effect in the review log before) the restored progress
+    /// no longer holds; `nil` when the log could not be read to count them.
+    public var answersSetAside: Int?
+    /// Why the progress file could not be used (`nil` if it read fine, or was missing).
+    public var damage: ProgressError?
 
     /// Restores the backup of `url`. Refuses if the backup is missing or unreadable, and, unless
-    /// `force`, if the progress file reads fine. The file replaced and its journal are never
-    /// deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
+    /// `force`, if the progress file reads fine or cannot be read for a reason that is not damage
+    /// (``ProgressError/restoreNotDamaged(file:problem:)``). The file replaced and its journal
+    /// are never deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
     public static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
         -> ProgressRestore
     {
@@ -30,9 +44,21 @@ public struct ProgressRestore: Sendable, Hashable {
         } catch {
             throw .backupCorrupt(backup: backup.path, problem: error)
         }
-        if !force, ProgressFiles.exists(url), (try? ProgressLoader.load(url, wholeLog: true)) != nil {
-            throw .restoreRefused(file: url.path)
+        var damage: ProgressError?
+        if ProgressFiles.exists(url) {
+            do throws(ProgressError) {
+                _ = try ProgressLoader.load(url, wholeLog: true)
+                if !force { throw ProgressError.restoreRefused(file: url.path) }
+            } catch .restoreRefused(let file) {
+                throw .restoreRefused(file: file)
+            } catch {
+                // Restoring the state would not repair the log: `progress rebuild --skip-damaged` does.
+                if !force, case .logDamaged = error { throw error }
+                if !force && !isDamage(error) { throw .restoreNotDamaged(file: url.path, problem: error) }
+                damage = error
+            }
         }
+        let acknowledged = answersInLog(of: url)
         let stamp = timestamp(clock.now())
         var setAside: [String] = []
         if ProgressFiles.exists(url) {
@@ -53,8 +79,42 @@ public struct ProgressRestore: Sendable, Hashable {
         }
         try ProgressFiles.replace(url, with: Data(data))
         // The review log stays: the answers the backup does not reflect are applied on opening.
-        let reviews = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.count ?? 0
-        return ProgressRestore(file: url.path, backup: backup.path, reviews: reviews, setAside: setAside)
+        let restored = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.map(\.entry)
+        var lost: Int?
+        if let acknowledged {
+            var remaining = restored ?? []
+            lost = 0
+            for entry in acknowledged {
+                if let index = remaining.firstIndex(of: entry) {
+                    remaining.remove(at: index)
+                } else {
+                    lost! += 1
+                }
+            }
+        }
+        return ProgressRestore(
+            file: url.path, backup: backup.path, reviews: restored?.count ?? 0, setAside: setAside,
+            answersSetAside: lost, damage: damage)
+    }
+
+    /// Whether `error` means the file's content is damaged (unparsable, or not matching its log),
+    /// as opposed to a permission or I/O error, a lock, a link or a format from a newer srmquiz.
+    public static func isDamage(_ error: ProgressError) -> Bool {
+        switch error {
+        case .invalidJSON, .missingField, .invalidField, .logMismatch: return true
+        case .backupCorrupt(_, let problem): return isDamage(problem)
+        default: return false
+        }
+    }
+
+    /// The answers in effect in the review log beside `url`, read whole (`nil` if it cannot be).
+    private static func answersInLog(of url: URL) -> [ReviewLogEntry]? {
+        guard let read = try? ProgressLog.read(ProgressFiles.log(of: url), from: 0, firstLine: 1) else {
+            return nil
+        }
+        var history = ReviewHistory()
+        for (number, line) in read.lines where history.apply(line, number: number) != nil { return nil }
+        return history.reviews.map(\.entry)
     }
 
     /// `20250301T093000Z`.

@@ -77,6 +77,7 @@ public final class ProgressStore: ReviewStore {
                 try ProgressFiles.preserve(loaded.logURL, as: ProgressFiles.backup(of: loaded.logURL))
             }
             loaded.bytes = try writeLog(lines, to: loaded.logURL)
+            try? lock.hold(loaded.logURL)
             loaded.state.logBytes = loaded.bytes
             loaded.warnings.append(
                 "\(url.path): migrated from format \(format) to \(ProgressStateFile.currentFormat); "
@@ -236,6 +237,7 @@ public final class ProgressStore: ReviewStore {
             try ProgressFiles.preserve(logFile.url, as: ProgressFiles.backup(of: logFile.url))
         }
         let size = try Self.writeLog(lines, to: logFile.url)
+        try? lock?.hold(logFile.url)
         var history = ReviewHistory()
         for (index, line) in lines.enumerated() { _ = history.apply(line, number: index + 1) }
         self.history = history
@@ -302,17 +304,27 @@ public final class ProgressStore: ReviewStore {
         }
         if ProgressFiles.exists(url) { try ProgressFiles.preserve(url, as: ProgressFiles.backup(of: url)) }
         try ProgressFiles.replace(url, with: data + [0x0A])
+        try? lock?.hold(url)  // the new file is what a second name would reach now
         dirty = false
     }
 
-    /// Writes the state if anything was recorded (a failure loses nothing: the log holds every
-    /// change), then releases the lock. Called by `deinit` too.
-    public func close() {
+    /// Writes the state if anything was recorded, then releases the lock. Throws if the state
+    /// cannot be written (a full disk, a file-size limit); nothing is lost then: the log holds
+    /// every change, and the next open applies it.
+    public func finish() throws(ProgressError) {
         guard let lock else { return }
-        if dirty { try? writeState() }
-        logFile.close()
-        lock.release()
-        self.lock = nil
+        defer {
+            logFile.close()
+            lock.release()
+            self.lock = nil
+        }
+        if dirty { try writeState() }
+    }
+
+    /// ``finish()``, ignoring a failure to rewrite the state (the log holds every change).
+    /// Called by `deinit` too.
+    public func close() {
+        try? finish()
     }
 
     // MARK: Queries
