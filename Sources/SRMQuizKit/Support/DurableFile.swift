@@ -14,7 +14,7 @@ import Foundation
 ///   through a link), written, fsynced, renamed over the destination, then the folder fsynced. A
 ///   crash leaves the old content or the new, never half a file; an existing destination that is
 ///   not a regular file (a link, a device, a pipe) is refused.
-/// - ``openForReading(_:)`` opens with `O_NOFOLLOW | O_NONBLOCK` and checks with `fstat` that it
+/// - ``openForReading(_:followLinks:)`` opens with `O_NOFOLLOW | O_NONBLOCK` and checks with `fstat` that it
 ///   got a regular file, so a FIFO, a device or a socket is refused at once instead of hanging or
 ///   streaming without end.
 public enum DurableFile {
@@ -103,14 +103,15 @@ public enum DurableFile {
         }
     }
 
-    /// Opens `path` read-only without following a link and without blocking, and checks it is a
-    /// regular file; returns the descriptor (in blocking mode).
-    public static func openForReading(_ path: String) throws(FileError) -> Int32 {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    /// Opens `path` read-only without following a link (unless `followLinks`) and without
+    /// blocking, and checks it is a regular file; returns the descriptor (in blocking mode).
+    public static func openForReading(_ path: String, followLinks: Bool = false) throws(FileError) -> Int32 {
+        let fd = open(path, O_RDONLY | (followLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
             var info = stat()
-            if lstat(path, &info) == 0, let kind = FileKind(mode: info.st_mode), kind != .regular {
+            let found = followLinks ? stat(path, &info) : lstat(path, &info)
+            if found == 0, let kind = FileKind(mode: info.st_mode), kind != .regular {
                 throw FileError(path: path, operation: "opening", problem: .notRegular(kind))
             }
             throw FileError(path: path, operation: "opening", errno: code)
@@ -135,9 +136,12 @@ public enum DurableFile {
         }
     }
 
-    /// The whole content of the regular file `path` (refused beyond `limit` bytes).
-    public static func read(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
-        let fd = try openForReading(path)
+    /// The whole content of the regular file `path` (refused beyond `limit` bytes); see
+    /// ``openForReading(_:followLinks:)``.
+    public static func read(_ path: String, limit: Int = .max, followLinks: Bool = false) throws(FileError)
+        -> [UInt8]
+    {
+        let fd = try openForReading(path, followLinks: followLinks)
         defer { _ = posixClose(fd) }
         var info = stat()
         _ = fstat(fd, &info)
@@ -279,6 +283,8 @@ public struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
     public var reason: String {
         switch problem {
         case .system(let code) where code == ELOOP:
+            return "it is a symbolic link, and srmquiz does not open files through links"
+        case .notRegular(.symbolicLink):
             return "it is a symbolic link, and srmquiz does not open files through links"
         case .system(let code): return "\(operation) failed: \(String(cString: strerror(code)))"
         case .notRegular(let kind): return "it is \(kind.rawValue), not a regular file"

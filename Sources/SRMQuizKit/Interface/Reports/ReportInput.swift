@@ -15,10 +15,9 @@ public enum ReportInput: Sendable {
     public static func load(path: String) throws(ReportInputError) -> ReportInput {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try DurableFile.read(path, followLinks: true))  // a FIFO or device is refused
         } catch {
-            throw ReportInputError(
-                file: path, message: "cannot read the file (\(error.localizedDescription))")
+            throw ReportInputError(file: path, message: "cannot read the file (\(error.reason))")
         }
         let kind: FormatProbe
         do {

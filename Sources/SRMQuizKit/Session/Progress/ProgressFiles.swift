@@ -43,7 +43,7 @@ enum ProgressFiles {
         do { return try DurableFile.read(url.path) } catch { throw .file(error) }
     }
 
-    /// Opens the regular file `url` for reading (see ``DurableFile/openForReading(_:)``).
+    /// Opens the regular file `url` for reading (see ``DurableFile/openForReading(_:followLinks:)``).
     static func openForReading(_ url: URL) throws(ProgressError) -> Int32 {
         do { return try DurableFile.openForReading(url.path) } catch { throw .file(error) }
     }
@@ -209,6 +209,8 @@ extension ProgressError {
         case .system(let code) where code == ELOOP:
             return .symbolicLink(file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .system(let code): return .io(file: error.path, operation: error.operation, errno: code)
+        case .notRegular(.symbolicLink):
+            return .symbolicLink(file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .notRegular(let kind): return .notRegularFile(file: error.path, kind: kind)
         case .tooLarge: return .io(file: error.path, operation: error.operation, errno: EFBIG)
         }

@@ -113,7 +113,8 @@ final class ProgressLock {
     /// `nil` where that cannot be told.
     private static func holder(of info: stat) -> Int32? {
         #if os(Linux)
-            guard let data = try? DurableFile.read("/proc/locks", limit: 64 << 20) else { return nil }
+            // procfs files have no size: read to the end.
+            guard let data = FileHandle(forReadingAtPath: "/proc/locks")?.readDataToEndOfFile() else { return nil }
             let dev = UInt64(info.st_dev)
             let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
             let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
