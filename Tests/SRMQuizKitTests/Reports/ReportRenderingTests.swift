@@ -174,8 +174,9 @@ import Testing
         let cls = try temp(
             String(
                 decoding: try ExamResult.encoder().encode(ReportRenderingTests.classResult()), as: UTF8.self))
-        let progressURL = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "srmquiz-report-progress-\(UUID().uuidString).json")
+        // Progress is never written in a folder everyone can write (such as /tmp itself).
+        let folder = ProgressTempFolder()
+        let progressURL = folder.file("srmquiz-report-progress.json")
         let store = try ProgressStore.open(
             at: progressURL, learner: "ann", createWith: SchedulerSettings(),
             clock: FixedClock(Date(timeIntervalSince1970: 1_750_000_000)))

@@ -257,6 +257,8 @@ public final class ProgressStore: ReviewStore {
     ) throws(ProgressError) {
         let url = url.standardizedFileURL
         try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        try ProgressFiles.checkFolder(url.deletingLastPathComponent())
+        try ProgressFiles.checkTarget(url)
         let size = try writeLog(lines, to: ProgressFiles.log(of: url))
         let updated = lines.compactMap { $0.review?.time ?? $0.at }.max().map { max($0, created) } ?? created
         let state = ProgressStateFile(
