@@ -26,7 +26,9 @@ public struct LearnerOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("follow-symlinks"),
-        help: "If the progress file is a symbolic link, use the file it points to (otherwise that is an error).")
+        help:
+            "If the progress file is a symbolic link, use the file it points to (otherwise that is an error)."
+    )
     public var followSymlinks = false
 
     public init() {}
@@ -39,7 +41,8 @@ public struct LearnerOptions: ParsableArguments {
         let location: ProgressLocation
         do {
             location = try ProgressLocation.resolve(
-                learner: learner, progress: progress, environment: environment, followSymlinks: followSymlinks)
+                learner: learner, progress: progress, environment: environment, followSymlinks: followSymlinks
+            )
         } catch .invalidLearnerName(let name) {
             throw ValidationError(ProgressError.invalidLearnerName(name).description)
         } catch {

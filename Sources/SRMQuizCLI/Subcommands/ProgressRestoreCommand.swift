@@ -20,7 +20,10 @@ struct ProgressRestoreCommand: ParsableCommand {
 
     @OptionGroup var learner: LearnerOptions
 
-    @Flag(help: "Restore even if the progress file reads fine or is not damaged (says how many answers are set aside).")
+    @Flag(
+        help:
+            "Restore even if the progress file reads fine or is not damaged (says how many answers are set aside)."
+    )
     var force = false
 
     func run() throws {
@@ -30,7 +33,9 @@ struct ProgressRestoreCommand: ParsableCommand {
             print("Restored \(result.file) from \(result.backup) (\(result.reviews) reviews).")
             for path in result.setAside { print("Kept the replaced file as \(path).") }
             if force {
-                let count = result.answersSetAside.map { "\($0) acknowledged answers" } ?? "an unknown number of answers (the review log cannot be read)"
+                let count =
+                    result.answersSetAside.map { "\($0) acknowledged answers" }
+                    ?? "an unknown number of answers (the review log cannot be read)"
                 print("Set aside \(count) that the restored progress does not hold.")
             }
         } catch {

@@ -50,7 +50,8 @@ public enum DurableFile {
     /// Numbers the temporary files of this process.
     private static let counter = Counter()
 
-    private static func replace(_ path: String, bytes: UnsafeRawBufferPointer, mode: mode_t) throws(FileError) {
+    private static func replace(_ path: String, bytes: UnsafeRawBufferPointer, mode: mode_t) throws(FileError)
+    {
         var info = stat()
         if lstat(path, &info) == 0, let kind = FileKind(mode: info.st_mode), kind != .regular {
             throw FileError(path: path, operation: "replacing", problem: .notRegular(kind))
@@ -146,7 +147,9 @@ public enum DurableFile {
         var info = stat()
         _ = fstat(fd, &info)
         let size = Int(info.st_size)
-        if size > limit { throw FileError(path: path, operation: "reading", problem: .tooLarge(limit: limit)) }
+        if size > limit {
+            throw FileError(path: path, operation: "reading", problem: .tooLarge(limit: limit))
+        }
         return try readRange(fd, from: 0, count: size, path: path)
     }
 

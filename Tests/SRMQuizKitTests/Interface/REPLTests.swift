@@ -22,7 +22,8 @@ import Testing
             items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
         )
         let terminal = ScriptedTerminal(lines: lines, every: 8, clock: clock)
-        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style, errors: errors).run()
+        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style, errors: errors)
+            .run()
         return Run(output: terminal.transcript, store: store, terminal: terminal, stats: stats)
     }
 

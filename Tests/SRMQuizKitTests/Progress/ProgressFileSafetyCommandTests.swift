@@ -75,7 +75,8 @@ import Testing
     @Test func aDeviceAsTheProgressPathIsRefusedAndNoLockIsMadeBesideIt() throws {
         let temp = ProgressTempFolder()
         let run = try Self.launch(
-            [ProgressCommandTests.binary.path, "study", "--progress", "/dev/null"], home: temp.url, input: "a\n"
+            [ProgressCommandTests.binary.path, "study", "--progress", "/dev/null"], home: temp.url,
+            input: "a\n"
         ).run
         #expect(run.status == 1)
         #expect(run.stderr.contains("/dev/null: is a character device, not a regular file"), "\(run.stderr)")
@@ -96,7 +97,8 @@ import Testing
                 [ProgressCommandTests.binary.path] + arguments, home: temp.url, timeLimit: 30)
             #expect(!signalled, "\(arguments) hung")
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.contains(fifo.path) && run.stderr.contains("FIFO"), "\(arguments): \(run.stderr)")
+            #expect(
+                run.stderr.contains(fifo.path) && run.stderr.contains("FIFO"), "\(arguments): \(run.stderr)")
         }
     }
 
@@ -109,7 +111,8 @@ import Testing
         let refused = try ProgressCommandTests.run(
             ["progress", "show", "--progress", link.path, "--no-bundled"], home: temp.url)
         #expect(refused.status == 1 && refused.stderr.contains("--follow-symlinks"), "\(refused.stderr)")
-        let rebuild = try ProgressCommandTests.run(["progress", "rebuild", "--progress", link.path], home: temp.url)
+        let rebuild = try ProgressCommandTests.run(
+            ["progress", "rebuild", "--progress", link.path], home: temp.url)
         #expect(rebuild.status == 1 && rebuild.stderr.contains("is a symbolic link to \(real.path)"))
         #expect(!FileManager.default.fileExists(atPath: link.path + ".lock"))
         let followed = try ProgressCommandTests.run(
@@ -127,10 +130,13 @@ import Testing
         defer { store.close() }
         let second = temp.file("q.json")
         try FileManager.default.linkItem(at: url, to: second)
-        let run = try ProgressCommandTests.run(["progress", "rebuild", "--progress", second.path], home: temp.url)
+        let run = try ProgressCommandTests.run(
+            ["progress", "rebuild", "--progress", second.path], home: temp.url)
         #expect(run.status == 1)
         #if os(Linux)
-            #expect(run.stderr.contains("in use by another srmquiz process (process \(getpid()))"), "\(run.stderr)")
+            #expect(
+                run.stderr.contains("in use by another srmquiz process (process \(getpid()))"),
+                "\(run.stderr)")
         #else
             #expect(run.stderr.contains("in use by another srmquiz process"), "\(run.stderr)")
         #endif
@@ -142,9 +148,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         #expect(chmod(folder.path, 0o1777) == 0)
         let url = folder.appendingPathComponent("p.json")
-        let run = try ProgressCommandTests.run(["progress", "rebuild", "--progress", url.path], home: temp.url)
+        let run = try ProgressCommandTests.run(
+            ["progress", "rebuild", "--progress", url.path], home: temp.url)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("\(folder.path): the progress folder is writable by every user (mode 1777)"))
+        #expect(
+            run.stderr.contains("\(folder.path): the progress folder is writable by every user (mode 1777)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
@@ -173,7 +181,8 @@ import Testing
         #expect(show.stdout.contains("\"reviews\" : 12"))
     }
 
-    @Test(.enabled(if: canActAsAnotherUser, "needs setpriv to run as another user when the tests run as root"))
+    @Test(
+        .enabled(if: canActAsAnotherUser, "needs setpriv to run as another user when the tests run as root"))
     func readOnlyCommandsWorkOnAReadOnlyFolder() throws {
         let temp = ProgressTempFolder()
         let folder = temp.file("ro")
@@ -187,20 +196,24 @@ import Testing
         defer { _ = chmod(folder.path, 0o755) }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let show = try Self.runAsUser(
-            ["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url, owned: folder)
+            ["progress", "show", "--progress", url.path, "--no-bundled", "--json"], home: temp.url,
+            owned: folder)
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("\"reviews\" : 3"))
         let report = try Self.runAsUser(
-            ["report", "--progress", url.path, "--no-bundled", "--format", "json"], home: temp.url, owned: folder)
+            ["report", "--progress", url.path, "--no-bundled", "--format", "json"], home: temp.url,
+            owned: folder)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("\"reviews\" : 3"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
         // A writer is refused with the reason, not a crash.
-        let rebuild = try Self.runAsUser(["progress", "rebuild", "--progress", url.path], home: temp.url, owned: folder)
+        let rebuild = try Self.runAsUser(
+            ["progress", "rebuild", "--progress", url.path], home: temp.url, owned: folder)
         #expect(rebuild.status == 1 && rebuild.stderr.contains("Permission denied"), "\(rebuild.stderr)")
     }
 
-    @Test(.enabled(if: canActAsAnotherUser, "needs setpriv to run as another user when the tests run as root"))
+    @Test(
+        .enabled(if: canActAsAnotherUser, "needs setpriv to run as another user when the tests run as root"))
     func restoreReportsPermissionDeniedAndRollsNothingBack() throws {
         let temp = ProgressTempFolder()
         let folder = temp.file("mine")
@@ -210,7 +223,8 @@ import Testing
         try ProgressFileSafetyTests.make(url, answers: 4)
         let content = try Data(contentsOf: url)
         #expect(chmod(url.path, 0o000) == 0)
-        let refused = try Self.runAsUser(["progress", "restore", "--progress", url.path], home: temp.url, owned: folder)
+        let refused = try Self.runAsUser(
+            ["progress", "restore", "--progress", url.path], home: temp.url, owned: folder)
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains("Permission denied") && refused.stderr.contains("not damaged")

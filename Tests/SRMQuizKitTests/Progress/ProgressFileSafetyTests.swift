@@ -31,7 +31,8 @@ import Testing
         try Self.make(url, answers: 2)
         let victim = try Self.victim(temp)
         try FileManager.default.removeItem(atPath: url.path + ".lock")
-        try FileManager.default.createSymbolicLink(atPath: url.path + ".lock", withDestinationPath: victim.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: url.path + ".lock", withDestinationPath: victim.path)
         #expect(throws: ProgressError.symbolicLink(file: url.path + ".lock", target: victim.path)) {
             _ = try ProgressFixtures.open(url)
         }
@@ -58,7 +59,8 @@ import Testing
         #expect(read.reviews.count == 2)
         // A link planted at the backup is replaced by the backup, not written through.
         try FileManager.default.removeItem(atPath: url.path + ".bak")
-        try FileManager.default.createSymbolicLink(atPath: url.path + ".bak", withDestinationPath: victim.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: url.path + ".bak", withDestinationPath: victim.path)
         let again = try ProgressFixtures.open(url)
         try again.record(ProgressFixtures.entry(6), card: ProgressFixtures.card(6))
         try again.finish()
@@ -123,7 +125,9 @@ import Testing
         try FileManager.default.createDirectory(at: temp.file("other"), withIntermediateDirectories: true)
         try FileManager.default.linkItem(at: url, to: second)
         // Nobody holds it: the second name is refused (a save would separate the two).
-        #expect(throws: ProgressError.hardLinked(file: url.path, links: 2)) { _ = try ProgressFixtures.open(url) }
+        #expect(throws: ProgressError.hardLinked(file: url.path, links: 2)) {
+            _ = try ProgressFixtures.open(url)
+        }
         #expect(throws: ProgressError.hardLinked(file: second.path, links: 2)) {
             _ = try ProgressFixtures.open(second)
         }
@@ -276,7 +280,9 @@ import Testing
         #expect {
             _ = try ProgressRestore.restore(at: url, force: false, clock: ProgressFixtures.clock())
         } throws: { error in
-            guard case .restoreNotDamaged(_, .unsupportedFormat) = error as? ProgressError else { return false }
+            guard case .restoreNotDamaged(_, .unsupportedFormat) = error as? ProgressError else {
+                return false
+            }
             return "\(error)".contains("--force")
         }
         #expect(try Data(contentsOf: url) == newer)  // left as it was
@@ -284,7 +290,10 @@ import Testing
         try Data("{ damaged".utf8).write(to: url)
         let restored = try ProgressRestore.restore(at: url, force: false, clock: ProgressFixtures.clock())
         #expect(restored.answersSetAside == 0 && restored.reviews == 2)
-        if case .invalidJSON = restored.damage {} else { Issue.record("damage: \(String(describing: restored.damage))") }
+        if case .invalidJSON = restored.damage {
+        } else {
+            Issue.record("damage: \(String(describing: restored.damage))")
+        }
     }
 
     @Test func forcedRestoreOfAnOlderFormatCountsTheAnswersSetAside() throws {
@@ -317,6 +326,7 @@ import Testing
             _ = try ProgressRestore.restore(at: url, force: true, clock: ProgressFixtures.clock())
         }
         var isFolder: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue)
     }
 }

@@ -18,7 +18,10 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
         #expect(try ProgressFixtures.mode(URL(fileURLWithPath: path)) == 0o644)
         #expect(try ProgressFixtures.mode(temp.file("out/deeper")) == 0o700)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.file("out/deeper").path) == ["results.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temp.file("out/deeper").path) == [
+                "results.json"
+            ])
     }
 
     @Test func aLinkOrADeviceAtTheDestinationIsRefusedNotReplacedOrWrittenThrough() throws {
@@ -27,7 +30,9 @@ import Testing
         try Data("precious\n".utf8).write(to: victim)
         let link = temp.file("report.html")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
-        #expect(throws: FileError(path: link.path, operation: "replacing", problem: .notRegular(.symbolicLink))) {
+        #expect(
+            throws: FileError(path: link.path, operation: "replacing", problem: .notRegular(.symbolicLink))
+        ) {
             try DurableFile.write("<html>", to: link.path)
         }
         #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
@@ -40,7 +45,9 @@ import Testing
         #expect(throws: FileError(path: fifo.path, operation: "opening", problem: .notRegular(.fifo))) {
             _ = try DurableFile.read(fifo.path)
         }
-        #expect(throws: FileError(path: "/dev/zero", operation: "opening", problem: .notRegular(.characterDevice))) {
+        #expect(
+            throws: FileError(path: "/dev/zero", operation: "opening", problem: .notRegular(.characterDevice))
+        ) {
             _ = try DurableFile.read("/dev/zero")
         }
         #expect(try DurableFile.read(link.path, followLinks: true) == Array("precious\n".utf8))
@@ -60,7 +67,8 @@ import Testing
             try DurableFile.write("new\n", to: inner)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["dir", "x.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["dir", "x.csv"])
     }
 
     @Test func exportAndReportOutputsGoThroughTheSameWriter() throws {
@@ -69,7 +77,8 @@ import Testing
         try Data("precious\n".utf8).write(to: victim)
         let link = temp.file("items.csv")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
-        let run = try ProgressCommandTests.run(["export", "--format", "csv", "-o", link.path], home: temp.url)
+        let run = try ProgressCommandTests.run(
+            ["export", "--format", "csv", "-o", link.path], home: temp.url)
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(link.path): it is a symbolic link"), "\(run.stderr)")
         #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")

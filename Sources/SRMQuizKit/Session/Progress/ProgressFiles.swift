@@ -183,7 +183,8 @@ enum ProgressFiles {
         }
         if info.st_mode & S_IWGRP != 0 && !isPrivateGroup(info.st_gid) {
             throw .unsafeFolder(
-                folder: folder.path, reason: "is writable by the group \(groupName(info.st_gid)) (mode \(mode))")
+                folder: folder.path,
+                reason: "is writable by the group \(groupName(info.st_gid)) (mode \(mode))")
         }
         if info.st_uid != geteuid() && info.st_uid != 0 {
             throw .unsafeFolder(folder: folder.path, reason: "belongs to another user (uid \(info.st_uid))")
@@ -207,13 +208,14 @@ extension ProgressError {
     static func file(_ error: FileError) -> ProgressError {
         switch error.problem {
         case .system(let code) where code == ELOOP:
-            return .symbolicLink(file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
+            return .symbolicLink(
+                file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .system(let code): return .io(file: error.path, operation: error.operation, errno: code)
         case .notRegular(.symbolicLink):
-            return .symbolicLink(file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
+            return .symbolicLink(
+                file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .notRegular(let kind): return .notRegularFile(file: error.path, kind: kind)
         case .tooLarge: return .io(file: error.path, operation: error.operation, errno: EFBIG)
         }
     }
 }
-

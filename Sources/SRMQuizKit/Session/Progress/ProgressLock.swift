@@ -63,7 +63,8 @@ final class ProgressLock {
         let path = url.path
         let file = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else {
-            if errno == ENOENT || errno == EACCES {  // nothing to lock (an unreadable file is reported when read)
+            // Nothing to lock (an unreadable file is reported when it is read).
+            if errno == ENOENT || errno == EACCES {
                 if let old = held.removeValue(forKey: path) { _ = posixClose(old) }
                 return
             }
@@ -114,7 +115,9 @@ final class ProgressLock {
     private static func holder(of info: stat) -> Int32? {
         #if os(Linux)
             // procfs files have no size: read to the end.
-            guard let data = FileHandle(forReadingAtPath: "/proc/locks")?.readDataToEndOfFile() else { return nil }
+            guard let data = FileHandle(forReadingAtPath: "/proc/locks")?.readDataToEndOfFile() else {
+                return nil
+            }
             let dev = UInt64(info.st_dev)
             let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
             let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
