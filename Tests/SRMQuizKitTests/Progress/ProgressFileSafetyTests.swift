@@ -147,6 +147,29 @@ import Testing
         #expect(try String(contentsOf: second, encoding: .utf8) == String(contentsOf: url, encoding: .utf8))
     }
 
+    @Test func aHardLinkedLogIsLockedFromItsFirstAnswer() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("p.json")
+        let store = try ProgressFixtures.open(url)  // a new learner: no log yet
+        defer { store.close() }
+        try store.record(ProgressFixtures.entry(0), card: ProgressFixtures.card(0))
+        try store.compact()
+        // A second progress whose log is another name for this one's.
+        let other = temp.file("other/p.json")
+        try FileManager.default.createDirectory(at: temp.file("other"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: url, to: other)
+        try FileManager.default.linkItem(
+            at: ProgressFixtures.log(of: url), to: ProgressFixtures.log(of: other))
+        #if os(Linux)
+            let holder: Int32? = getpid()
+        #else
+            let holder: Int32? = nil
+        #endif
+        #expect(throws: ProgressError.locked(file: ProgressFixtures.log(of: other).path, holderPID: holder)) {
+            _ = try ProgressFixtures.open(other)
+        }
+    }
+
     @Test func aCrashBetweenKeepingTheBackupAndRenamingIsNotAHardLink() throws {
         let temp = ProgressTempFolder()
         let url = temp.file("p.json")

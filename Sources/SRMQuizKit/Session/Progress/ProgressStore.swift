@@ -193,6 +193,7 @@ public final class ProgressStore: ReviewStore {
             throw .encoding(file: logFile.url.path, message: problem)
         }
         try logFile.append(data)
+        if lines == 0 { try? lock?.hold(logFile.url) }  // the log may just have been created
         state = next.state
         lines += 1
         bytes += data.count + 1
