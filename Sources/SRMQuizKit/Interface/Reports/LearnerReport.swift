@@ -209,13 +209,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         }
         return counts.enumerated().map { offset, count in
             let day = calendar.date(byAdding: .day, value: offset, to: today) ?? today
-            return DueDay(day: dayText(day), cards: count)
+            return DueDay(day: Timestamp.day(day), cards: count)
         }
-    }
-
-    /// `date` as `yyyy-MM-dd` in UTC.
-    public static func dayText(_ date: Date) -> String {
-        ReportBuilder.utcText(date, format: "yyyy-MM-dd")
     }
 
     /// The report of one exam result.

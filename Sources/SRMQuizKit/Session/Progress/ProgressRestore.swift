@@ -33,7 +33,7 @@ public struct ProgressRestore: Sendable, Hashable {
         if !force, ProgressFiles.exists(url), (try? ProgressLoader.load(url, wholeLog: true)) != nil {
             throw .restoreRefused(file: url.path)
         }
-        let stamp = timestamp(clock.now())
+        let stamp = Timestamp.fileStamp(clock.now())
         var setAside: [String] = []
         if ProgressFiles.exists(url) {
             let aside = url.deletingLastPathComponent().appendingPathComponent(
@@ -55,10 +55,5 @@ public struct ProgressRestore: Sendable, Hashable {
         // The review log stays: the answers the backup does not reflect are applied on opening.
         let reviews = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.count ?? 0
         return ProgressRestore(file: url.path, backup: backup.path, reviews: reviews, setAside: setAside)
-    }
-
-    /// `20250301T093000Z`.
-    static func timestamp(_ date: Date) -> String {
-        ProgressTime.wholeSecondsString(from: date).filter { $0 != "-" && $0 != ":" }
     }
 }

@@ -112,11 +112,6 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
         self.bankProblem = bankProblem
     }
 
-    /// `2025-03-01 09:30`, in UTC.
-    static func minute(_ date: Date) -> String {
-        ProgressTime.wholeSecondsString(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
-    }
-
     /// The summary as lines of at most 80 columns (paths and item ids aside).
     public func lines() -> [String] {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
@@ -127,7 +122,7 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
             "Cards      \(cards.total): \(cards.new) new, \(cards.learning) learning, \(cards.review) review, "
                 + "\(cards.relearning) relearning",
             "Due        \(due.now) now, \(due.today) today, \(due.tomorrow) tomorrow, \(due.week) this week",
-            "Reviews    \(reviews) done" + (lastReview.map { ", last \(Self.minute($0)) UTC" } ?? ""),
+            "Reviews    \(reviews) done" + (lastReview.map { ", last \(Timestamp.minute($0))" } ?? ""),
         ]
         if let retention {
             out.append("Retention  \(percent(retention)) of \(retentionReviews) reviews of graduated cards")
