@@ -142,7 +142,7 @@ public final class REPL {
                 write(parser.reminder + "\n")
             case .unrecognised(let reminder):
                 write(reminder + "\n")
-            case .command(let command):
+            case .command(let command, _):
                 switch command {
                 case .quit:
                     return .quit
@@ -181,6 +181,8 @@ public final class REPL {
                     }
                 case .stats:
                     write(statsLine() + "\n")
+                case .flag, .review, .goto, .next, .prev, .submit:  // exam commands: parsed as rejected
+                    write("\(command.spelling) is not available in \(CommandMode.study.sessionName).\n")
                 }
             }
         }
@@ -197,13 +199,7 @@ public final class REPL {
     }
 
     private func help(_ parser: AnswerParser) -> String {
-        var out = parser.reminder + "\nCommands:\n"
-        for command in REPLCommand.allCases {
-            out +=
-                "  " + command.spelling.padding(toLength: 10, withPad: " ", startingAt: 0)
-                + command.summary + "\n"
-        }
-        return out
+        parser.reminder + "\nCommands:\n" + SessionCommand.helpList(in: .study)
     }
 
     /// Rules out one wrong option (while two or more remain besides the answers); otherwise
