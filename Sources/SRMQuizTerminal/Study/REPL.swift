@@ -222,8 +222,8 @@ public final class REPL {
 
     private func statsLine() -> String {
         let stats = engine.stats
-        var line = "Answered \(stats.answered), right \(stats.correct)"
-        if stats.answered > 0 { line += " (\(Int((stats.accuracy * 100).rounded()))%)" }
+        var line = "Answered \(stats.answered)"
+        if stats.answered > 0 { line += ", accuracy \(stats.accuracy.text)" }
         line += "; \(engine.remaining) left"
         if engine.learningPending > 0 { line += " + \(engine.learningPending) learning" }
         line += "; time \(RelativeTime.duration(clock.now().timeIntervalSince(stats.startedAt)))"

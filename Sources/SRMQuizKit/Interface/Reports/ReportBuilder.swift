@@ -72,9 +72,7 @@ public enum ReportBuilder {
         } else {
             fields.append(.init("File", fileName(r.file)))
         }
-        fields.append(
-            .init(
-                "Accuracy", r.percent.map { "\(pct($0)) (\(r.correct) of \(r.graded))" } ?? "no answers yet"))
+        fields.append(.init("Accuracy", r.accuracy.text))
         if let exam = r.exam {
             fields.append(.init("Exam", "\(Timestamp.minute(exam.startedAt)), \(exam.minutes) minutes"))
             fields.append(
