@@ -219,15 +219,9 @@ public struct ClassStudentFlow: Sendable {
         guard let question, let number = question.question else { return [] }
         let choices = question.choices ?? []
         guard !line.isEmpty else { return [.prompt("Answer: ")] }
-        var letters: [String]?
-        if let parsed = ChoiceAnswer.parse(line, choiceCount: choices.count) {
-            letters = parsed.letters
-        } else if let n = Int(line), n >= 1, n <= choices.count {
-            letters = [ChoiceAnswer.letter(n - 1)]
-        } else if let i = choices.firstIndex(where: { $0.lowercased() == line.lowercased() }) {
-            letters = [ChoiceAnswer.letter(i)]
-        }
-        guard let letters else {
+        // The one answer parser of every session: letters, numbers, an option's words.
+        guard let letters = AnswerParser(choices: choices).options(line).map({ ChoiceAnswer(indices: $0).letters })
+        else {
             let last = ChoiceAnswer.letter(max(0, choices.count - 1))
             return [
                 .print("Type a letter from a to \(last), a number, or a choice's text."), .prompt("Answer: "),

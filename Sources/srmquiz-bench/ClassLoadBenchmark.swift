@@ -20,23 +20,17 @@ enum ClassLoadBenchmark {
     static func run(arguments: [String]) throws {
         var clients = 300
         var questions = 10
-        var binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("srmquiz").path
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        var binary = BenchmarkOptions.defaultBinary
+        try BenchmarkOptions.read(arguments) { name, value in
+            switch name {
             case "--clients": clients = min(1000, max(1, Int(value) ?? clients))
             case "--questions": questions = min(50, max(1, Int(value) ?? questions))
             case "--binary": binary = value
-            default: throw ProgressBenchmark.BenchmarkError("unknown argument \(arguments[index])")
+            default: return false
             }
-            index += 2
+            return true
         }
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ProgressBenchmark.BenchmarkError(
-                "no srmquiz binary at \(binary); build it: swift build -c release")
-        }
+        try BenchmarkOptions.requireBinary(binary)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "srmquiz-bench-class-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -9,17 +9,15 @@ enum ProgressBenchmark {
         var reviews = 200_000
         var records = 200
         var folder = FileManager.default.temporaryDirectory
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        try BenchmarkOptions.read(arguments) { name, value in
+            switch name {
             case "--cards": cards = Int(value) ?? cards
             case "--reviews": reviews = Int(value) ?? reviews
             case "--records": records = Int(value) ?? records
             case "--dir": folder = URL(fileURLWithPath: value)
-            default: throw BenchmarkError("unknown argument \(arguments[index])")
+            default: return false
             }
-            index += 2
+            return true
         }
         let dir = folder.appendingPathComponent("srmquiz-bench-progress-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -10,26 +10,20 @@ enum StartupBenchmark {
         var cards = 5000
         var reviews = 200_000
         var runs = 10
-        var binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("srmquiz").path
+        var binary = BenchmarkOptions.defaultBinary
         var folder = FileManager.default.temporaryDirectory
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        try BenchmarkOptions.read(arguments) { name, value in
+            switch name {
             case "--cards": cards = Int(value) ?? cards
             case "--reviews": reviews = Int(value) ?? reviews
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--binary": binary = value
             case "--dir": folder = URL(fileURLWithPath: value)
-            default: throw ProgressBenchmark.BenchmarkError("unknown argument \(arguments[index])")
+            default: return false
             }
-            index += 2
+            return true
         }
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ProgressBenchmark.BenchmarkError(
-                "no srmquiz binary at \(binary); build it: swift build -c release")
-        }
+        try BenchmarkOptions.requireBinary(binary)
         let dir = folder.appendingPathComponent("srmquiz-bench-startup-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

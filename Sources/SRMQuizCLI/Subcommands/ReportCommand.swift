@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         if !(1...100).contains(target) {
             throw ValidationError("--target must be a percentage from 1 to 100")
         }
-        if let examDate, DayArgument.parse(examDate) == nil {
+        if let examDate, Timestamp.day(from: examDate) == nil {
             throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
         }
     }
@@ -123,7 +123,7 @@ struct ReportCommand: ParsableCommand {
                 "--readiness needs a learner's progress file (exam and class results have no schedule)")
         }
         let now = Date()
-        let examDay = examDate.flatMap(DayArgument.parse) ?? now
+        let examDay = examDate.flatMap(Timestamp.day(from:)) ?? now
         if examDay < now.addingTimeInterval(-86400) {
             throw CLIOutput.fail("--exam-date \(examDate ?? "") is in the past", code: 64)
         }

@@ -54,7 +54,7 @@ struct StudyCommand: AsyncParsableCommand {
         if let retention, !(0.7...0.99).contains(retention) {
             throw ValidationError("--retention must be between 0.70 and 0.99")
         }
-        if let examDate, DayArgument.parse(examDate) == nil {
+        if let examDate, Timestamp.day(from: examDate) == nil {
             throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
         }
         if let dayStartsAt, !StudyDay.rolloverHours.contains(dayStartsAt) {
@@ -67,7 +67,7 @@ struct StudyCommand: AsyncParsableCommand {
         let configuration = SessionConfiguration(
             mode: .study, newPerDay: newPerDay, limit: limit,
             seed: UInt64(UInt32(truncatingIfNeeded: Int(SystemClock().now().timeIntervalSince1970))),
-            examDate: examDate.flatMap(DayArgument.parse))
+            examDate: examDate.flatMap(Timestamp.day(from:)))
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
             overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),

@@ -9,29 +9,51 @@
 /// - for a flashcard: Enter to show the back, then `1`–`4` or `again`/`hard`/`good`/`easy`; on
 ///   a card that asks who owns something, `aws`, `customer` or `shared` (or a prefix) instead
 ///   of Enter, to be graded, and then Enter to accept the proposed rating;
-/// - `:` commands (see ``REPLCommand``), by name or unambiguous prefix.
+/// - `:` commands of `mode` (see ``SessionCommand``), by name or unambiguous prefix.
+///
+/// The one answer parser: study, quiz and cram, exams and class quizzes read answers with it.
 public struct AnswerParser: Sendable {
     public let item: Item
+    /// The session whose `:` commands are read and completed.
+    public let mode: CommandMode
     private let normalisedChoices: [String]
 
-    public init(item: Item) {
+    public init(item: Item, mode: CommandMode = .study) {
         self.item = item
+        self.mode = mode
         normalisedChoices = item.choices.map(Self.normalise)
+    }
+
+    /// A parser for a question known only by its choices (a class student's screen, which is
+    /// not told the answers): use ``options(_:)``.
+    public init(choices: [String], mode: CommandMode = .class) {
+        self.init(
+            item: Item(
+                id: "", kind: .scenario, prompt: "", choices: choices, answers: [], explanation: "", tags: [],
+                sources: []),
+            mode: mode)
+    }
+
+    /// The options `text` names, by index, with no rule on how many (class quizzes grade a
+    /// wrong number as wrong): letters (`b`, `a c`, `a,c`, `ac`), numbers (`2`), or an option's
+    /// words (`customer`); `nil` when any part names no option.
+    public func options(_ text: String) -> Set<Int>? {
+        let text = text.trimmingWhitespace()
+        return text.isEmpty ? nil : resolveAll(text, multiple: true)
     }
 
     /// What `line` means. `backShown` tells whether a flashcard's back is on screen; `proposed`
     /// is the rating a typed answer earned, which Enter then accepts.
     public func parse(_ line: String, backShown: Bool = false, proposed: Rating? = nil) -> ParsedInput {
         let text = line.trimmingWhitespace()
-        if text.hasPrefix(":") {
-            let word = text.dropFirst().trimmingWhitespace()
-            if let command = REPLCommand.named(word) { return .command(command) }
-            let names = REPLCommand.allCases.map(\.spelling).joined(separator: " ")
-            return .unrecognised("Unknown command :\(word). Commands: \(names)")
+        switch SessionCommand.parse(text, in: mode) {
+        case .command(let command, let argument)?: return .command(command, argument: argument)
+        case .rejected(let message)?: return .unrecognised(message)
+        case nil: break
         }
         if item.kind == .flashcard { return parseFlashcard(text, backShown: backShown, proposed: proposed) }
         if text.isEmpty { return .empty }
-        if let chosen = resolveAll(text) {
+        if let chosen = resolveAll(text, multiple: item.isMultipleResponse) {
             if item.isMultipleResponse, chosen.count != item.answers.count {
                 return .unrecognised(
                     "Choose \(item.answers.count) options, e.g. \(example) — you gave \(chosen.count).")
@@ -75,7 +97,7 @@ public struct AnswerParser: Sendable {
                 }
             }
         }
-        return words + REPLCommand.allCases.map(\.spelling)
+        return words + SessionCommand.completions(in: mode)
     }
 
     // MARK: - Private
@@ -119,8 +141,8 @@ public struct AnswerParser: Sendable {
     }
 
     /// The options `text` names, or `nil` if any part names none.
-    private func resolveAll(_ text: String) -> Set<Int>? {
-        if !item.isMultipleResponse {
+    private func resolveAll(_ text: String, multiple: Bool) -> Set<Int>? {
+        if !multiple {
             return resolveOne(text).map { [$0] }
         }
         if text.contains(",") {

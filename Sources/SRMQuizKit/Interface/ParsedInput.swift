@@ -9,8 +9,8 @@ public enum ParsedInput: Sendable, Hashable {
     /// An owner typed on a flashcard's front (`aws`, `cust`, `shared`): show the back and grade
     /// it (``SessionEngine/grade(typed:on:)``).
     case typedAnswer(Owner)
-    /// A `:` command.
-    case command(REPLCommand)
+    /// A `:` command of the session's mode, with its argument (``SessionCommand/parse(_:in:)``).
+    case command(SessionCommand, argument: String?)
     /// A blank line where an answer was expected.
     case empty
     /// Neither an answer nor a command; the text reminds the learner what is accepted.

@@ -66,5 +66,5 @@ public enum WorksheetHTML {
         return html + "</body>\n</html>\n"
     }
 
-    static func e(_ text: String) -> String { HTMLReportRenderer.escape(text) }
+    static func e(_ text: String) -> String { HTMLEscape.escape(text) }
 }

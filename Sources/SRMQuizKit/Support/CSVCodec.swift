@@ -41,12 +41,25 @@ public enum CSVCodec {
     }
 
     /// `field` with a leading `'` when a spreadsheet would read it as a formula: it starts with
-    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice).
+    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice). A field
+    /// that already starts with `'` before such a character gets one more, so ``restored(_:)``
+    /// gives back exactly what was written.
     public static func defused(_ field: String) -> String {
-        guard let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil, field != "-" else {
-            return field
-        }
-        return "'" + field
+        needsGuard(field[...]) ? "'" + field : field
+    }
+
+    /// The inverse of ``defused(_:)``: `field` without the `'` the guard put before a formula
+    /// character. Readers of files this codec wrote with the guard (the CSV importer) call it.
+    public static func restored(_ field: String) -> String {
+        guard field.first == "'", needsGuard(field.dropFirst()) else { return field }
+        return String(field.dropFirst())
+    }
+
+    /// Whether a spreadsheet would run `field` (or, after leading `'`s, what follows) as a formula.
+    private static func needsGuard(_ field: Substring) -> Bool {
+        guard let first = field.first else { return false }
+        if first == "'" { return needsGuard(field.dropFirst()) }
+        return "=+-@\t\r".contains(first) && Double(field) == nil && field != "-"
     }
 
     /// Reads every record of `text`. Blank lines between records are skipped. Quoted fields may

@@ -23,7 +23,7 @@ public enum DataDirectory {
     /// follows when that name, or its exam journal, is already taken.
     public static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
         guard let base = path(environment: environment) else { return nil }
-        let stem = (base as NSString).appendingPathComponent("results/\(prefix)-\(timestamp(date))")
+        let stem = (base as NSString).appendingPathComponent("results/\(prefix)-\(Timestamp.fileStamp(date, milliseconds: true))")
         var candidate = stem + ".json"
         var counter = 1
         while FileManager.default.fileExists(atPath: candidate)
@@ -33,14 +33,5 @@ public enum DataDirectory {
             candidate = stem + "-\(counter).json"
         }
         return candidate
-    }
-
-    /// `date` as `yyyyMMdd'T'HHmmss.SSS'Z'` in UTC.
-    public static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
-        return f.string(from: date)
     }
 }

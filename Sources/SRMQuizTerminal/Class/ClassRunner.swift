@@ -101,6 +101,7 @@ public final class ClassRunner {
             text += "  \(ChoiceAnswer.letter(n))) \(TerminalText.sanitize(choice))\n"
         }
         terminal.write(text)
+        terminal.setCompletions(AnswerParser(item: item, mode: .class).completions())
     }
 
     /// The next line typed before `deadline`; `.closed` when the time runs out first (a
@@ -155,23 +156,34 @@ public final class ClassRunner {
             case .failure(.quit): return .quit
             }
             let text = line.trimmingCharacters(in: .whitespaces)
-            if text.lowercased() == ":quit" || text.lowercased() == ":q" { return .quit }
-            if text == ":help" {
+            switch SessionCommand.parse(text, in: .class) {
+            case .command(.quit, _)?:
+                return .quit
+            case .command(let command, _)?:
+                if command != .help {  // the table gives class mode only :help and :quit
+                    terminal.write("\(command.spelling) is not available in \(CommandMode.class.sessionName).\n")
+                    continue
+                }
                 terminal.write(
                     "Type \(answerers.count == 1 ? "the answer" : "one answer per player, in roster order"); "
-                        + "- for no answer; letters together for several choices (ac); :quit to stop.\n")
+                        + "- for no answer; letters together for several choices (ac), or a number, or "
+                        + "an option's word.\nCommands:\n" + SessionCommand.helpList(in: .class))
                 continue
+            case .rejected(let message)?:
+                terminal.write(message + "\n")
+                continue
+            case nil:
+                break
             }
+            let parser = AnswerParser(item: item, mode: .class)
             let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if answerers.count == 1 {
                 // One player: allow "a c" for a multiple response as well as "ac".
                 if text == "-" { return .answers([nil]) }
-                if let answer = ChoiceAnswer.parse(text, choiceCount: item.choices.count) {
-                    return .answers([answer])
-                }
+                if let chosen = parser.options(text) { return .answers([ChoiceAnswer(indices: chosen)]) }
                 terminal.write(
-                    "Type letters from a to \(ChoiceAnswer.letter(item.choices.count - 1)), or - for no answer.\n"
-                )
+                    "Type letters from a to \(ChoiceAnswer.letter(item.choices.count - 1)), a number or an "
+                        + "option's word, or - for no answer.\n")
                 continue
             }
             guard tokens.count == answerers.count else {
@@ -185,12 +197,12 @@ public final class ClassRunner {
             for (n, token) in tokens.enumerated() {
                 if token == "-" {
                     answers.append(nil)
-                } else if let answer = ChoiceAnswer.parse(token, choiceCount: item.choices.count) {
-                    answers.append(answer)
+                } else if let chosen = parser.options(token) {
+                    answers.append(ChoiceAnswer(indices: chosen))
                 } else {
                     bad =
                         "\(answerers[n]): \"\(TerminalText.sanitize(token))\" is not a letter from a to "
-                        + "\(ChoiceAnswer.letter(item.choices.count - 1)) or -"
+                        + "\(ChoiceAnswer.letter(item.choices.count - 1)), a number or an option's word, or -"
                     break
                 }
             }

@@ -19,19 +19,11 @@ public final class ExamRunner {
     /// next question is shown: the command keeps it in an ``ExamJournal``.
     public var onChange: ((ExamSession.Snapshot) -> Void)?
 
-    /// The commands, as `:help` lists them.
-    public static let helpText = """
-        Type the letter of your answer (for "Choose TWO", two letters: a c).
-        Commands:
-          :flag        flag this question (again to remove the flag)
-          :review      list flagged and unanswered questions
-          :goto N      go to question N (to change an answer)
-          :next :prev  move without answering (Enter also moves on)
-          :submit      end the exam and see your score
-          :help        this list
-        No feedback is given until the end.
-
-        """
+    /// What `:help` shows: how to answer and the exam's commands (``SessionCommand``).
+    public static var helpText: String {
+        "Type the letter of your answer (for \"Choose TWO\", two letters: a c).\nCommands:\n"
+            + SessionCommand.helpList(in: .exam) + "No feedback is given until the end.\n\n"
+    }
 
     /// An exam of `items` on `terminal`; `clock` runs the time limit; `warnAt` are the seconds
     /// left at which a notice is printed.
@@ -194,35 +186,43 @@ public final class ExamRunner {
 
     /// Handles a command; returns `true` when the exam is to be submitted.
     private func handleCommand(_ text: String, at now: Date) -> Bool {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let count = session.items.count
-        switch parts[0].lowercased() {
-        case ":help", ":h", ":?":
+        let command: SessionCommand
+        let argument: String?
+        switch SessionCommand.parse(text, in: .exam) {
+        case .command(let named, let given)?: (command, argument) = (named, given)
+        case .rejected(let message)?:
+            write(message + "\n")
+            return false
+        case nil: return false
+        }
+        switch command {
+        case .help:
             write(Self.helpText)
-        case ":flag", ":f":
+        case .flag:
             let on = session.toggleFlag()
             write(
                 on
                     ? "Question \(session.current + 1) flagged.\n"
                     : "Flag removed from question \(session.current + 1).\n")
-        case ":review", ":r":
+        case .review:
             write(reviewText())
-        case ":goto", ":g":
-            guard parts.count == 2, let n = Int(parts[1]), (1...count).contains(n) else {
+        case .goto:
+            guard let argument, let n = Int(argument), (1...count).contains(n) else {
                 write("Usage: :goto N, with N from 1 to \(count).\n")
                 return false
             }
             move(to: n - 1, at: now)
-        case ":next", ":n":
+        case .next:
             move(to: (session.current + 1) % count, at: now)
-        case ":prev", ":p":
+        case .prev:
             move(to: (session.current + count - 1) % count, at: now)
-        case ":submit", ":s":
+        case .submit:
             let open = session.unanswered.count
             if open == 0 { return true }
             confirming = open
-        default:
-            write("Unknown command \(TerminalText.sanitize(parts[0])). Type :help for the list.\n")
+        case .skip, .hint, .explain, .undo, .stats, .quit:  // not exam commands: parsed as rejected
+            write("\(command.spelling) is not available in \(CommandMode.exam.sessionName).\n")
         }
         return false
     }
@@ -232,10 +232,10 @@ public final class ExamRunner {
         let lastLetter = ChoiceAnswer.letter(item.choices.count - 1)
         // The same answer forms as study sessions: letters, numbers, the option's words.
         let answer: ChoiceAnswer
-        switch AnswerParser(item: item).parse(text) {
+        switch AnswerParser(item: item, mode: .exam).parse(text) {
         case .choices(let indices):
             answer = ChoiceAnswer(letters: indices.map(ChoiceAnswer.letter))
-        case .unrecognised(let reminder) where !reminder.hasPrefix("Unknown command"):
+        case .unrecognised(let reminder):
             write(TerminalText.sanitize(reminder) + "\n")
             return
         default:
@@ -281,6 +281,7 @@ public final class ExamRunner {
         }
         if let given = session.answers[i] { text += "Your answer: \(given.letters.joined(separator: " "))\n" }
         write(text)
+        terminal.setCompletions(AnswerParser(item: item, mode: .exam).completions())
     }
 
     private func reviewText() -> String {

@@ -20,20 +20,21 @@ public struct SessionSummaryRenderer: Sendable {
         let stats = engine.stats
         let clean: (String) -> String = TerminalText.sanitize
         var out = "\n" + style.bold("Session summary") + "\n"
-        let percent = Int((stats.accuracy * 100).rounded())
-        out += "  Answered \(stats.answered), right \(stats.correct)"
-        out += stats.answered > 0 ? " (\(percent)%)" : ""
+        out += "  Answered \(stats.answered)"
         out += stats.skipped > 0 ? ", skipped \(stats.skipped)" : ""
         out += ", time \(RelativeTime.duration(now.timeIntervalSince(stats.startedAt)))\n"
+        if stats.answered > 0 { out += "  Accuracy \(stats.accuracy.text)\n" }
         for (label, table) in [
             ("owner", stats.byOwner), ("service", stats.byService), ("kind", stats.byKind),
         ]
         where !table.isEmpty {
-            let parts = table.map { (name: names.name($0.key, of: label), tally: $0.value) }
+            let parts = table.filter { $0.value.graded > 0 }
+                .map { (name: names.name($0.key, of: label), tally: $0.value) }
                 .sorted { $0.name < $1.name }
                 .map { name, tally in
-                    "\(clean(name)) \(tally.correct)/\(tally.answered) (\(Int((tally.accuracy * 100).rounded()))%)"
+                    "\(clean(name)) \(tally.correct)/\(tally.graded) (\(tally.percentText ?? "-"))"
                 }
+            guard !parts.isEmpty else { continue }
             out += "  By \(label): " + parts.joined(separator: " · ") + "\n"
         }
         if !stats.missed.isEmpty {

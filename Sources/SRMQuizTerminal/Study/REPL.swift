@@ -146,7 +146,7 @@ public final class REPL {
                 write(parser.reminder + "\n")
             case .unrecognised(let reminder):
                 write(reminder + "\n")
-            case .command(let command):
+            case .command(let command, _):
                 switch command {
                 case .quit:
                     return .quit
@@ -185,6 +185,8 @@ public final class REPL {
                     }
                 case .stats:
                     write(statsLine() + "\n")
+                case .flag, .review, .goto, .next, .prev, .submit:  // exam commands: parsed as rejected
+                    write("\(command.spelling) is not available in \(CommandMode.study.sessionName).\n")
                 }
             }
         }
@@ -201,13 +203,7 @@ public final class REPL {
     }
 
     private func help(_ parser: AnswerParser) -> String {
-        var out = parser.reminder + "\nCommands:\n"
-        for command in REPLCommand.allCases {
-            out +=
-                "  " + command.spelling.padding(toLength: 10, withPad: " ", startingAt: 0)
-                + command.summary + "\n"
-        }
-        return out
+        parser.reminder + "\nCommands:\n" + SessionCommand.helpList(in: .study)
     }
 
     /// Rules out one wrong option (while two or more remain besides the answers); otherwise
@@ -230,8 +226,8 @@ public final class REPL {
 
     private func statsLine() -> String {
         let stats = engine.stats
-        var line = "Answered \(stats.answered), right \(stats.correct)"
-        if stats.answered > 0 { line += " (\(Int((stats.accuracy * 100).rounded()))%)" }
+        var line = "Answered \(stats.answered)"
+        if stats.answered > 0 { line += ", accuracy \(stats.accuracy.text)" }
         line += "; \(engine.remaining) left"
         if engine.learningPending > 0 { line += " + \(engine.learningPending) learning" }
         line += "; time \(RelativeTime.duration(clock.now().timeIntervalSince(stats.startedAt)))"

@@ -38,6 +38,13 @@ import Testing
         #expect(text.contains("  3       a,c     Ann, Bo\n"))
     }
 
+    @Test func commandsComeFromTheSharedVocabulary() {
+        let (result, text) = run([":hint", ":help", ":q"], timer: 30)
+        #expect(text.contains(":hint is not available in a class quiz. Commands here: :help :quit"))
+        #expect(text.contains("  :quit      stop the class early and show the scores"))
+        #expect(result.questions.isEmpty)
+    }
+
     @Test func aWrongCountGetsAReminderAndTheLineAgain() {
         let (result, text) = run(["a b", "a b c d", "a b x", "a a a", ":quit"], timer: 30)
         #expect(text.contains("Expected 3 answers, one per player in this order: Ann, Bo, Cy; got 2."))

@@ -95,6 +95,14 @@ import Testing
         #expect(text.contains(":review"))
     }
 
+    /// One vocabulary: a study command in an exam says where it is not available.
+    @Test func studyCommandsSayTheyAreNotAvailableInAnExam() {
+        let (_, text) = run([":skip", ":quit", ":s", "y"])
+        #expect(text.contains(":skip is not available in an exam. Commands here: :help :flag"))
+        #expect(text.contains(":quit is not available in an exam."))
+        #expect(text.contains("Submit anyway?"), ":s is :submit among the exam's commands")
+    }
+
     @Test func breakdownsGroupByOwnerCategoryAndKind() {
         let (result, text) = run(["a", "a", "a c", ":submit"])
         let owners = ScoreBreakdown.make(

@@ -46,11 +46,20 @@ import Testing
         ("ca", 4, ["a", "c"]),
     ])
     func parsesLetters(text: String, choices: Int, letters: [String]) {
-        #expect(ChoiceAnswer.parse(text, choiceCount: choices)?.letters == letters)
+        let names = ["AWS", "Customer", "Shared", "Nobody"].prefix(choices)
+        #expect(AnswerParser(choices: Array(names)).options(text).map(ChoiceAnswer.init(indices:))?.letters == letters)
     }
 
-    @Test(arguments: ["", "d", "1", "a;b", "ab!"])
+    /// Class quizzes read answers with the study parser: numbers and an option's words too.
+    @Test(arguments: [("2", ["b"]), ("cust", ["b"]), ("1 3", ["a", "c"]), ("customer, shared", ["b", "c"])])
+    func readsNumbersAndWordsLikeStudy(text: String, letters: [String]) {
+        #expect(
+            AnswerParser(choices: ["AWS", "Customer", "Shared"]).options(text).map(ChoiceAnswer.init(indices:))?
+                .letters == letters)
+    }
+
+    @Test(arguments: ["", "d", "4", "a;b", "ab!", "nobody"])
     func rejectsBadAnswers(text: String) {
-        #expect(ChoiceAnswer.parse(text, choiceCount: 3) == nil)
+        #expect(AnswerParser(choices: ["AWS", "Customer", "Shared"]).options(text) == nil)
     }
 }

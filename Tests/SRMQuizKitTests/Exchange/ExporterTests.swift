@@ -60,6 +60,34 @@ import Testing
     }
 }
 
+extension CSVExporterTests {
+    /// A prompt or choice starting with `=`, `+`, `-` or `@` would run as a formula when the file
+    /// is opened in a spreadsheet; export defuses it like the report tables, import restores it.
+    @Test func formulasAreDefusedOnExportAndRestoredOnImport() throws {
+        let item = Item(
+            id: "scn-formula", kind: .scenario, prompt: "=HYPERLINK(\"http://x\",\"click\")",
+            choices: ["+1 more", "-", "@admin", "'=already quoted", "-5"], answers: ["@admin"],
+            explanation: "-explained", tags: ["service:ec2"], sources: [ExchangeFixtures.srm])
+        let text = CSVExporter().export([item]).text
+        let fields = try CSVCodec.parse(text)[1].fields
+        #expect(fields[2] == "'=HYPERLINK(\"http://x\",\"click\")")
+        #expect(fields[3] == "'+1 more | - | @admin | '=already quoted | -5")
+        #expect(fields[4] == "'@admin")
+        #expect(fields[5] == "'-explained")
+        let read = CSVImporter().read(text)
+        let draft = try #require(read.drafts.first)
+        #expect(draft.prompt == item.prompt)
+        #expect(draft.choices == item.choices)
+        #expect(draft.answers == item.answers)
+        #expect(draft.explanation == item.explanation)
+    }
+
+    @Test(arguments: ["=1+1", "''=x", "'", "'-", "-", "-5", "+", "plain", "'plain", "@", "\t=x"])
+    func restoredUndoesDefused(field: String) {
+        #expect(CSVCodec.restored(CSVCodec.defused(field)) == field)
+    }
+}
+
 @Suite struct AnkiExporterTests {
     @Test func writesAnkiFileHeaders() {
         let text = AnkiExporter(deck: "My Deck").export([ExchangeFixtures.single]).text

@@ -69,15 +69,16 @@ import Testing
     }
 
     @Test(arguments: [
-        (":help", REPLCommand.help), (":h", .help), (":?", .help), (":skip", .skip), (":sk", .skip),
+        (":help", SessionCommand.help), (":h", .help), (":?", .help), (":skip", .skip), (":sk", .skip),
         (":hint", .hint), (":hi", .hint), (":explain", .explain), (":e", .explain), (":undo", .undo),
         (":u", .undo), (":stats", .stats), (":st", .stats), (":quit", .quit), (":q", .quit),
         (": QUIT ", .quit),
     ])
-    func commands(input: String, command: REPLCommand) {
-        #expect(AnswerParser(item: Self.owner).parse(input) == .command(command))
+    func commands(input: String, command: SessionCommand) {
+        #expect(AnswerParser(item: Self.owner).parse(input) == .command(command, argument: nil))
         #expect(
-            AnswerParser(item: SessionFixture.flashcard).parse(input, backShown: true) == .command(command))
+            AnswerParser(item: SessionFixture.flashcard).parse(input, backShown: true)
+                == .command(command, argument: nil))
     }
 
     @Test(arguments: [":s", ":nope", ":"])

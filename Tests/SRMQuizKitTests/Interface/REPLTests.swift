@@ -65,7 +65,8 @@ import Testing
 
     @Test func helpListsEveryCommand() {
         let output = run([SessionFixture.owner("a")], [":help"]).output
-        for command in REPLCommand.allCases { #expect(output.contains(command.spelling)) }
+        for command in SessionCommand.commands(in: .study) { #expect(output.contains(command.spelling)) }
+        #expect(!output.contains(":submit"), "exam commands are not listed in study")
     }
 
     @Test func skipMovesOnWithoutRecording() {
@@ -106,7 +107,7 @@ import Testing
 
     @Test func statsShowsTheSessionSoFar() {
         let output = run(two, ["b", ":stats", ":quit"]).output
-        #expect(output.contains("Answered 1, right 1 (100%); 0 left"))
+        #expect(output.contains("Answered 1, accuracy 100% (1 of 1 graded answer); 0 left"))
     }
 
     @Test func flashcardRevealThenRate() {
@@ -114,13 +115,16 @@ import Testing
         #expect(result.output.contains("AWS patches the DB instance OS."))
         #expect(result.output.contains("Rate: 1 Again"))
         #expect(result.store.log.first?.rating == .easy)
+        // A self-rated flashcard has no right or wrong: it stays out of accuracy.
+        #expect(result.output.contains("Accuracy no graded answers yet; 1 self-rated flashcard not counted"))
     }
 
     @Test func summaryHasAccuracyByOwnerServiceKindMissedAndNextDue() {
         let result = run(two, ["b", "b", "a"])
         let output = result.output
         #expect(output.contains("Session summary"))
-        #expect(output.contains("Answered 3, right 2 (67%)"))
+        #expect(output.contains("Answered 3, time"))
+        #expect(output.contains("Accuracy 67% (2 of 3 graded answers)\n"))
         #expect(output.contains("By owner: AWS 1/2 (50%) · Customer 1/1 (100%)"))
         #expect(output.contains("By service: ec2 1/1 (100%) · s3 1/2 (50%)"))
         #expect(output.contains("By kind: owner 2/3 (67%)"))

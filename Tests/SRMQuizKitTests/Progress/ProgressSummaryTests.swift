@@ -45,9 +45,24 @@ import Testing
         #expect(summary.reviews == 5)
         #expect(summary.retentionReviews == 3)
         #expect(summary.retention == 2.0 / 3.0)
-        #expect(summary.accuracy == 3.0 / 5.0)
+        // Accuracy counts graded answers only; the two self-rated flashcards are kept apart.
+        #expect(summary.accuracy == 2.0 / 3.0)
+        #expect(summary.answers == Accuracy(graded: 3, correct: 2, selfRated: 2))
+        #expect(
+            summary.lines().contains("Accuracy   67% (2 of 3 graded answers); 2 self-rated flashcards not counted"))
         #expect(summary.leeches.map(\.itemID) == ["overdue", "tomorrow"])
         #expect(summary.orphans == nil)
+    }
+
+    /// Issue 12 item 4: `progress show` said 90.9% and `report` 88% for the same learner.
+    @Test func progressShowAndTheReportGiveTheSameAccuracy() {
+        let document = Self.document()
+        let summary = ProgressSummary(document: document, file: "/p.json", now: Self.now, timeZone: Self.utc)
+        let report = LearnerReport.make(
+            file: "/p.json", log: document.reviews, cards: document.cards, items: [:], now: Self.now)
+        #expect(report.accuracy == summary.answers)
+        let rendered = TextReportRenderer.render(ReportBuilder.document(parts: [.learner(report)], generatedAt: Self.now))
+        #expect(rendered.contains(summary.answers.text), "\(rendered)")
     }
 
     @Test func countsOrphansWhenTheBankIsKnown() {

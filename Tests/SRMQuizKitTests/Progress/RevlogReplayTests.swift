@@ -65,6 +65,37 @@ import Testing
         }
     }
 
+    @Test func quotedFieldsMayHoldCommasQuotesAndLineBreaks() throws {
+        // Anki's revlog export quotes text columns; a comma or newline inside one used to shift
+        // every later column (the reader split lines on commas).
+        let csv = """
+            "card_id","note","review_time","review_rating"
+            "7","a note, with a comma","1767600000000","3"
+            8,"said ""hello""
+            on two lines",1767600600000,1
+            9,  plain  ,1767601200000, 4 
+
+            """
+        let rows = try RevlogReplay.parse(csv)
+        #expect(
+            rows == [
+                RevlogRow(cardID: 7, reviewTime: 1_767_600_000_000, rating: .good, line: 2),
+                RevlogRow(cardID: 8, reviewTime: 1_767_600_600_000, rating: .again, line: 3),
+                RevlogRow(cardID: 9, reviewTime: 1_767_601_200_000, rating: .easy, line: 5),
+            ])
+    }
+
+    @Test func anUnclosedQuoteIsAMalformedCSVErrorAtItsLine() {
+        let csv = "card_id,review_time,review_rating\n7,1767600000000,3\n8,\"1767600000000,3\n"
+        #expect(throws: RevlogError.self) { try RevlogReplay.parse(csv, source: "log.csv") }
+        do {
+            _ = try RevlogReplay.parse(csv, source: "log.csv")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.description.hasPrefix("log.csv: line 3: malformed CSV: a quoted field is not closed"))
+        }
+    }
+
     @Test func errorDescriptionNamesFileLineAndExpectation() {
         let error = RevlogError(source: "log.csv", line: 4, problem: .ratingOutOfRange(9))
         #expect(error.description.hasPrefix("log.csv: line 4: review_rating is 9"))

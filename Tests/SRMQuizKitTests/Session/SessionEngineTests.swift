@@ -147,10 +147,10 @@ import Testing
         }
         let stats = session.stats
         #expect(stats.answered == 3 && stats.correct == 2)
-        #expect(stats.byOwner["customer"] == .init(answered: 1, correct: 1))
-        #expect(stats.byOwner["aws"] == .init(answered: 2, correct: 1))
-        #expect(stats.byService["s3"]?.answered == 2)
-        #expect(stats.byKind["owner"] == .init(answered: 3, correct: 2))
+        #expect(stats.byOwner["customer"] == Accuracy(graded: 1, correct: 1))
+        #expect(stats.byOwner["aws"] == Accuracy(graded: 2, correct: 1))
+        #expect(stats.byService["s3"]?.graded == 2)
+        #expect(stats.byKind["owner"] == Accuracy(graded: 3, correct: 2))
         #expect(stats.missed == ["b"])
     }
 }

@@ -77,25 +77,7 @@ public struct AnkiExporter: ItemExporter {
     }
 
     /// Text as one line of HTML with no tab, newline or double quote.
-    static func html(_ text: String) -> String {
-        var out = ""
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousCR = scalar == "\r" }
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t": out += "&#9;"
-            case "\r": out += "<br>"
-            case "\n": if !previousCR { out += "<br>" }
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func html(_ text: String) -> String { HTMLEscape.escape(text, layout: .singleLine) }
 
     /// A non-HTML column (guid, tags): quoted the way Anki's CSV reader expects when it holds a tab,
     /// a newline or a quote, or starts with `#` (which would make the line a comment).

@@ -1,5 +1,6 @@
 /// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`, then
-/// one row per item; lists are joined with ` | `; rows end in CRLF.
+/// one row per item; lists are joined with ` | `; rows end in CRLF. Cells a spreadsheet would run
+/// as a formula get a leading `'` (``CSVCodec/defused(_:)``), which ``CSVImporter`` takes off.
 public struct CSVExporter: ItemExporter {
     /// The header row's column names, in order.
     public static let columns = [
@@ -20,7 +21,7 @@ public struct CSVExporter: ItemExporter {
                 item.explanation, item.nuance ?? "",
                 item.tags.joined(separator: Self.listSeparator),
                 item.sources.joined(separator: Self.listSeparator),
-            ])
+            ], guardFormulas: true)
         }
         return ExportOutput(text: text)
     }

@@ -50,7 +50,7 @@ public struct CSVImporter: QuestionImporter {
                 continue
             }
             func value(_ name: String) -> String {
-                column[name].map { record.fields[$0] } ?? ""
+                column[name].map { CSVCodec.restored(record.fields[$0]) } ?? ""
             }
             func list(_ name: String) -> [String] {
                 let raw = value(name)

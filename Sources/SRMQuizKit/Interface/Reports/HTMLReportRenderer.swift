@@ -37,21 +37,8 @@ public enum HTMLReportRenderer {
         return html + "</body>\n</html>\n"
     }
 
-    /// `text` with `& < > " '` escaped and control characters removed.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in TerminalText.sanitize(text) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// `text` escaped for HTML (``HTMLEscape/escape(_:layout:)``).
+    static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
 
     static func fields(_ fields: [ReportDocument.Field]) -> String {
         "<dl>\n" + fields.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>\n" }.joined()

@@ -108,6 +108,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     public var bankFiles: [String]
     public var correct: Int
     public var graded: Int
+    /// Self-rated flashcard answers, kept out of accuracy.
+    public var selfRated = 0
     /// By owner, service, category and kind.
     public var breakdowns: [ScoreBreakdown]
     public var weeks: [Week]
@@ -138,8 +140,11 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         self.exam = exam
     }
 
+    /// Right answers among graded ones, self-rated flashcards apart.
+    public var accuracy: Accuracy { Accuracy(graded: graded, correct: correct, selfRated: selfRated) }
+
     /// Accuracy as a percentage, or `nil` with no graded answers.
-    public var percent: Double? { graded == 0 ? nil : Double(correct) * 100 / Double(graded) }
+    public var percent: Double? { accuracy.fraction.map { $0 * 100 } }
 
     /// The dimensions of the breakdowns.
     public static let dimensions = ["owner", "service", "category", "kind"]
@@ -183,6 +188,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
             breakdowns: dimensions.map { names.named(ScoreBreakdown.make(dimension: $0, answers: answers)) },
             weeks: weeks(log), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due, exam: nil)
         report.learner = learner
+        report.selfRated = log.count - graded.count
         report.dueForecast = forecast(cards: cards, now: now)
         report.leeches = ids.compactMap { id -> Leech? in
             let wrong = (byItem[id]?.total ?? 0) - (byItem[id]?.correct ?? 0)
@@ -209,13 +215,8 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         }
         return counts.enumerated().map { offset, count in
             let day = calendar.date(byAdding: .day, value: offset, to: today) ?? today
-            return DueDay(day: dayText(day), cards: count)
+            return DueDay(day: Timestamp.day(day), cards: count)
         }
-    }
-
-    /// `date` as `yyyy-MM-dd` in UTC.
-    public static func dayText(_ date: Date) -> String {
-        ReportBuilder.utcText(date, format: "yyyy-MM-dd")
     }
 
     /// The report of one exam result.

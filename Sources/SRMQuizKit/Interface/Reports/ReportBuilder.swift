@@ -25,7 +25,7 @@ public enum ReportBuilder {
         }
         var uniqueBanks: [String] = []
         for b in banks where !uniqueBanks.contains(b) { uniqueBanks.append(b) }
-        var header = [ReportDocument.Field("Date", dateText(generatedAt))]
+        var header = [ReportDocument.Field("Date", Timestamp.minute(generatedAt))]
         if !seeds.isEmpty { header.append(.init("Seed", seeds.joined(separator: ", "))) }
         if !uniqueBanks.isEmpty { header.append(.init("Bank", DisplayNames.bankName(files: uniqueBanks))) }
         var sections: [ReportDocument.Section] = []
@@ -57,7 +57,7 @@ public enum ReportBuilder {
                 forecast, learner: r.learner ?? fileName(r.file), generatedAt: generatedAt)
         }
         return ReportDocument(
-            title: "srmquiz exam readiness", header: [.init("Date", dateText(generatedAt))],
+            title: "srmquiz exam readiness", header: [.init("Date", Timestamp.minute(generatedAt))],
             sections: sections)
     }
 
@@ -72,11 +72,9 @@ public enum ReportBuilder {
         } else {
             fields.append(.init("File", fileName(r.file)))
         }
-        fields.append(
-            .init(
-                "Accuracy", r.percent.map { "\(pct($0)) (\(r.correct) of \(r.graded))" } ?? "no answers yet"))
+        fields.append(.init("Accuracy", r.accuracy.text))
         if let exam = r.exam {
-            fields.append(.init("Exam", "\(dateText(exam.startedAt)), \(exam.minutes) minutes"))
+            fields.append(.init("Exam", "\(Timestamp.minute(exam.startedAt)), \(exam.minutes) minutes"))
             fields.append(
                 .init(
                     "Result",
@@ -177,7 +175,7 @@ public enum ReportBuilder {
         var fields: [ReportDocument.Field] = []
         if let learner { fields.append(.init("Learner", learner)) }
         fields += [
-            .init("Exam date", LearnerReport.dayText(f.examDate)),
+            .init("Exam date", Timestamp.day(f.examDate)),
             .init(
                 "Predicted score",
                 "\(pct(f.predicted)) (band \(pct(f.low))–\(pct(f.high))) of \(f.items) items; "
@@ -249,7 +247,7 @@ public enum ReportBuilder {
                         bars: sorted.compactMap { r in
                             r.exam.map {
                                 .init(
-                                    label: dateText($0.startedAt), percent: $0.percent,
+                                    label: Timestamp.minute($0.startedAt), percent: $0.percent,
                                     caption: "\(r.correct)/\(r.graded) \($0.passed ? "pass" : "fail")")
                             }
                         }))
@@ -273,7 +271,7 @@ public enum ReportBuilder {
                 title: "Class session",
                 blocks: [
                     .fields([
-                        .init("File", fileName(r.file)), .init("Date", dateText(r.startedAt)),
+                        .init("File", fileName(r.file)), .init("Date", Timestamp.minute(r.startedAt)),
                         .init("Mode", r.mode.rawValue),
                         .init("Seed", String(r.seed)), .init("Students", String(r.students.count)),
                         .init("Questions", String(r.questions.count)),
@@ -379,18 +377,4 @@ public enum ReportBuilder {
 
     /// `value` as a whole percentage, such as `67%`.
     public static func pct(_ value: Double) -> String { "\(Int(value.rounded()))%" }
-
-    /// `date` as `2025-01-31 14:25 UTC`.
-    public static func dateText(_ date: Date) -> String {
-        utcText(date, format: "yyyy-MM-dd HH:mm 'UTC'")
-    }
-
-    /// `date` in UTC with a `DateFormatter` pattern.
-    static func utcText(_ date: Date, format: String) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = format
-        return f.string(from: date)
-    }
 }

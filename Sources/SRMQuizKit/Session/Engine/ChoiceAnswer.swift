@@ -1,7 +1,7 @@
 /// The letters a learner picked for one question, such as `a` or `b, d`.
 ///
-/// Exam and class sessions parse answers with ``parse(_:choiceCount:)``: letters may be written
-/// together (`bd`), spaced (`b d`) or with commas (`b,d`), in either case.
+/// Sessions read what was typed with ``AnswerParser`` (letters together `bd`, spaced `b d` or
+/// with commas `b,d`, numbers, an option's words) and keep the letters here.
 public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The lower-case letters, sorted, without repeats.
     public var letters: [String]
@@ -13,16 +13,9 @@ public struct ChoiceAnswer: Sendable, Hashable, Codable, CustomStringConvertible
     /// The letters joined with commas, such as `b,d`.
     public var description: String { letters.joined(separator: ",") }
 
-    /// Parses `text` as choice letters for a question with `choiceCount` choices; `nil` when it
-    /// holds anything but letters of those choices, spaces and commas, or no letter at all.
-    public static func parse(_ text: String, choiceCount: Int) -> ChoiceAnswer? {
-        var letters: [String] = []
-        for ch in text.lowercased() {
-            if ch == " " || ch == "," || ch == "\t" { continue }
-            guard let ascii = ch.asciiValue, ascii >= 97, Int(ascii) - 97 < choiceCount else { return nil }
-            letters.append(String(ch))
-        }
-        return letters.isEmpty ? nil : ChoiceAnswer(letters: letters)
+    /// The answer picking the choices at `indices`.
+    public init(indices: some Sequence<Int>) {
+        self.init(letters: indices.map(Self.letter))
     }
 
     /// Whether this answer picks exactly the item's correct choices.

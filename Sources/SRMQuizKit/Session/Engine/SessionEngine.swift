@@ -228,7 +228,7 @@ public final class SessionEngine {
         }
         undoStack.append((before, configuration.records))
         state.current = nil
-        state.stats.count(item, correct: correct ?? (rating != .again), rating: rating)
+        state.stats.count(item, correct: correct, rating: rating)
         return AnswerResult(
             item: item, correct: correct, rating: rating, card: newCard, recorded: configuration.records)
     }

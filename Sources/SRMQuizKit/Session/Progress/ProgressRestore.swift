@@ -59,7 +59,7 @@ public struct ProgressRestore: Sendable, Equatable {
             }
         }
         let acknowledged = answersInLog(of: url)
-        let stamp = timestamp(clock.now())
+        let stamp = Timestamp.fileStamp(clock.now())
         var setAside: [String] = []
         if ProgressFiles.exists(url) {
             let aside = url.deletingLastPathComponent().appendingPathComponent(
@@ -115,10 +115,5 @@ public struct ProgressRestore: Sendable, Equatable {
         var history = ReviewHistory()
         for (number, line) in read.lines where history.apply(line, number: number) != nil { return nil }
         return history.reviews.map(\.entry)
-    }
-
-    /// `20250301T093000Z`.
-    static func timestamp(_ date: Date) -> String {
-        ProgressTime.wholeSecondsString(from: date).filter { $0 != "-" && $0 != ":" }
     }
 }

@@ -47,8 +47,10 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
     public var retention: Double?
     /// How many reviews `retention` is based on.
     public var retentionReviews: Int
-    /// Share of correct answers among all reviews; `nil` if there were none.
+    /// Right answers among graded ones (``Accuracy``); `nil` if none was graded.
     public var accuracy: Double?
+    /// The answers behind ``accuracy``: graded, right, and self-rated flashcards kept apart.
+    public var answers: Accuracy
     /// Cards with at least ``leechLapses`` lapses, most lapses first.
     public var leeches: [Leech]
     /// Items with progress that are in no loaded bank (`nil`: no bank was loaded).
@@ -94,27 +96,21 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
         self.leeches = leeches.sorted { ($0.lapses, $1.itemID) > ($1.lapses, $0.itemID) }
         reviews = document.reviews.count
         lastReview = document.reviews.map(\.time).max()
-        var correct = 0
         var graduated = 0
         var graduatedCorrect = 0
         for (entry, phase) in zip(document.reviews, document.phasesBefore) {
             let right = entry.correct ?? (entry.rating != .again)
-            if right { correct += 1 }
             if phase == .review {
                 graduated += 1
                 if right { graduatedCorrect += 1 }
             }
         }
-        accuracy = reviews > 0 ? Double(correct) / Double(reviews) : nil
+        answers = Accuracy(document.reviews.map(\.correct))
+        accuracy = answers.fraction
         retention = graduated > 0 ? Double(graduatedCorrect) / Double(graduated) : nil
         retentionReviews = graduated
         orphans = knownItemIDs.map { document.orphans(knownItemIDs: $0) }
         self.bankProblem = bankProblem
-    }
-
-    /// `2025-03-01 09:30`, in UTC.
-    static func minute(_ date: Date) -> String {
-        ProgressTime.wholeSecondsString(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
     }
 
     /// The summary as lines of at most 80 columns (paths and item ids aside).
@@ -127,14 +123,14 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
             "Cards      \(cards.total): \(cards.new) new, \(cards.learning) learning, \(cards.review) review, "
                 + "\(cards.relearning) relearning",
             "Due        \(due.now) now, \(due.today) today, \(due.tomorrow) tomorrow, \(due.week) this week",
-            "Reviews    \(reviews) done" + (lastReview.map { ", last \(Self.minute($0)) UTC" } ?? ""),
+            "Reviews    \(reviews) done" + (lastReview.map { ", last \(Timestamp.minute($0))" } ?? ""),
         ]
         if let retention {
             out.append("Retention  \(percent(retention)) of \(retentionReviews) reviews of graduated cards")
         } else {
             out.append("Retention  no reviews of graduated cards yet")
         }
-        out.append("Accuracy   " + (accuracy.map { "\(percent($0)) of all answers" } ?? "no answers yet"))
+        out.append("Accuracy   " + answers.text)
         if leeches.isEmpty {
             out.append("Leeches    none (cards with \(Self.leechLapses) or more lapses)")
         } else {

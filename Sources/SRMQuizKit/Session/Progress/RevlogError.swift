@@ -14,6 +14,8 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
         case ratingOutOfRange(Int64)
         /// The input is not UTF-8 text.
         case notText
+        /// The CSV itself is broken (an unclosed quoted field, text after a closing quote).
+        case malformedCSV(String)
     }
 
     /// The file name (or `-` for standard input) shown in the description.
@@ -46,6 +48,8 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
             what = "review_rating is \(value): expected 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"
         case .notText:
             what = "not UTF-8 text"
+        case .malformedCSV(let message):
+            what = "malformed CSV: \(message)"
         }
         return "\(source): line \(line): \(what)"
     }

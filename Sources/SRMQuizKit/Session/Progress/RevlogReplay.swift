@@ -30,41 +30,44 @@ public struct RevlogReplay: Sendable {
         scheduler = try settings.makeScheduler()
     }
 
-    /// Reads the rows of a review log.
+    /// Reads the rows of a review log (RFC 4180 CSV read by ``CSVCodec``: quoted fields may
+    /// hold commas, quotes and line breaks; fields are trimmed of spaces).
     /// - Parameter source: the name shown in errors (a path, or `-` for standard input).
     /// - Throws: ``RevlogError`` for the first bad line.
     public static func parse(_ text: String, source: String = "-") throws(RevlogError) -> [RevlogRow] {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .makeIterator()
-        var lineNumber = 0
-        var header: [String]? = nil
-        while header == nil, let line = lines.next() {
-            lineNumber += 1
-            let fields = fieldsOf(line)
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            header = fields.map { $0.lowercased() }
+        let records: [CSVCodec.Record]
+        do {
+            records = try CSVCodec.parse(text)
+        } catch {
+            throw RevlogError(source: source, line: error.line, problem: .malformedCSV(error.message))
         }
-        guard let header else {
-            throw RevlogError(source: source, line: max(lineNumber, 1), problem: .missingHeader)
+        let trimmed = records.map { record in
+            CSVCodec.Record(
+                line: record.line,
+                fields: record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         }
-        let headerLine = lineNumber
+        .filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+        guard let headerRecord = trimmed.first else {
+            throw RevlogError(source: source, line: 1, problem: .missingHeader)
+        }
+        let header = headerRecord.fields.map { $0.lowercased() }
         let columns = ["card_id", "review_time", "review_rating"]
         var positions: [Int] = []
         for column in columns {
             guard let position = header.firstIndex(of: column) else {
                 let looksLikeData = header.allSatisfy { Int64($0) != nil }
                 throw RevlogError(
-                    source: source, line: headerLine,
+                    source: source, line: headerRecord.line,
                     problem: looksLikeData ? .missingHeader : .missingColumn(column))
             }
             positions.append(position)
         }
 
         var rows: [RevlogRow] = []
-        while let line = lines.next() {
-            lineNumber += 1
-            let fields = fieldsOf(line)
-            if fields.count == 1 && fields[0].isEmpty { continue }
+        rows.reserveCapacity(trimmed.count - 1)
+        for record in trimmed.dropFirst() {
+            let fields = record.fields
+            let lineNumber = record.line
             guard fields.count == header.count else {
                 throw RevlogError(
                     source: source, line: lineNumber,
@@ -85,17 +88,6 @@ public struct RevlogReplay: Sendable {
             rows.append(RevlogRow(cardID: values[0], reviewTime: values[1], rating: rating, line: lineNumber))
         }
         return rows
-    }
-
-    /// The fields of one CSV line, trimmed of spaces, a carriage return and surrounding quotes.
-    private static func fieldsOf(_ line: Substring) -> [String] {
-        line.split(separator: ",", omittingEmptySubsequences: false).map { field in
-            var value = field.trimmingCharacters(in: .whitespacesAndNewlines)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                value = String(value.dropFirst().dropLast())
-            }
-            return value
-        }
     }
 
     /// Every row's card state after its review, ordered by card id, then time, then line. Each

@@ -136,23 +136,33 @@ public struct SM2Scheduler: Scheduler {
     private func answerLearning(
         _ card: inout Card, rating: Rating, at moment: Moment, rng: inout SeededGenerator
     ) {
-        let index = learning.index(card.step ?? 0)
         card.phase = .learning
+        if advance(&card, on: learning, rating: rating, at: moment, rng: &rng) { return }
+        graduate(&card, days: rating == .easy ? Self.easyInterval : Self.graduatingInterval, at: moment, rng: &rng)
+    }
+
+    /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this
+    /// step's delay, Good to the next step. `false` when the rating takes it out of the steps
+    /// (Easy, Good on the last step, or no steps), for the caller to schedule in days.
+    private func advance(
+        _ card: inout Card, on steps: LearningSteps, rating: Rating, at moment: Moment,
+        rng: inout SeededGenerator
+    ) -> Bool {
+        let index = steps.index(card.step ?? 0)
         switch rating {
-        case .again where !learning.isEmpty:
+        case .again where !steps.isEmpty:
             card.step = 0
-            scheduleStep(&card, seconds: learning.seconds[0], at: moment, rng: &rng)
-        case .hard where !learning.isEmpty:
+            scheduleStep(&card, seconds: steps.seconds[0], at: moment, rng: &rng)
+        case .hard where !steps.isEmpty:
             card.step = index
-            scheduleStep(&card, seconds: learning.hardDelay(index), at: moment, rng: &rng)
-        case .good where index + 1 < learning.seconds.count:
+            scheduleStep(&card, seconds: steps.hardDelay(index), at: moment, rng: &rng)
+        case .good where index + 1 < steps.seconds.count:
             card.step = index + 1
-            scheduleStep(&card, seconds: learning.seconds[index + 1], at: moment, rng: &rng)
-        case .easy:
-            graduate(&card, days: Self.easyInterval, at: moment, rng: &rng)
+            scheduleStep(&card, seconds: steps.seconds[index + 1], at: moment, rng: &rng)
         default:
-            graduate(&card, days: Self.graduatingInterval, at: moment, rng: &rng)
+            return false
         }
+        return true
     }
 
     private func graduate(_ card: inout Card, days: Int, at moment: Moment, rng: inout SeededGenerator) {
@@ -210,24 +220,12 @@ public struct SM2Scheduler: Scheduler {
         _ card: inout Card, rating: Rating, at moment: Moment, rng: inout SeededGenerator
     ) {
         let remembered = Self.days(card.interval)
-        let index = relearning.index(card.step ?? 0)
         card.phase = .relearning
-        switch rating {
-        case .again where !relearning.isEmpty:
-            card.step = 0
-            card.interval = Double(lapseInterval(remembered, rng: &rng))
-            scheduleStep(&card, seconds: relearning.seconds[0], at: moment, rng: &rng)
-        case .hard where !relearning.isEmpty:
-            card.step = index
-            scheduleStep(&card, seconds: relearning.hardDelay(index), at: moment, rng: &rng)
-        case .good where index + 1 < relearning.seconds.count:
-            card.step = index + 1
-            scheduleStep(&card, seconds: relearning.seconds[index + 1], at: moment, rng: &rng)
-        case .easy:
-            schedule(&card, days: remembered + 1, at: moment)
-        default:
-            schedule(&card, days: remembered, at: moment)
+        if rating == .again, !relearning.isEmpty {
+            card.interval = Double(lapseInterval(remembered, rng: &rng))  // before the step's fuzz
         }
+        if advance(&card, on: relearning, rating: rating, at: moment, rng: &rng) { return }
+        schedule(&card, days: rating == .easy ? remembered + 1 : remembered, at: moment)
     }
 
     /// A review card due `days` after today, from the start of that day.
