@@ -9,7 +9,8 @@ public struct LearnerOptions: ParsableArguments {
         name: .customLong("learner"),
         help: ArgumentHelp(
             "The learner whose progress to use (letters, digits, '-', '_', '.'); default 'default'.",
-            valueName: "name"))
+            valueName: "name"),
+        completion: .custom { _, _, _ in Completions.learnerNames() })
     public var learner: String?
 
     @Option(
@@ -36,7 +37,9 @@ public struct LearnerOptions: ParsableArguments {
             location = try ProgressLocation.resolve(
                 learner: learner, progress: progress, environment: environment)
         } catch {
-            throw ValidationError(error.description)
+            // A bad name is a bad command line; no data folder is the environment's problem.
+            if case .invalidLearnerName = error { throw CLIError.usage(error.description) }
+            throw CLIError(error.description)
         }
         if progress?.isEmpty == false, !create {
             let folder = location.file.deletingLastPathComponent()

@@ -21,15 +21,16 @@ struct ProgressRestoreCommand: ParsableCommand {
     @Flag(help: "Restore even if the progress file reads fine.")
     var force = false
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         let location = try learner.location()
         do {
             let result = try ProgressRestore.restore(at: location.file, force: force, clock: SystemClock())
-            print("Restored \(result.file) from \(result.backup) (\(result.reviews) reviews).")
-            for path in result.setAside { print("Kept the replaced file as \(path).") }
+            CLIOutput.print("Restored \(result.file) from \(result.backup) (\(result.reviews) reviews).")
+            for path in result.setAside { CLIOutput.print("Kept the replaced file as \(path).") }
         } catch {
-            ProgressCommandSupport.printError("srmquiz: \(error.description)")
-            throw ExitCode(1)
+            throw CLIOutput.fail(error.description)
         }
     }
 }
