@@ -39,11 +39,14 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         for name in Self.split(owner) where Owner(rawValue: name.lowercased()) == nil {
-            throw Suggestion.unknownValue(option: "--owner", value: name, valid: Owner.allCases.map(\.rawValue))
+            throw ValidationError(
+                Suggestion.unknownValue(option: "--owner", value: name, valid: Owner.allCases.map(\.rawValue))
+                    .message)
         }
         for name in Self.split(kind) where ItemKind(rawValue: name.lowercased()) == nil {
-            throw Suggestion.unknownValue(
-                option: "--kind", value: name, valid: ItemKind.allCases.map(\.rawValue))
+            throw ValidationError(
+                Suggestion.unknownValue(option: "--kind", value: name, valid: ItemKind.allCases.map(\.rawValue))
+                    .message)
         }
     }
 

@@ -18,8 +18,8 @@ struct ClassLocalCommand: AsyncParsableCommand {
             mode, unless --no-speed-bonus, a correct answer scores round(1000 × (1 − (t/T)/2)); \
             together mode has no speed bonus (it would time your typing): 1000 for every right answer.
             """ + HelpText.examples([
-                "srmquiz class --players \"Ann,Bo,Cy\" --count 10        Everyone answers every question.",
-                "srmquiz class --roster room.txt --turns --timer 30    Turns, 30 seconds each.",
+                "srmquiz class --players \"Ann,Bo,Cy\" --count 10    Everyone, every question.",
+                "srmquiz class --roster room.txt --turns --timer 30    In turns, 30 s each.",
                 "srmquiz class --players \"Ann,Bo\" --service s3 --seed 7",
             ])
     )

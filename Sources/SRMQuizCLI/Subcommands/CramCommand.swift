@@ -8,7 +8,7 @@ struct CramCommand: AsyncParsableCommand {
         abstract:
             "Cram chosen topics, hardest first (lowest recall, most lapses, then unseen); never recorded.",
         discussion: "Missed questions come back at the end until you get them right." + HelpText.examples([
-            "srmquiz cram --topic patching               Every patching question, hardest first.",
+            "srmquiz cram --topic patching               All on patching, hardest first.",
             "srmquiz cram --service iam --count 15       Fifteen IAM questions.",
             "srmquiz cram --owner shared --kind owner",
         ])

@@ -18,7 +18,7 @@ struct ExamCommand: AsyncParsableCommand {
             """ + HelpText.examples([
                 "srmquiz exam --count 65 --minutes 90          The full-length mock exam.",
                 "srmquiz exam --count 10 --time 15m --seed 4   A short one, repeatable.",
-                "srmquiz exam --service ec2,s3 --no-record     Two services, schedule untouched.",
+                "srmquiz exam --service ec2,s3 --no-record     Schedule untouched.",
                 "srmquiz exam --resume                         Take up an interrupted exam.",
             ])
     )

@@ -16,7 +16,7 @@ public struct ExportCommand: ParsableCommand {
             (or essays when the answer is not an owner). aiken: single-answer questions only. Skipped items \
             are counted on stderr.
             """ + HelpText.examples([
-                "srmquiz export --format anki --output srm.txt        For Anki (File → Import).",
+                "srmquiz export --format anki --output srm.txt    For Anki.",
                 "srmquiz export --format gift --service ec2 -o ec2.gift",
                 "srmquiz export --format csv --owner shared > shared.csv",
             ]))

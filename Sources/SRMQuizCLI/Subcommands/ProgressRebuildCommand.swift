@@ -8,12 +8,12 @@ struct ProgressRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recompute every card from the review log, optionally with new scheduler settings.",
         discussion: """
-            The review log is the source of truth. Each item's reviews are replayed in order
-            through the scheduler, with interval fuzz drawn from a seed derived from the item id,
-            so a rebuild is reproducible. Cards of items never reviewed are kept. --retention and
-            --scheduler also change the stored settings. The review log is rewritten with the
-            answers in effect and their new cards; the previous files are kept as <file>.bak and
-            <log>.bak. With --skip-damaged, log lines that cannot be read are left out and kept
+            The review log is the source of truth. Each item's reviews are replayed in order \
+            through the scheduler, with interval fuzz drawn from a seed derived from the item id, \
+            so a rebuild is reproducible. Cards of items never reviewed are kept. --retention and \
+            --scheduler also change the stored settings. The review log is rewritten with the \
+            answers in effect and their new cards; the previous files are kept as <file>.bak and \
+            <log>.bak. With --skip-damaged, log lines that cannot be read are left out and kept \
             as they were in <log>.damaged.
             """)
 

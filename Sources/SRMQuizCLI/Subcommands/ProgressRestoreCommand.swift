@@ -8,11 +8,11 @@ struct ProgressRestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace a damaged progress file with its backup (<file>.bak).",
         discussion: """
-            Every time the progress file is rewritten, the version it replaces is kept as
-            <file>.bak. If the progress file cannot be read, restore puts the backup in its place.
-            The damaged file (and its journal, if any) is not deleted: it is moved aside as
-            <file>.corrupt-<timestamp>. Restore refuses if the backup is missing or unreadable
-            too, and, unless --force, if the progress file reads fine (answers given since the
+            Every time the progress file is rewritten, the version it replaces is kept as \
+            <file>.bak. If the progress file cannot be read, restore puts the backup in its place. \
+            The damaged file (and its journal, if any) is not deleted: it is moved aside as \
+            <file>.corrupt-<timestamp>. Restore refuses if the backup is missing or unreadable \
+            too, and, unless --force, if the progress file reads fine (answers given since the \
             backup would be dropped from it).
             """)
 

@@ -8,11 +8,11 @@ struct ProgressShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Summarise a learner's progress.",
         discussion: """
-            Shows cards by phase (new, learning, review, relearning); cards due now, today,
-            tomorrow and this week (new cards not counted); reviews done; retention (share of
-            correct answers to cards that had graduated) and overall accuracy; leeches (8 or more
-            lapses); and items with progress that are no longer in the banks (orphans; their
-            history is kept). It reads the progress file and its review log without locking
+            Shows cards by phase (new, learning, review, relearning); cards due now, today, \
+            tomorrow and this week (new cards not counted); reviews done; retention (share of \
+            correct answers to cards that had graduated) and overall accuracy; leeches (8 or more \
+            lapses); and items with progress that are no longer in the banks (orphans; their \
+            history is kept). It reads the progress file and its review log without locking \
             them, so it works while a session is running and includes every answer already given.
             """)
 

@@ -10,7 +10,7 @@ struct QuizCommand: AsyncParsableCommand {
         discussion: "Questions come with feedback after each answer." + HelpText.examples([
             "srmquiz quiz --count 10 --service ec2,rds    Ten questions on two services.",
             "srmquiz quiz --owner shared --seed 3         The same selection every time.",
-            "srmquiz quiz --kind true-false --no-record   Practice that leaves your schedule alone.",
+            "srmquiz quiz --kind true-false --no-record   Schedule untouched.",
         ])
     )
 

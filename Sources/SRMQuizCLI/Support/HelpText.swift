@@ -34,6 +34,6 @@ enum HelpText {
 
     /// `EXAMPLES:` followed by `lines`, each `command   what it does`, for a command's discussion.
     static func examples(_ lines: [String]) -> String {
-        "\nEXAMPLES:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+        "\n\nEXAMPLES:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
     }
 }
