@@ -162,6 +162,14 @@ import Testing
             """
     }
 
+    /// The scanner itself sees every payload, and nothing in its sanitised form.
+    @Test func scannerSeesEveryPayload() {
+        for (name, text) in Self.payloads {
+            #expect(!Self.rawControls(in: Data(text.utf8)).isEmpty, "\(name)")
+            #expect(Self.rawControls(in: Data(TerminalText.sanitize(text).utf8)).isEmpty, "\(name)")
+        }
+    }
+
     @Test(arguments: payloads.map(\.name))
     func noRawControlReachesStdoutOrStderr(payloadName: String) throws {
         let payload = try #require(Self.payloads.first { $0.name == payloadName }).text
