@@ -73,6 +73,35 @@ import Testing
         #expect(sheet.status == 0, "\(sheet.stderr)")
     }
 
+    /// The shells' custom completion (`srmquiz ---completion …`, as the bash, zsh and fish
+    /// scripts call it) offers the bank's service ids.
+    @Test func serviceIDsComplete() async {
+        let result = await run(["---completion", "quiz", "--", "--service", "3", "0", "srmquiz", "quiz", "--service", ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        let words = result.stdout.split(separator: "\n").map(String.init)
+        #expect(words.contains("ec2") && words.contains("s3"), "\(words.prefix(5))")
+    }
+
+    @Test func learnerNamesComplete() throws {
+        let home = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = home.appendingPathComponent("srmquiz")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["ann.json", "bo.json", "bo.json.bak", "ann.reviews.jsonl", ".hidden.json"] {
+            try Data("{}".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        #expect(Completions.learnerNames(environment: ["XDG_DATA_HOME": home.path]) == ["ann", "bo"])
+    }
+
+    @Test func completionScriptsCallTheCustomCompletion() async {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = await run(["--generate-completion-script", shell])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("---completion quiz -- --service"), "\(shell)")
+            #expect(result.stdout.contains("---completion study -- --learner"), "\(shell)")
+        }
+    }
+
     @Test func versionAndHelp() async {
         let version = await run(["--version"])
         #expect(version.status == 0 && version.stdout == SRMQuizCommand.version + "\n")
