@@ -64,7 +64,10 @@ enum CLIOutput {
             break
         }
         let code = SRMQuizCommand.exitCode(for: error)
-        if code == .success || code == .validationFailure {
+        // ArgumentParser's own errors (its `CommandError` wraps anything thrown while parsing and
+        // validating) carry their message and usage; other errors are the library's own.
+        let fromParser = String(describing: type(of: error)) == "CommandError"
+        if code == .success || code == .validationFailure || fromParser {
             // Help, version, and ArgumentParser's parsing and validation errors (with usage).
             let message = SRMQuizCommand.fullMessage(for: error)
             if code == .success {
