@@ -18,13 +18,13 @@ public struct BankOptions: ParsableArguments {
         var paths: [String] = []
         if !noBundled {
             guard let bundled = BankLocator.bundledBank(environment: environment) else {
-                throw ValidationError(
+                throw CLIError(
                     "cannot find the bundled question bank (QuestionBanks/); set SRMQUIZ_BANKS or pass --bank PATH")
             }
             paths.append(bundled)
         }
         paths.append(contentsOf: banks)
-        if paths.isEmpty { throw ValidationError("--no-bundled needs at least one --bank PATH") }
+        if paths.isEmpty { throw CLIError.usage("--no-bundled needs at least one --bank PATH") }
         return paths
     }
 }

@@ -9,7 +9,8 @@ public struct LearnerOptions: ParsableArguments {
         name: .customLong("learner"),
         help: ArgumentHelp(
             "The learner whose progress to use (letters, digits, '-', '_', '.'); default 'default'.",
-            valueName: "name"))
+            valueName: "name"),
+        completion: .custom { _, _, _ in Completions.learnerNames() })
     public var learner: String?
 
     @Option(
@@ -46,7 +47,7 @@ public struct LearnerOptions: ParsableArguments {
         } catch .invalidLearnerName(let name) {
             throw ValidationError(ProgressError.invalidLearnerName(name).description)
         } catch {
-            throw CLIOutput.fail(error.description)
+            throw CLIError(error.description)
         }
         if progress?.isEmpty == false, !create {
             let folder = location.file.deletingLastPathComponent()

@@ -16,7 +16,7 @@ struct BankListCommand: ParsableCommand {
     var what: What = .items
 
     @Option(help: "Only items of this kind (repeatable).")
-    var kind: [String] = []
+    var kind: [ItemKind] = []
 
     @Option(help: "Only entries about this service id (repeatable).")
     var service: [String] = []
@@ -29,13 +29,7 @@ struct BankListCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
-    func validate() throws {
-        for name in kind where ItemKind(rawValue: name) == nil {
-            throw ValidationError(
-                "unknown kind '\(name)'; expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-    }
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
@@ -44,7 +38,7 @@ struct BankListCommand: ParsableCommand {
         case .items:
             emit(
                 QuestionGenerator(bank: bank).generate(seed: seed)
-                    .filter { kind.isEmpty || kind.contains($0.kind.rawValue) }
+                    .filter { kind.isEmpty || kind.contains($0.kind) }
                     .filter { services.isEmpty || !services.isDisjoint(with: $0.values(of: "service")) }
             ) { "\($0.id)\t\($0.kind.rawValue)\t\($0.prompt)" }
         case .facts:

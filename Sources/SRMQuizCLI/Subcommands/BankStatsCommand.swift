@@ -13,6 +13,8 @@ struct BankStatsCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let stats = BankStatistics(bank: bank, items: QuestionGenerator(bank: bank).generate())

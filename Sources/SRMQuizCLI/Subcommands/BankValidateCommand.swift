@@ -21,15 +21,12 @@ struct BankValidateCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         var options = bankOptions
         options.banks = paths + bankOptions.banks
-        let allPaths: [String]
-        do {
-            allPaths = try options.paths()
-        } catch let error as ValidationError {
-            throw CLIOutput.fail(error.message)
-        }
+        let allPaths = try options.paths()
         let (bank, loadProblems) = BankLoader.check(paths: allPaths)
         let items = loadProblems.isEmpty ? QuestionGenerator(bank: bank).generate() : []
         let stats = BankStatistics(bank: bank, items: items)
@@ -42,8 +39,8 @@ struct BankValidateCommand: ParsableCommand {
                 var problems: [String]
                 var counts: BankStatistics
             }
-            CLIOutput.print(
-                CLIOutput.json(Report(valid: problems.isEmpty, problems: problems, counts: stats)))
+            CLIOutput.document(
+                CLIOutput.json(Report(valid: problems.isEmpty, problems: problems, counts: stats)) + "\n")
         } else if problems.isEmpty {
             CLIOutput.print(
                 """
@@ -54,11 +51,8 @@ struct BankValidateCommand: ParsableCommand {
                 (at most \(Int(BankLint.maxKeyLongestShare * 100))%), key positions \(lint?.scenarioKeyPositions ?? [])
                 """)
         } else {
-            for problem in problems {
-                StandardOutput.standardError.write(problem + "\n")
-            }
-            StandardOutput.standardError.write(
-                "\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n")
+            for problem in problems { CLIOutput.diagnostic(problem) }
+            CLIOutput.diagnostic("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

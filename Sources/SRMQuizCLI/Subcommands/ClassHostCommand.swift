@@ -19,7 +19,7 @@ struct ClassHostCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "How many questions.")
+    @Option(parsing: .unconditional, help: "How many questions.")
     var count = 10
 
     @Option(help: "The seed that chooses the questions (default: random, printed).")
@@ -61,6 +61,8 @@ struct ClassHostCommand: AsyncParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
         guard timer >= 1, timer <= 3600 else {
@@ -81,13 +83,11 @@ struct ClassHostCommand: AsyncParsableCommand {
     func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let filter = filterOptions.filter
-        let pool = QuestionGenerator(bank: bank).generate(seed: seed).filter { filter.matches($0) }
+        let pool = try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let items = ExamSelector.select(from: pool, count: count, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("no questions with choices match the selection") }
         if items.count < count {
-            StandardOutput.standardError.write(
-                "srmquiz: note: only \(items.count) questions match; asking those\n")
+            CLIOutput.note("only \(items.count) questions match; asking those")
         }
         let code = pin ?? String(format: "%06d", Int.random(in: 0...999_999))
         let settings = LiveClassSettings(

@@ -35,6 +35,8 @@ struct ClassJoinCommand: AsyncParsableCommand {
 
     @OptionGroup var learnerOptions: LearnerOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         if noRecord, learnerOptions.learner != nil || learnerOptions.progress != nil {
             throw ValidationError("--no-record cannot be combined with --learner or --progress")

@@ -17,7 +17,11 @@ struct ClassLocalCommand: AsyncParsableCommand {
             the question closes by itself at 0:00 (an answer typed after that is too late). In turns \
             mode, unless --no-speed-bonus, a correct answer scores round(1000 × (1 − (t/T)/2)); \
             together mode has no speed bonus (it would time your typing): 1000 for every right answer.
-            """
+            """ + HelpText.examples([
+                "srmquiz class --players \"Ann,Bo,Cy\" --count 10    Everyone, every question.",
+                "srmquiz class --roster room.txt --turns --timer 30    In turns, 30 s each.",
+                "srmquiz class --players \"Ann,Bo\" --service s3 --seed 7",
+            ])
     )
 
     enum Mode: String, EnumerableFlag {
@@ -36,7 +40,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A file with one player per line (# starts a comment).", valueName: "file"))
     var roster: String?
 
-    @Option(help: "How many questions (with --turns: per player).")
+    @Option(parsing: .unconditional, help: "How many questions (with --turns: per player).")
     var count = 10
 
     @Option(help: "The seed that chooses the questions (the same quiz for everyone; default: random).")
@@ -56,13 +60,25 @@ struct ClassLocalCommand: AsyncParsableCommand {
             valueName: "file"))
     var results: String?
 
+    @OptionGroup var filterOptions: FilterOptions
+
     @OptionGroup var bankOptions: BankOptions
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard (players == nil) != (roster == nil) else {
             throw ValidationError("give either --players or --roster")
         }
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        // A bad roster is a bad command line (exit 64), found before any bank is read.
+        if let players {
+            do {
+                _ = try Roster.parse(list: players)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         if let timer, !(timer > 0 && timer <= 3600) {
             throw ValidationError("--timer must be from 1 to 3600 seconds")
         }
@@ -89,11 +105,11 @@ struct ClassLocalCommand: AsyncParsableCommand {
         let seed = self.seed ?? ResultsOutput.randomSeed()
         let total = mode == .turns ? count * names.count : count
         let items = ExamSelector.select(
-            from: QuestionGenerator(bank: bank).generate(seed: seed), count: total, seed: seed)
+            from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
+            count: total, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
         if items.count < total {
-            StandardOutput.standardError.write(
-                "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")); asking those\n")
+            CLIOutput.note("the bank has only \(TextFormat.count(items.count, "question")); asking those")
         }
         let terminal = TerminalInput.terminal()
         let runner = ClassRunner(

@@ -14,12 +14,19 @@ struct ExamCommand: AsyncParsableCommand {
             in the prompt, notices come at 10, 5 and 1 minute left (--warn-at), and at 0:00 the exam \
             submits itself without a key being pressed, shows your results and saves them. \
             `--count 65 --minutes 90` mirrors the full exam. Results are saved as JSON and, unless \
-            --no-record, your answers feed your review schedule.
-            """
+            --no-record, your answers feed your review schedule. Filters (--service, --owner, --kind, --tag, --topic) choose the questions it draws from.
+            """ + HelpText.examples([
+                "srmquiz exam --count 65 --minutes 90          The full-length mock exam.",
+                "srmquiz exam --count 10 --time 15m --seed 4   A short one, repeatable.",
+                "srmquiz exam --service ec2,s3 --no-record     Schedule untouched.",
+                "srmquiz exam --resume                         Take up an interrupted exam.",
+            ])
     )
 
-    @Option(help: "How many questions.")
+    @Option(parsing: .unconditional, help: "How many questions.")
     var count = 20
+
+    @OptionGroup var filterOptions: FilterOptions
 
     @Option(help: "Minutes allowed, fractions too (default: 90 × count / 65, rounded up).")
     var minutes: Double?
@@ -60,6 +67,8 @@ struct ExamCommand: AsyncParsableCommand {
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var learnerOptions: LearnerOptions
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
@@ -119,14 +128,14 @@ struct ExamCommand: AsyncParsableCommand {
         } else {
             let seed = self.seed ?? ResultsOutput.randomSeed()
             items = ExamSelector.select(
-                from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+                from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
+                count: count, seed: seed)
             guard !items.isEmpty else {
                 throw CLIOutput.fail("the bank has no questions with choices for an exam")
             }
             if items.count < count {
-                StandardOutput.standardError.write(
-                    "srmquiz: note: the bank has only \(TextFormat.count(items.count, "question")) for an exam; "
-                        + "asking those\n")
+                CLIOutput.note(
+                    "the bank has only \(TextFormat.count(items.count, "question")) for an exam; asking those")
             }
             let limit = time.flatMap(DurationText.seconds) ?? minutes.map { $0 * 60 }
             configuration = ExamConfiguration(

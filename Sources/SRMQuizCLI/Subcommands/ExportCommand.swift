@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import SRMQuizKit
 
-extension ExportFormat: ExpressibleByArgument {}
-
 /// `srmquiz export`: every generated item in a format other tools read.
 public struct ExportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -17,7 +15,11 @@ public struct ExportCommand: ParsableCommand {
             per service (at least three distinct answers each); flashcards as short-answer questions \
             (or essays when the answer is not an owner). aiken: single-answer questions only. Skipped items \
             are counted on stderr.
-            """)
+            """ + HelpText.examples([
+                "srmquiz export --format anki --output srm.txt    For Anki.",
+                "srmquiz export --format gift --service ec2 -o ec2.gift",
+                "srmquiz export --format csv --owner shared > shared.csv",
+            ]))
 
     @Option(
         help: ArgumentHelp(
@@ -33,47 +35,33 @@ public struct ExportCommand: ParsableCommand {
             "Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(
-        name: .customLong("kind"),
-        help: ArgumentHelp(
-            "Only items of this kind (repeatable): \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "kind"))
-    var kinds: [String] = []
+    @OptionGroup var filterOptions: FilterOptions
 
     @Option(help: "The Anki deck name.")
     var deck: String = AnkiExporter.defaultDeck
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var display: DisplayOptions
+
     public init() {}
 
     public func validate() throws {
-        let unknown = kinds.filter { ItemKind(rawValue: $0) == nil }
-        if !unknown.isEmpty {
-            throw ValidationError(
-                "unknown --kind \(unknown.joined(separator: ", ")); expected one of "
-                    + ItemKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
         if deck.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--deck needs a name") }
     }
 
     public func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
-        var items = QuestionGenerator(bank: bank).generate(seed: seed)
-        if !kinds.isEmpty {
-            let wanted = Set(kinds.compactMap(ItemKind.init(rawValue:)))
-            items = items.filter { wanted.contains($0.kind) }
-        }
+        let items = try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let result = format.exporter(bank: bank, deck: deck).export(items)
-        if items.isEmpty { StandardOutput.standardError.write("srmquiz: warning: no items to export\n") }
+        if items.isEmpty { CLIOutput.warning("no items to export") }
         if !result.skipped.isEmpty {
             let reasons = result.skipSummary.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
-            StandardOutput.standardError.write(
-                "srmquiz: \(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))\n"
-            )
+            CLIOutput.inform(
+                "\(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))")
         }
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(result.text.utf8))
+            CLIOutput.document(result.text)
             return
         }
         do {

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import SRMQuizKit
 
-extension ImportFormat: ExpressibleByArgument {}
-
 /// `srmquiz import`: questions from another tool, written as a bank file.
 public struct ImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -43,6 +41,8 @@ public struct ImportCommand: ParsableCommand {
     @Flag(help: "Print a JSON summary on stdout (counts, problems).")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     public init() {}
 
     public func validate() throws {
@@ -67,8 +67,8 @@ public struct ImportCommand: ParsableCommand {
                 throw CLIOutput.fail("cannot read \(file): not UTF-8 text")
             }
             text = decoded
-        } catch let exit as ExitCode {
-            throw exit
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIOutput.fail("cannot read \(file): \(error.localizedDescription)")
         }
@@ -76,7 +76,7 @@ public struct ImportCommand: ParsableCommand {
         let result = format.importer.importQuestions(from: text, defaultSource: source)
         let place = file == "-" ? "<stdin>" : file
         for problem in result.problems {
-            StandardOutput.standardError.write("\(place):\(problem.line): \(problem.message)\n")
+            CLIOutput.diagnostic("\(place):\(problem.line): \(problem.message)")
         }
         if result.onlyCategoriesOrDescriptions {
             let message = "No questions in \(place) (only categories/descriptions); nothing written."
@@ -107,22 +107,18 @@ public struct ImportCommand: ParsableCommand {
             throw CLIOutput.fail("cannot write \(output): \(error.localizedDescription)")
         }
         if result.defaultedSources > 0 {
-            StandardOutput.standardError.write(
-                "srmquiz: \(result.defaultedSources) question(s) had no source and now cite \(source)\n")
+            CLIOutput.inform("\(result.defaultedSources) question(s) had no source and now cite \(source)")
         }
         if result.defaultedExplanations > 0 {
-            StandardOutput.standardError.write(
-                "srmquiz: \(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"\n"
-            )
+            CLIOutput.inform(
+                "\(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"")
         }
         if result.keptFeedback > 0 {
-            StandardOutput.standardError.write(
-                "srmquiz: \(result.keptFeedback) question(s) kept per-choice feedback in their explanation (\"Why not b: …\")\n"
-            )
+            CLIOutput.inform(
+                "\(result.keptFeedback) question(s) kept per-choice feedback in their explanation (\"Why not b: …\")")
         }
         if result.descriptions > 0 {
-            StandardOutput.standardError.write(
-                "srmquiz: skipped \(result.descriptions) description(s) (text without an answer block)\n")
+            CLIOutput.inform("skipped \(result.descriptions) description(s) (text without an answer block)")
         }
         if json {
             CLIOutput.print(

@@ -10,6 +10,8 @@ struct IntroCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         CLIOutput.print(IntroScreen.text(bank: (try? CLIOutput.loadBank(bankOptions)) ?? Bank()))
     }

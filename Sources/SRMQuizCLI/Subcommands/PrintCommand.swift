@@ -9,22 +9,24 @@ struct PrintCommand: ParsableCommand {
         abstract: "Print a worksheet for a paper quiz (or, with --answer-key, its key).",
         discussion: """
             The seed and bank are printed on the sheet: the same seed and bank make the same sheet, \
-            so print the key later with the same --seed and --count.
-            """
+            so print the key later with the same --seed and --count (and filters).
+            """ + HelpText.examples([
+                "srmquiz print --count 20 --seed 3 > sheet.md                A worksheet.",
+                "srmquiz print --count 20 --seed 3 --answer-key > key.md     Its answer key.",
+                "srmquiz print --format html --service vpc --output vpc.html",
+            ])
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, text, html
-    }
-
-    @Option(help: "How many questions.")
+    @Option(parsing: .unconditional, help: "How many questions.")
     var count = 20
+
+    @OptionGroup var filterOptions: FilterOptions
 
     @Option(help: "The seed that chooses the questions (default: random, printed on the sheet).")
     var seed: UInt64?
 
     @Option(help: "markdown, text or html.")
-    var format: Format = .markdown
+    var format: Worksheet.Format = .markdown
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
@@ -34,6 +36,8 @@ struct PrintCommand: ParsableCommand {
 
     @OptionGroup var bankOptions: BankOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
     }
@@ -42,10 +46,11 @@ struct PrintCommand: ParsableCommand {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
         let items = ExamSelector.select(
-            from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
+            from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
+            count: count, seed: seed)
         guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
         let sheet = Worksheet(items: items, seed: seed, bankFiles: bank.files)
-            .render(Worksheet.Format(rawValue: format.rawValue) ?? .markdown, answerKey: answerKey)
+            .render(format, answerKey: answerKey)
         if let output {
             do {
                 try DurableFile.write(sheet, to: output, mode: 0o644)
@@ -53,7 +58,7 @@ struct PrintCommand: ParsableCommand {
                 throw CLIOutput.fail(error.description)
             }
         } else {
-            StandardOutput().write(sheet)
+            CLIOutput.document(sheet)
         }
     }
 }

@@ -6,10 +6,10 @@ public struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Show, rebuild, restore or locate a learner's progress file.",
         discussion: """
-            Progress is kept per learner in a state file, by default
-            $XDG_DATA_HOME/srmquiz/<learner>.json (or ~/.local/share/srmquiz/), and an
-            append-only review log beside it, <learner>.reviews.jsonl. Every answer is on disk
-            before the next question; the previous state is kept as <file>.bak.
+            Progress is kept per learner in a state file, by default \
+            $XDG_DATA_HOME/srmquiz/<learner>.json (or ~/.local/share/srmquiz/), and an \
+            append-only review log beside it, <learner>.reviews.jsonl. Every answer is on disk \
+            before the next question; the previous state is kept as <file>.bak. \
             See docs/progress-format.md.
             """,
         subcommands: [

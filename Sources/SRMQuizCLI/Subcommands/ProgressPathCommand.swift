@@ -9,7 +9,9 @@ struct ProgressPathCommand: ParsableCommand {
 
     @OptionGroup var learner: LearnerOptions
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
-        print(try learner.location().file.path)
+        CLIOutput.print(try learner.location().file.path)
     }
 }

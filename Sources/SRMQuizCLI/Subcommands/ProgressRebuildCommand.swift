@@ -8,12 +8,12 @@ struct ProgressRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recompute every card from the review log, optionally with new scheduler settings.",
         discussion: """
-            The review log is the source of truth. Each item's reviews are replayed in order
-            through the scheduler, with interval fuzz drawn from a seed derived from the item id,
-            so a rebuild is reproducible. Cards of items never reviewed are kept. --retention and
-            --scheduler also change the stored settings. The review log is rewritten with the
-            answers in effect and their new cards; the previous files are kept as <file>.bak and
-            <log>.bak. With --skip-damaged, log lines that cannot be read are left out and kept
+            The review log is the source of truth. Each item's reviews are replayed in order \
+            through the scheduler, with interval fuzz drawn from a seed derived from the item id, \
+            so a rebuild is reproducible. Cards of items never reviewed are kept. --retention and \
+            --scheduler also change the stored settings. The review log is rewritten with the \
+            answers in effect and their new cards; the previous files are kept as <file>.bak and \
+            <log>.bak. With --skip-damaged, log lines that cannot be read are left out and kept \
             as they were in <log>.damaged.
             """)
 
@@ -31,6 +31,8 @@ struct ProgressRebuildCommand: ParsableCommand {
     @Flag(help: "Leave out damaged review log lines (kept in <log>.damaged) instead of stopping.")
     var skipDamaged = false
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         if let retention, !(0.70...0.99).contains(retention) {
             throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
@@ -46,16 +48,15 @@ struct ProgressRebuildCommand: ParsableCommand {
                     at: location.file, clock: SystemClock())
                 store = opened.store
                 for (line, reason) in opened.damaged {
-                    ProgressCommandSupport.printError(
-                        "srmquiz: left out line \(line) of \(store.logURL.path): \(reason)")
+                    CLIOutput.inform(
+                        "left out line \(line) of \(store.logURL.path): \(reason)")
                 }
                 if !opened.damaged.isEmpty {
-                    ProgressCommandSupport.printError(
-                        "srmquiz: the damaged lines are kept in \(store.logURL.path).damaged")
+                    CLIOutput.inform(
+                        "the damaged lines are kept in \(store.logURL.path).damaged")
                 }
             } catch {
-                ProgressCommandSupport.printError("srmquiz: \(error.description)")
-                throw ExitCode(1)
+                throw CLIOutput.fail(error.description)
             }
         } else {
             store = try ProgressCommandSupport.open(learner)
@@ -64,8 +65,7 @@ struct ProgressRebuildCommand: ParsableCommand {
         do {
             try store.loadLog()
         } catch {
-            ProgressCommandSupport.printError("srmquiz: \(error.description)")
-            throw ExitCode(1)
+            throw CLIOutput.fail(error.description)
         }
         var settings = store.settings
         if let retention { settings.desiredRetention = retention }
@@ -74,15 +74,13 @@ struct ProgressRebuildCommand: ParsableCommand {
         do {
             engine = try settings.makeScheduler()
         } catch {
-            ProgressCommandSupport.printError("srmquiz: cannot set up the scheduler: \(error)")
-            throw ExitCode(1)
+            throw CLIOutput.fail("cannot set up the scheduler: \(error)")
         }
         let result = ProgressRebuilder.rebuild(log: store.log, existing: store.cards, scheduler: engine)
         do {
             try store.replaceCards(with: result, settings: settings)
         } catch {
-            ProgressCommandSupport.printError("srmquiz: \(error.description)")
-            throw ExitCode(1)
+            throw CLIOutput.fail(error.description)
         }
         struct Report: Encodable {
             var file: String
@@ -96,13 +94,11 @@ struct ProgressRebuildCommand: ParsableCommand {
             scheduler: settings.kind,
             desiredRetention: settings.desiredRetention)
         if json {
-            print(try ProgressCommandSupport.json(report))
+            CLIOutput.document(try ProgressCommandSupport.json(report) + "\n")
         } else {
-            print(
+            CLIOutput.print(
                 "Rebuilt \(report.cards) cards from \(report.reviews) reviews with \(settings.kind.rawValue) "
                     + "(desired retention \(String(format: "%.2f", settings.desiredRetention))).")
         }
     }
 }
-
-extension SchedulerKind: ExpressibleByArgument {}

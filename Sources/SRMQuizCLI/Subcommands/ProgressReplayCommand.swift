@@ -29,7 +29,7 @@ public struct ProgressReplayCommand: ParsableCommand {
     public var retention: Double = 0.9
 
     @Option(help: ArgumentHelp("The scheduler: fsrs or sm2.", valueName: "fsrs|sm2"))
-    public var scheduler: String = "fsrs"
+    public var scheduler: SchedulerKind = .fsrs
 
     @Option(
         help: ArgumentHelp(
@@ -43,12 +43,11 @@ public struct ProgressReplayCommand: ParsableCommand {
             valueName: "name"))
     public var timeZone: String?
 
+    @OptionGroup var display: DisplayOptions
+
     public init() {}
 
     public func validate() throws {
-        guard SchedulerKind(rawValue: scheduler) != nil else {
-            throw ValidationError("--scheduler must be fsrs or sm2, not '\(scheduler)'")
-        }
         guard SchedulerSettingsError.retentionRange.contains(retention) else {
             throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
         }
@@ -62,7 +61,7 @@ public struct ProgressReplayCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let kind = SchedulerKind(rawValue: scheduler) ?? .fsrs
+        let kind = scheduler
         do {
             let replay = try RevlogReplay(
                 kind: kind, desiredRetention: retention, dayStartsAt: dayStartsAt, timeZone: timeZone)
@@ -75,8 +74,7 @@ public struct ProgressReplayCommand: ParsableCommand {
             }
             output.flush()
         } catch let error as CustomStringConvertible & Error {
-            FileHandle.standardError.write(Data("srmquiz progress replay: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            throw CLIOutput.fail("progress replay: \(error.description)")
         }
     }
 
@@ -116,7 +114,7 @@ private struct FileOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        CLIOutput.document(buffer)
         buffer = ""
     }
 }

@@ -8,11 +8,11 @@ struct ProgressShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Summarise a learner's progress.",
         discussion: """
-            Shows cards by phase (new, learning, review, relearning); cards due now, today,
-            tomorrow and this week (new cards not counted); reviews done; retention (share of
-            correct answers to cards that had graduated) and overall accuracy; leeches (8 or more
-            lapses); and items with progress that are no longer in the banks (orphans; their
-            history is kept). It reads the progress file and its review log without locking
+            Shows cards by phase (new, learning, review, relearning); cards due now, today, \
+            tomorrow and this week (new cards not counted); reviews done; retention (share of \
+            correct answers to cards that had graduated) and overall accuracy; leeches (8 or more \
+            lapses); and items with progress that are no longer in the banks (orphans; their \
+            history is kept). It reads the progress file and its review log without locking \
             them, so it works while a session is running and includes every answer already given.
             """)
 
@@ -22,12 +22,13 @@ struct ProgressShowCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "Print a JSON object instead of text.")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         guard let (document, file) = try ProgressCommandSupport.read(learner) else {
-            ProgressCommandSupport.printError(
-                "srmquiz: no progress yet for learner '\(try learner.location().learner)' at "
+            throw CLIOutput.fail(
+                "no progress yet for learner '\(try learner.location().learner)' at "
                     + "\(try learner.location().file.path)")
-            throw ExitCode(1)
         }
         var known: Set<String>?
         var bankProblem: String?
@@ -40,14 +41,14 @@ struct ProgressShowCommand: ParsableCommand {
             bankProblem = "\(error)"
         }
         if let bankProblem {
-            ProgressCommandSupport.printError(
-                "srmquiz: warning: cannot load the bank, so orphans are not counted:\n\(bankProblem)")
+            CLIOutput.warning(
+                "cannot load the bank, so orphans are not counted:\n\(bankProblem)")
         }
         let summary = ProgressSummary(
             document: document, file: file.path, now: Date(), timeZone: .current,
             knownItemIDs: known, bankProblem: bankProblem)
         if json {
-            print(try ProgressCommandSupport.json(summary))
+            CLIOutput.document(try ProgressCommandSupport.json(summary) + "\n")
         } else {
             CLIOutput.printText(summary.lines().joined(separator: "\n"))
         }

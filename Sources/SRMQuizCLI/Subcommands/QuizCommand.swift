@@ -6,10 +6,15 @@ import SRMQuizKit
 struct QuizCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Practise a random selection of questions (recorded into your schedule unless --no-record)."
+        abstract: "Practise a random selection of questions (recorded into your schedule unless --no-record).",
+        discussion: "Questions come with feedback after each answer." + HelpText.examples([
+            "srmquiz quiz --count 10 --service ec2,rds    Ten questions on two services.",
+            "srmquiz quiz --owner shared --seed 3         The same selection every time.",
+            "srmquiz quiz --kind true-false --no-record   Schedule untouched.",
+        ])
     )
 
-    @Option(help: ArgumentHelp("How many questions.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many questions.", valueName: "n"))
     var count = 10
 
     @Option(help: ArgumentHelp("Seed for the selection and order (default: from the clock).", valueName: "s"))
@@ -37,7 +42,7 @@ struct QuizCommand: AsyncParsableCommand {
         let configuration = SessionConfiguration(
             mode: .quiz, count: count, seed: seed, filter: filter, record: !noRecord)
         try SessionRunner.run(
-            configuration: configuration, generatorSeed: seed, bank: bankOptions, learner: learnerOptions,
-            display: display)
+            configuration: configuration, generatorSeed: seed, filter: filterOptions, bank: bankOptions,
+            learner: learnerOptions, display: display)
     }
 }

@@ -24,15 +24,11 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, csv, json, html
-    }
-
     @Argument(help: ArgumentHelp("Progress, exam or class results files.", valueName: "file"))
     var files: [String] = []
 
     @Option(help: "text, markdown, csv, json or html.")
-    var format: Format = .text
+    var format: ReportFormat = .text
 
     @Option(
         help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file")
@@ -61,6 +57,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var learnerOptions: LearnerOptions
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if !(tables.isEmpty && outputDir == nil), format != .csv {
@@ -114,8 +112,7 @@ struct ReportCommand: ParsableCommand {
                 for item in pool { items[item.id] = item }
                 names = DisplayNames(bank: bank)
             } else if hasProgress {
-                StandardOutput.standardError.write(
-                    "srmquiz: note: cannot load the bank; breakdowns of progress files show `unknown`\n")
+                CLIOutput.note("cannot load the bank; breakdowns of progress files show `unknown`")
             }
         }
         if readiness, !hasProgress {
@@ -166,7 +163,7 @@ struct ReportCommand: ParsableCommand {
                 }
             } else {
                 text = try ReportRenderer.render(
-                    parts: parts, format: ReportFormat(rawValue: format.rawValue) ?? .text, generatedAt: now,
+                    parts: parts, format: format, generatedAt: now,
                     tables: tables)
             }
         } catch let error as ReportTableError {
@@ -181,7 +178,7 @@ struct ReportCommand: ParsableCommand {
                 throw CLIOutput.fail(error.description)
             }
         } else {
-            StandardOutput().write(text)
+            CLIOutput.document(text)
         }
     }
 

@@ -9,16 +9,21 @@ struct StudyCommand: AsyncParsableCommand {
         discussion: """
             Answer by letter (b), number (2) or the option's words (customer); several options as \
             a,c or ac; flashcards: Enter shows the back, then rate 1-4. Type :help for commands. \
-            Every answer is saved at once; Ctrl-D (or :quit) ends with a summary.
-            """
+            Every answer is saved at once; Ctrl-D (or :quit) ends with a summary. Filters (--service, --owner, --kind, --tag, --topic) limit the session to the items they match.
+            """ + HelpText.examples([
+                "srmquiz study                          Today's reviews, then new items.",
+                "srmquiz study --new 5 --limit 30       At most 5 new items and 30 answers.",
+                "srmquiz study --service s3 --owner customer",
+                "srmquiz study --learner ann --exam-date 2026-03-31",
+            ])
     )
 
     @Option(
-        name: .customLong("new"),
+        name: .customLong("new"), parsing: .unconditional,
         help: ArgumentHelp("New items per day (default: your setting, 20).", valueName: "n"))
     var newPerDay: Int?
 
-    @Option(help: ArgumentHelp("Stop after this many answers.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many answers.", valueName: "n"))
     var limit: Int?
 
     @Option(help: ArgumentHelp("Desired retention for FSRS, 0.70 to 0.99.", valueName: "r"))
@@ -42,6 +47,7 @@ struct StudyCommand: AsyncParsableCommand {
             valueName: "date"))
     var examDate: String?
 
+    @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var bankOptions: BankOptions
     @OptionGroup var learnerOptions: LearnerOptions
     @OptionGroup var display: DisplayOptions
@@ -71,6 +77,6 @@ struct StudyCommand: AsyncParsableCommand {
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
             overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),
-            bank: bankOptions, learner: learnerOptions, display: display)
+            filter: filterOptions, bank: bankOptions, learner: learnerOptions, display: display)
     }
 }

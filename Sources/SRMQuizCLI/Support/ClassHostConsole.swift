@@ -39,7 +39,7 @@ final class ClassHostConsole: @unchecked Sendable {
         if lock.withLock({ running }) {
             pump.post(.write(text))
         } else {
-            StandardOutput().write(text.hasSuffix("\n") ? text : text + "\n")
+            CLIOutput.print(text)
         }
     }
 

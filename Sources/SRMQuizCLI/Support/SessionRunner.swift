@@ -14,11 +14,13 @@ enum SessionRunner {
         var dayStartsAt: Int?
     }
 
-    /// Runs one session; errors are printed to stderr and become exit code 1.
+    /// Runs one session on the items that pass `filter`; errors are thrown (exit status 1, or 64
+    /// for a filter value the banks do not have).
     @MainActor
     static func run(
         configuration: SessionConfiguration, generatorSeed: UInt64, overrides: Overrides = Overrides(),
-        bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions, display: DisplayOptions
+        filter: FilterOptions, bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions,
+        display: DisplayOptions
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         var createWith = SchedulerSettings()
@@ -26,17 +28,24 @@ enum SessionRunner {
         if let retention = overrides.retention { createWith.desiredRetention = retention }
         // Open the progress file on another thread while the bank loads: the two dominate
         // the time to the first question.
+        // With filters, the bank is read and the filters checked first, so a mistyped value never
+        // creates or locks a progress file.
         let location = try learnerOptions.location(environment: environment)
         let settingsForNew = createWith
+        let load = { () throws -> (Bank, [Item]) in
+            let bank = try CLIOutput.loadBank(bankOptions)
+            let generated = QuestionGenerator(bank: bank).generate(seed: generatorSeed)
+            if generated.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
+            return (bank, try filter.select(from: generated))
+        }
+        let checkedFirst = filter.isEmpty ? nil : Result(catching: load)
+        if case .failure(let error) = checkedFirst { throw error }
         let opening = BackgroundResult { () throws(ProgressError) -> ProgressStore in
             try ProgressStore.open(
                 at: location.file, learner: location.learner, createWith: settingsForNew, clock: SystemClock()
             )
         }
-        let loaded = Result { () throws -> (Bank, [Item]) in
-            let bank = try CLIOutput.loadBank(bankOptions)
-            return (bank, QuestionGenerator(bank: bank).generate(seed: generatorSeed))
-        }
+        let loaded = checkedFirst ?? Result(catching: load)
         let store: ProgressStore
         do {
             store = try opening.value()
@@ -47,14 +56,12 @@ enum SessionRunner {
             do {
                 try store.finish()
             } catch {  // the answers are safe in the review log; only the state's rewrite failed
-                StandardOutput.standardError.write(
-                    "srmquiz: warning: \(error.description); every answer is in the review log, "
-                        + "which is applied the next time\n")
+                CLIOutput.warning(
+                    "\(error.description); every answer is in the review log, which is applied the next time")
             }
         }
-        for warning in store.warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+        for warning in store.warnings { CLIOutput.warning(warning) }
         let (bank, items) = try loaded.get()
-        if items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
         // SM-2 day rule (issue #15): record the time zone and a new day start in the file.
         if let pinned = store.settings.pinningStudyDay(dayStartsAt: overrides.dayStartsAt) {
             do { try store.updateSettings(pinned) } catch { throw CLIOutput.fail(String(describing: error)) }
@@ -85,9 +92,4 @@ enum SessionRunner {
         }
     }
 
-    /// Splits comma-separated values of a repeatable option: `["ec2,s3", "rds"]` → three.
-    static func split(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
 }

@@ -4,7 +4,7 @@ import SRMQuizTerminal
 
 /// Picks the terminal a session runs on: GNU readline on a TTY (history, Tab completion, Ctrl-C,
 /// a live clock in the prompt), plain lines when standard input is a pipe or a file (timers still
-/// fire).
+/// fire). The terminal writes to the console's output (``CLIConsole/current``).
 enum TerminalInput {
     /// The terminal for this process. Call ``Terminal/finish()`` when the session ends.
     @MainActor
@@ -13,8 +13,8 @@ enum TerminalInput {
         if isatty(STDIN_FILENO) != 0 {
             return ReadlineTerminal(
                 historyPath: ReadlineTerminal.defaultHistoryPath(environment: environment),
-                environment: environment)
+                output: CLIConsole.current.output, environment: environment)
         }
-        return PipeTerminal(environment: environment, handlesSignals: true)
+        return PipeTerminal(output: CLIConsole.current.output, environment: environment, handlesSignals: true)
     }
 }

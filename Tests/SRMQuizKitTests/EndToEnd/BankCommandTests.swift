@@ -86,7 +86,7 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         let evil = try CLI.run(["bank", "list", "questions", "--bank", file.path])
         #expect(evil.status == 0, "\(evil.stderr)")
-        #expect(evil.stdout.contains("Evil  title  clear"))
+        #expect(evil.stdout.contains("Evil ^[]0;owned^G title ^[[2J clear"))
         #expect(!evil.stdout.contains("\u{1B}"))
     }
 

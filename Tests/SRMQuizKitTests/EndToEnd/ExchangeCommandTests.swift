@@ -95,8 +95,8 @@ import Testing
         let bad = try CLI.run([
             "export", "--format", "json", "--kind", "nope", "--no-bundled", "--bank", bank,
         ])
-        #expect(bad.status != 0)
-        #expect(bad.stderr.contains("unknown --kind nope"))
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--kind: unknown value 'nope'"))
     }
 
     @Test func exportRoundTripsThroughImportAndValidates() throws {

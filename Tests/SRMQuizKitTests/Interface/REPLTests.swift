@@ -181,7 +181,7 @@ import Testing
         #expect(!output.contains("\u{1B}"))
         #expect(!output.contains("\u{9B}"))
         #expect(!output.contains("\u{07}"))
-        #expect(output.contains("Who owns this?"))
+        #expect(output.contains("Who ^[]0;pwned^Gowns ^[[2Jthis?"))
     }
 
     @Test func aSaveFailureStopsTheSessionWithAnError() {

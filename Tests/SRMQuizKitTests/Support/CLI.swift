@@ -57,6 +57,20 @@ struct CLI {
         _ arguments: [String], input: String = "", home: URL? = nil, environment: [String: String] = [:],
         keepInputOpen: Bool = false, timeLimit: TimeInterval = 120
     ) throws -> Result {
+        let bytes = try runBytes(
+            arguments, input: input, home: home, environment: environment, keepInputOpen: keepInputOpen,
+            timeLimit: timeLimit)
+        return Result(
+            status: bytes.status, stdout: String(decoding: bytes.stdout, as: UTF8.self),
+            stderr: String(decoding: bytes.stderr, as: UTF8.self))
+    }
+
+    /// ``run(_:input:home:environment:keepInputOpen:timeLimit:)``, with standard output and
+    /// standard error as the bytes written.
+    static func runBytes(
+        _ arguments: [String], input: String = "", home: URL? = nil, environment: [String: String] = [:],
+        keepInputOpen: Bool = false, timeLimit: TimeInterval = 120
+    ) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let home = try home ?? temporaryDirectory()
         let process = Process()
         process.executableURL = try binary
@@ -94,9 +108,6 @@ struct CLI {
         group.wait()
         process.waitUntilExit()
         if keepInputOpen { try? stdin.fileHandleForWriting.close() }
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return (process.terminationStatus, outData, errData)
     }
 }

@@ -48,7 +48,8 @@ import Testing
 
     @Test func sanitiserKeepsOnlyStylesWhenAsked() {
         let text = "\u{1B}[1mbold\u{1B}[0m \u{1B}]52;c;aGk=\u{07}x\u{1B}[2J"
-        #expect(TerminalText.sanitize(text, keepingStyles: true) == "\u{1B}[1mbold\u{1B}[0m x")
-        #expect(TerminalText.sanitize(text) == "bold x")
+        #expect(
+            TerminalText.sanitize(text, keepingStyles: true) == "\u{1B}[1mbold\u{1B}[0m ^[]52;c;aGk=^Gx^[[2J")
+        #expect(TerminalText.sanitize(text) == "^[[1mbold^[[0m ^[]52;c;aGk=^Gx^[[2J")
     }
 }
