@@ -97,7 +97,12 @@ struct ReportCommand: ParsableCommand {
         }
         for file in files {
             do {
-                inputs.append(try ReportInput.load(path: file))
+                let input = try ReportInput.load(path: file)
+                if case .progress(_, _, _, let warnings) = input {
+                    // Figures from a log read in part (a torn last line) are never printed unsaid.
+                    for warning in warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+                }
+                inputs.append(input)
             } catch {
                 throw CLIOutput.fail(error.description)
             }
@@ -130,7 +135,7 @@ struct ReportCommand: ParsableCommand {
         let scheduler = try? FSRSScheduler(fuzz: false)
         let parts: [ReportBuilder.Part] = inputs.map { input in
             switch input {
-            case .progress(let file, let log, let cards):
+            case .progress(let file, let log, let cards, _):
                 // A progress file is named after its learner (<name>.json) unless --progress moved it.
                 let learner =
                     learnerOptions.learner ?? ownLearner
