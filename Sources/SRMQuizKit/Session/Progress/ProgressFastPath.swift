@@ -410,9 +410,14 @@ struct StringTable {
 
     /// The string of `bytes` (valid UTF-8), or `nil`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.isEmpty { return "" }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        if let known = made[hash], known.utf8.elementsEqual(bytes) { return known }
+        if var known = made[hash],
+            known.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        {
+            return known
+        }
         let text =
             bytes.allSatisfy({ $0 < 0x80 })
             ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)

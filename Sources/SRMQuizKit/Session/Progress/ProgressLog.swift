@@ -30,53 +30,69 @@ final class ProgressLog {
         var tornBytes: Int?
     }
 
-    /// Reads the log at `url` from byte `offset` (a line end; the line there is `firstLine`) to
-    /// its end, verifying every line's integrity check (required when `checked`). Lines starting
-    /// at or after byte `cardsFrom` are read whole into ``Lines/tail``; the lines before it are
-    /// read without their cards into ``Lines/history`` when `entries`, else only checked. A
-    /// damaged line is an error naming the line and its offset; only a last line without its
-    /// newline is left out (torn). A large log is read in parts on all processors.
-    static func read(
-        _ url: URL, from offset: Int = 0, firstLine: Int = 1, checked: Bool, cardsFrom: Int, entries: Bool
-    ) throws(ProgressError) -> Lines {
+    /// Reads the log at `url`, verifying every line's integrity check (required when `checked`).
+    /// Lines starting at or after byte `cardsFrom` (a line end) are read whole into
+    /// ``Lines/tail``; the lines before it are read without their cards into ``Lines/history``
+    /// when `entries`, else only checked. A damaged line is an error naming the line and its
+    /// offset; only a last line without its newline is left out (torn). The bytes before
+    /// `cardsFrom` are mapped, not copied (no writer ever cuts them: a torn line is cut only after
+    /// them, and a rebuild replaces the file by renaming), and read in parts on all processors.
+    static func read(_ url: URL, checked: Bool, cardsFrom: Int, entries: Bool) throws(ProgressError) -> Lines {
         guard ProgressFiles.exists(url) else {
-            if offset == 0 { return Lines() }
-            throw .logMismatch(
-                file: url.path, message: "the log is missing; the state reflects \(firstLine - 1) lines")
+            if cardsFrom == 0 { return Lines() }
+            throw .logMismatch(file: url.path, message: "the log is missing; the state reflects \(cardsFrom) bytes of it")
         }
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(file: url.path, operation: "opening", errno: errno) }
         defer { _ = posixClose(fd) }
         let size = ProgressFiles.size(fd)
-        if offset > 0 {
-            let last = try ProgressFiles.readRange(fd, from: offset - 1, count: 1, file: url.path)
-            guard size >= offset, last == [0x0A] else {
+        let mapped = min(cardsFrom, size)
+        if cardsFrom > 0 {
+            let last = try ProgressFiles.readRange(fd, from: cardsFrom - 1, count: 1, file: url.path)
+            guard size >= cardsFrom, last == [0x0A] else {
                 throw .logMismatch(
                     file: url.path,
-                    message: "the state reflects \(firstLine - 1) lines (\(offset) bytes) but the log "
-                        + "holds \(size) bytes that do not end a line there; it was cut or replaced")
+                    message: "the state reflects \(cardsFrom) bytes of the log but it holds \(size) bytes that "
+                        + "do not end a line there; it was cut or replaced")
             }
         }
-        let bytes = try ProgressFiles.readRange(fd, from: offset, count: max(0, size - offset), file: url.path)
-        let parts = bytes.withUnsafeBufferPointer { all in
-            // Parts end at line ends.
-            let count = all.count < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var map: UnsafeMutableRawPointer?
+        if mapped > 0 {
+            #if os(Linux)
+                let flags = MAP_PRIVATE | MAP_POPULATE
+            #else
+                let flags = MAP_PRIVATE
+            #endif
+            let address = mmap(nil, mapped, PROT_READ, flags, fd, 0)
+            guard let address, address != MAP_FAILED else {
+                throw .io(file: url.path, operation: "mapping", errno: errno)
+            }
+            map = address
+        }
+        defer { if let map { munmap(map, mapped) } }
+        let rest = try ProgressFiles.readRange(fd, from: mapped, count: max(0, size - mapped), file: url.path)
+        let parts = rest.withUnsafeBufferPointer { tail in
+            nonisolated(unsafe) let head = UnsafeBufferPointer(
+                start: map?.assumingMemoryBound(to: UInt8.self), count: mapped)
+            nonisolated(unsafe) let tail = tail
+            // The mapped bytes in parts that end at line ends, then the rest.
+            let count = mapped < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
             var bounds = [0]
-            for k in 1..<max(count, 1) {
-                guard let end = newline(in: all, from: max(bounds[k - 1], all.count * k / count), to: all.count)
+            for k in 1..<count {
+                guard let end = newline(in: head, from: max(bounds[k - 1], mapped * k / count), to: mapped)
                 else { break }
                 bounds.append(end + 1)
             }
-            bounds.append(all.count)
-            nonisolated(unsafe) let shared = all
+            bounds.append(mapped)
             let starts = bounds
-            nonisolated(unsafe) var results = [Part](repeating: Part(), count: starts.count - 1)
+            nonisolated(unsafe) var results = [Part](repeating: Part(), count: starts.count)
             results.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
                 DispatchQueue.concurrentPerform(iterations: slots.count) { k in
+                    let last = k == slots.count - 1
                     slots[k] = readPart(
-                        shared, starts[k]..<starts[k + 1], base: offset, checked: checked,
-                        cardsFrom: cardsFrom, entries: entries, last: k == slots.count - 1)
+                        last ? tail : head, last ? 0..<tail.count : starts[k]..<starts[k + 1],
+                        base: last ? mapped : 0, checked: checked, cardsFrom: cardsFrom, entries: entries)
                 }
             }
             return results
@@ -84,9 +100,8 @@ final class ProgressLog {
         // Join the parts in order; an undo at the start of a part takes back an answer of the
         // parts before it.
         var lines = Lines()
-        lines.bytes = offset
         for part in parts {
-            let first = firstLine + lines.count
+            let first = 1 + lines.count
             if let (line, at, message) = part.failure {
                 throw .logDamaged(file: url.path, line: first + line, offset: at, message: message)
             }
@@ -127,10 +142,10 @@ final class ProgressLog {
     }
 
     /// Reads the lines of `all` in `range` (`all[0]` being byte `base` of the file); only the
-    /// `last` part may end with a torn line.
+    /// last part can end with a torn line (the others end at line ends).
     private static func readPart(
         _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, base: Int, checked: Bool, cardsFrom: Int,
-        entries: Bool, last: Bool
+        entries: Bool
     ) -> Part {
         var part = Part()
         var strings = StringTable()

@@ -60,7 +60,7 @@ struct LoggedReview: Sendable, Hashable {
 }
 
 /// A line as a whole-log read keeps it: where it is and what it says (its cards only when they
-/// were asked for, see ``ProgressLog/read(_:from:firstLine:checked:cardsFrom:entries:)``).
+/// were asked for, see ``ProgressLog/read(_:checked:cardsFrom:entries:)``).
 struct LogRecord: Sendable {
     /// The 1-based line number and the byte offset where the line starts.
     var number: Int

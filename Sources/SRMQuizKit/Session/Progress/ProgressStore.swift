@@ -122,7 +122,7 @@ public final class ProgressStore: ReviewStore {
     public func loadLog() throws(ProgressError) {
         guard history == nil else { return }
         do throws(ProgressError) {
-            let read = try ProgressLog.read(logFile.url, checked: true, cardsFrom: .max, entries: true)
+            let read = try ProgressLog.read(logFile.url, checked: true, cardsFrom: bytes, entries: true)
             guard read.bytes == bytes, read.count == lines else {
                 throw ProgressError.logMismatch(
                     file: logFile.url.path, message: "the log changed while open")
