@@ -23,6 +23,15 @@ struct ProgressShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // The bank (for orphans) is loaded on another thread while the progress is read.
+        nonisolated(unsafe) var bankResult: Result<Set<String>, Error>?
+        let bankLoaded = DispatchGroup()
+        let paths = Result { try bank.paths() }
+        DispatchQueue.global().async(group: bankLoaded) {
+            bankResult = Result {
+                Set(QuestionGenerator(bank: try BankLoader.load(paths: try paths.get())).generate().map(\.id))
+            }
+        }
         guard let (document, file) = try ProgressCommandSupport.read(learner) else {
             ProgressCommandSupport.printError(
                 "srmquiz: no progress yet for learner '\(try learner.location().learner)' at "
@@ -31,9 +40,9 @@ struct ProgressShowCommand: ParsableCommand {
         }
         var known: Set<String>?
         var bankProblem: String?
+        bankLoaded.wait()
         do {
-            let loaded = try BankLoader.load(paths: try bank.paths())
-            known = Set(QuestionGenerator(bank: loaded).generate().map(\.id))
+            known = try bankResult!.get()
         } catch let error as BankError {
             bankProblem = error.description
         } catch {
