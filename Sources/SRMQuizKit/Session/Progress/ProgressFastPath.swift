@@ -13,7 +13,7 @@ struct ProgressFastPath {
     /// Whether the cards of log lines are skipped (checked for balanced brackets only).
     private var skipCards = false
     /// The strings made so far (item ids, answers, modes repeat across lines).
-    private var strings = StringTable()
+    private var strings = StringTable(slots: 0)
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -275,9 +275,10 @@ struct ProgressFastPath {
         var seen: UInt32 = 0
         repeat {
             guard let (start, length) = rawString() else { return false }
+            let first = b[start]
             guard
                 let index = keys.firstIndex(where: {
-                    $0.utf8CodeUnitCount == length
+                    $0.utf8CodeUnitCount == length && $0.utf8Start.pointee == first
                         && memcmp(b.baseAddress! + start, $0.utf8Start, length) == 0
                 }), seen & (1 << index) == 0, take(0x3A)
             else { return false }
@@ -403,25 +404,33 @@ struct ProgressFastPath {
     }
 }
 
-/// Strings already made from bytes, found by the bytes' FNV-1a hash, so that 200,000 log lines
-/// naming 5,000 items make 5,000 strings.
+/// Strings already made from bytes, in a table indexed by the bytes' FNV-1a hash (a newer string
+/// takes the place of an older one with the same index), so that 200,000 log lines naming 5,000
+/// items make about 5,000 strings.
 struct StringTable {
-    private var made: [UInt64: String] = [:]
+    private var slots: [(hash: UInt64, text: String)?]
+
+    /// A table of `slots` strings (a power of 2): small for one line, large for a whole log.
+    init(slots: Int = 16) {
+        self.slots = Array(repeating: nil, count: slots)
+    }
 
     /// The string of `bytes` (valid UTF-8), or `nil`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "" }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        if var known = made[hash],
-            known.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-        {
-            return known
+        let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        if !slots.isEmpty, let (known, text) = slots[slot], known == hash {
+            var text = text
+            if text.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return text
+            }
         }
         let text =
             bytes.allSatisfy({ $0 < 0x80 })
             ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
-        if let text, made.count < 50_000 { made[hash] = text }
+        if let text, !slots.isEmpty { slots[slot] = (hash, text) }
         return text
     }
 }

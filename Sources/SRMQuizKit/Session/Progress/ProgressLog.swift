@@ -148,7 +148,7 @@ final class ProgressLog {
         entries: Bool
     ) -> Part {
         var part = Part()
-        var strings = StringTable()
+        var strings = StringTable(slots: 1 << 14)
         var start = range.lowerBound
         while start < range.upperBound {
             let offset = base + start
@@ -340,7 +340,7 @@ extension ProgressLog {
         var sealed = Data()
         sealed.reserveCapacity(bytes.count + bytes.count / 16)
         try bytes.withUnsafeBufferPointer { (all) throws(ProgressError) in
-            var strings = StringTable()
+            var strings = StringTable(slots: 1 << 14)
             var start = 0
             var number = 1
             while start < all.count, let end = newline(in: all, from: start, to: all.count) {

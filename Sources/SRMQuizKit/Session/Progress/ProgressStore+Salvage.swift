@@ -25,7 +25,7 @@ extension ProgressStore {
         var history = ReviewHistory()
         var damaged: [(line: Int, reason: String)] = []
         var damagedBytes: [UInt8] = []
-        var strings = StringTable()
+        var strings = StringTable(slots: 1 << 14)
         var number = 0
         var start = 0
         while start < bytes.count {
