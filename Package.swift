@@ -17,10 +17,12 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // CRC-32C for the integrity checks of progress files (the processor's instruction if any).
+        .target(name: "CCRC32C"),
         // The core: domain, questions, session, reports and exchange. No terminal, no network.
         .target(
             name: "SRMQuizKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CCRC32C", .product(name: "Yams", package: "Yams")]
         ),
         // The terminal: readline's callback interface, the event loop, the REPL, exam and class screens.
         .target(

@@ -25,6 +25,15 @@ struct ProgressShowCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
+        // The bank (for orphans) is loaded on another thread while the progress is read.
+        nonisolated(unsafe) var bankResult: Result<Set<String>, Error>?
+        let bankLoaded = DispatchGroup()
+        let paths = Result { try bank.paths() }
+        DispatchQueue.global().async(group: bankLoaded) {
+            bankResult = Result {
+                Set(QuestionGenerator(bank: try BankLoader.load(paths: try paths.get())).generate().map(\.id))
+            }
+        }
         guard let (document, file) = try ProgressCommandSupport.read(learner) else {
             throw CLIOutput.fail(
                 "no progress yet for learner '\(try learner.location().learner)' at "
@@ -32,9 +41,9 @@ struct ProgressShowCommand: ParsableCommand {
         }
         var known: Set<String>?
         var bankProblem: String?
+        bankLoaded.wait()
         do {
-            let loaded = try BankLoader.load(paths: try bank.paths())
-            known = Set(QuestionGenerator(bank: loaded).generate().map(\.id))
+            known = try bankResult!.get()
         } catch let error as BankError {
             bankProblem = error.description
         } catch {

@@ -93,9 +93,25 @@ struct ReportCommand: ParsableCommand {
             files = [location.file.path]
             ownLearner = location.learner
         }
+        // The bank is loaded on another thread while the files are read (a learner's log takes the
+        // longest).
+        nonisolated(unsafe) var loaded: (bank: Bank, pool: [Item])?
+        let bankLoaded = DispatchGroup()
+        if let paths = try? bankOptions.paths() {
+            DispatchQueue.global().async(group: bankLoaded) {
+                if let bank = try? BankLoader.load(paths: paths) {
+                    loaded = (bank, QuestionGenerator(bank: bank).generate(seed: 0))
+                }
+            }
+        }
         for file in files {
             do {
-                inputs.append(try ReportInput.load(path: file))
+                let input = try ReportInput.load(path: file)
+                if case .progress(_, _, _, let warnings) = input {
+                    // Figures from a log read in part (a torn last line) are never printed unsaid.
+                    for warning in warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+                }
+                inputs.append(input)
             } catch {
                 throw CLIOutput.fail(error.description)
             }
@@ -104,11 +120,12 @@ struct ReportCommand: ParsableCommand {
         var pool: [Item] = []
         var names = DisplayNames()
         let hasProgress = inputs.contains(where: { if case .progress = $0 { true } else { false } })
+        bankLoaded.wait()
         if !inputs.isEmpty {
             // Progress logs hold item ids only: the bank gives their tags and prompts, and
             // service names and fact texts for every learner report.
-            if let paths = try? bankOptions.paths(), let bank = try? BankLoader.load(paths: paths) {
-                pool = QuestionGenerator(bank: bank).generate(seed: 0)
+            if let (bank, generated) = loaded {
+                pool = generated
                 for item in pool { items[item.id] = item }
                 names = DisplayNames(bank: bank)
             } else if hasProgress {
@@ -127,7 +144,7 @@ struct ReportCommand: ParsableCommand {
         let scheduler = try? FSRSScheduler(fuzz: false)
         let parts: [ReportBuilder.Part] = inputs.map { input in
             switch input {
-            case .progress(let file, let log, let cards):
+            case .progress(let file, let log, let cards, _):
                 // A progress file is named after its learner (<name>.json) unless --progress moved it.
                 let learner =
                     learnerOptions.learner ?? ownLearner

@@ -127,6 +127,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: url.path + ".bak"))
     }
 
+    @Test func aFlippedByteInTheLogStopsShowReportAndAStudySession() throws {
+        let temp = ProgressTempFolder()
+        let url = temp.file("p.json")
+        let store = try ProgressStore.open(
+            at: url, learner: "ann", createWith: SchedulerSettings(), clock: SystemClock())
+        for n in 0..<5 {
+            let entry = ReviewLogEntry(itemID: "item-\(n)", time: Date(), rating: .good, mode: "study")
+            try store.record(entry, card: Card(phase: .review, due: Date().addingTimeInterval(86_400), reps: 1))
+        }
+        store.close()
+        let log = URL(fileURLWithPath: url.deletingPathExtension().path + ".reviews.jsonl")
+        var bytes = [UInt8](try Data(contentsOf: log))
+        let second = try #require(bytes.firstIndex(of: 0x0A)) + 1
+        bytes[second + 30] ^= 0x04
+        try Data(bytes).write(to: log)
+        for command in [["progress", "show"], ["report"], ["study"]] {
+            let run = try Self.run(command + ["--progress", url.path], home: temp.url)
+            #expect(run.status == 1, "\(command)")
+            #expect(
+                run.stderr.contains("\(log.path):2: review log line (at byte \(second))")
+                    && run.stderr.contains("integrity check") && run.stderr.contains("rebuild --skip-damaged"),
+                "\(command): \(run.stderr)")
+        }
+        #expect(try Data(contentsOf: log) == Data(bytes), "nothing was acknowledged into it")
+    }
+
     @Test func showPrintsJSONAndTextFromTheDefaultFile() throws {
         let temp = ProgressTempFolder()
         let url = temp.file(".local/share/srmquiz/default.json")

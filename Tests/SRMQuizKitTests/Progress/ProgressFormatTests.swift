@@ -45,14 +45,17 @@ import Testing
         store.close()
         var lines = try ProgressFixtures.logLines(url)
         let time = try #require(ProgressTime.string(from: ProgressFixtures.entry(0).time))
-        lines[0] = lines[0].replacingOccurrences(
-            of: "\"time\":\"\(time)\"", with: "\"time\":\"2025-02-31T00:00:00.000Z\"")
+        lines[0] = ProgressFixtures.resealed(
+            lines[0].replacingOccurrences(
+                of: "\"time\":\"\(time)\"", with: "\"time\":\"2025-02-31T00:00:00.000Z\""))
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: ProgressFixtures.log(of: url))
         #expect {
             try ProgressDocument.read(at: url)
         } throws: { error in
-            guard case .logDamaged(_, let line, let message)? = error as? ProgressError else { return false }
-            return line == 1 && message.contains("2025-02-31") && message.contains("review.time")
+            guard case .logDamaged(_, let line, let offset, let message)? = error as? ProgressError else {
+                return false
+            }
+            return line == 1 && offset == 0 && message.contains("2025-02-31") && message.contains("review.time")
         }
     }
 
@@ -169,8 +172,16 @@ import Testing
                 fast += 1
                 #expect(quick == expected, "\(String(decoding: data, as: UTF8.self))")
             }
-            #expect(try ProgressCodec.line(bytes, number: n + 1, file: "f") == expected)
-            if let skipped = bytes.withUnsafeBufferPointer({ ProgressFastPath.line($0, skipCards: true) }) {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(try ProgressFixtures.decodeLine(text, number: n + 1) == expected)
+            if n % 7 != 0 {  // as the log holds it, with its integrity check
+                let sealed = String(decoding: ProgressCheck.seal(data, pretty: false), as: UTF8.self)
+                #expect(try ProgressFixtures.decodeLine(sealed, checked: true) == expected)
+            }
+            var strings = StringTable()
+            if let skipped = bytes.withUnsafeBufferPointer({
+                ProgressFastPath.line($0, skipCards: true, strings: &strings)
+            }) {
                 var answersOnly = expected
                 answersOnly.before = nil
                 answersOnly.after = nil
@@ -205,12 +216,15 @@ import Testing
     @Test func linesTheFastPathDoesNotExpectAreDecodedOrRefusedByJSONDecoder() throws {
         let ok =
             #"{"event":"settings","settings":{"kind":"sm2"},"at":"2025-03-01T09:30:00.125Z","extra":[1,{"a":null}]}"#
-        #expect(try ProgressCodec.line(Array(ok.utf8), number: 1, file: "f").settings?.kind == .sm2)
+        #expect(try ProgressFixtures.decodeLine(ok).settings?.kind == .sm2)
         let bad = #"{"event":"review","review":{"itemID":"a","time":"2025-03-01T09:30:00.125Z","rating":7}}"#
-        #expect(throws: ProgressError.self) { try ProgressCodec.line(Array(bad.utf8), number: 4, file: "f") }
+        #expect(throws: ProgressError.self) { try ProgressFixtures.decodeLine(bad, number: 4) }
         let incomplete = #"{"event":"undo"}"#
         #expect(
-            throws: ProgressError.logDamaged(file: "f", line: 9, message: "an undo line needs `review`")
-        ) { try ProgressCodec.line(Array(incomplete.utf8), number: 9, file: "f") }
+            throws: ProgressError.logDamaged(file: "f", line: 9, offset: 0, message: "an undo line needs `review`")
+        ) { try ProgressFixtures.decodeLine(incomplete, number: 9) }
+        #expect(throws: ProgressError.self, "a line without its check, in a checked log") {
+            try ProgressFixtures.decodeLine(ok, checked: true)
+        }
     }
 }

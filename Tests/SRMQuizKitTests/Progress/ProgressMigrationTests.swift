@@ -2,7 +2,7 @@ import Foundation
 import SRMQuizKit
 import Testing
 
-/// Formats 1 and 2 open and are converted to format 3 once, keeping every review, every card and
+/// Formats 1 and 2 open and are converted to format 4 once, keeping every review, every card and
 /// the old file as `.bak`.
 @Suite struct ProgressMigrationTests {
     @Test func migratesTheVersionOneFixture() throws {
@@ -47,7 +47,7 @@ import Testing
             store.close()
         }
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains("\"format\" : 3"))
+        #expect(text.contains("\"format\" : 4"))
         #expect(!FileManager.default.fileExists(atPath: url.path + ".journal"))
         let reopened = try ProgressFixtures.open(url)
         defer { reopened.close() }

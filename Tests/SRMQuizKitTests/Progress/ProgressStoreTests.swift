@@ -36,7 +36,7 @@ import Testing
         #expect(try ProgressFixtures.logLines(url).count == 30)
         let state = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        #expect(state["format"] as? Int == 3 && state["logLines"] as? Int == 30 && state["reviews"] == nil)
+        #expect(state["format"] as? Int == 4 && state["logLines"] as? Int == 30 && state["reviews"] == nil)
         let store = try ProgressFixtures.open(url, offset: 999)
         defer { store.close() }
         #expect(store.warnings.isEmpty)
@@ -130,25 +130,31 @@ import Testing
         store.close()
         let logURL = ProgressFixtures.log(of: url)
         var lines = try ProgressFixtures.logLines(url)
-        lines[1] = lines[1].replacingOccurrences(of: "\"rating\":", with: "\"ratinX\":")  // same length: bit rot
-        let broken = Data((lines.joined(separator: "\n") + "\n").utf8)
-        try broken.write(to: logURL)
+        let second = lines[0].utf8.count + 1
+        let rotten = lines[1].replacingOccurrences(of: "\"rating\":", with: "\"ratinX\":")  // same length: bit rot
         let state = try Data(contentsOf: url)
-        for attempt in [
-            { _ = try ProgressDocument.read(at: url) }, { try ProgressFixtures.open(url).loadLog() },
-        ] {
-            #expect {
-                try attempt()
-            } throws: { error in
-                guard case .logDamaged(let file, let line, let message)? = error as? ProgressError else {
-                    return false
+        // Bit rot fails the line's check; an edit that makes the check anew fails the schema.
+        for (edited, reason) in [(rotten, "integrity check"), (ProgressFixtures.resealed(rotten), "review.rating")] {
+            lines[1] = edited
+            let broken = Data((lines.joined(separator: "\n") + "\n").utf8)
+            try broken.write(to: logURL)
+            // A session refuses a log whose checks fail (it does not decode the lines the state
+            // reflects, so a resealed line is for the readers to refuse).
+            let reader: () throws -> Void = { _ = try ProgressDocument.read(at: url) }
+            let writer: () throws -> Void = { _ = try ProgressFixtures.open(url) }
+            for attempt in reason == "integrity check" ? [reader, writer] : [reader] {
+                #expect {
+                    try attempt()
+                } throws: { error in
+                    guard case .logDamaged(let file, let line, let offset, let message)? = error as? ProgressError
+                    else { return false }
+                    return file == logURL.path && line == 2 && offset == second && message.contains(reason)
+                        && "\(error)".contains("progress rebuild --skip-damaged")
                 }
-                return file == logURL.path && line == 2 && message.contains("review.rating")
-                    && "\(error)".contains("progress rebuild --skip-damaged")
             }
+            #expect(try Data(contentsOf: url) == state)
+            #expect(try Data(contentsOf: logURL) == broken)
         }
-        #expect(try Data(contentsOf: url) == state)
-        #expect(try Data(contentsOf: logURL) == broken)
     }
 
     @Test func aLogShorterThanTheStateSaysIsRefused() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import SRMQuizKit
+@testable import SRMQuizKit
 
 /// A fresh temporary folder, removed when the value goes away.
 final class ProgressTempFolder {
@@ -89,5 +89,20 @@ enum ProgressFixtures {
     static func mode(_ url: URL) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    /// `line`, a log line as written, with its integrity check made anew for its (edited)
+    /// content: what a hand edit that recomputes the check leaves, so the line's content is what
+    /// gets judged.
+    static func resealed(_ line: String) -> String {
+        let json = String(line.dropLast(#","crc32c":"12345678"}"#.count)) + "}"
+        return String(decoding: ProgressCheck.seal(Data(json.utf8), pretty: false), as: UTF8.self)
+    }
+
+    /// Decodes the log line `text` as the readers do (its check required when `checked`).
+    static func decodeLine(_ text: String, checked: Bool = false, number: Int = 1) throws -> ProgressLogLine {
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(ProgressError) in
+            try ProgressCodec.line(bytes, checked: checked, number: number, offset: 0, file: "f")
+        }
     }
 }

@@ -188,7 +188,7 @@ import Testing
         let progress = progressURL.path
         if case .exam = try ReportInput.load(path: exam) {} else { Issue.record("exam not detected") }
         if case .classSession = try ReportInput.load(path: cls) {} else { Issue.record("class not detected") }
-        if case .progress(_, let log, _) = try ReportInput.load(path: progress) {
+        if case .progress(_, let log, _, _) = try ReportInput.load(path: progress) {
             #expect(log.count == 1)
         } else {
             Issue.record("progress not detected")

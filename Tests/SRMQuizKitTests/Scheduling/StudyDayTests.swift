@@ -117,6 +117,8 @@ import Testing
         var stored = try #require(object["settings"] as? [String: Any])
         #expect(stored.removeValue(forKey: "dayStartsAt") != nil && stored.removeValue(forKey: "timeZone") != nil)
         object["settings"] = stored
+        object["format"] = 3  // as format 3 wrote it: no integrity check
+        object["crc32c"] = nil
         try JSONSerialization.data(withJSONObject: object).write(to: file)
         let read = try #require(try ProgressDocument.read(at: file)).document.settings
         #expect(read.dayStartsAt == 4 && read.timeZone == nil && read.kind == .sm2)

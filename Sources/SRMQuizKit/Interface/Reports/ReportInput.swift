@@ -2,8 +2,9 @@ import Foundation
 
 /// One file given to `srmquiz report`, read and told apart by its content.
 public enum ReportInput: Sendable {
-    /// A learner's progress file: its review log and cards.
-    case progress(file: String, log: [ReviewLogEntry], cards: [String: Card])
+    /// A learner's progress file: its review log and cards, and what the reader noticed (a torn
+    /// last line left out, an old format), which the report must pass on.
+    case progress(file: String, log: [ReviewLogEntry], cards: [String: Card], warnings: [String])
     /// An exam results file.
     case exam(file: String, ExamResult)
     /// A class results file.
@@ -18,6 +19,11 @@ public enum ReportInput: Sendable {
             data = Data(try DurableFile.read(path, followLinks: true))  // a FIFO or device is refused
         } catch {
             throw ReportInputError(file: path, message: "cannot read the file (\(error.reason))")
+        }
+        // A progress state is recognised by reading it (its fast path), not by decoding it all
+        // with JSONDecoder just to see its `format`.
+        if (try? ProgressLoader.decodeState([UInt8](data), file: URL(fileURLWithPath: path))) != nil {
+            return try progress(path)
         }
         let kind: FormatProbe
         do {
@@ -35,18 +41,24 @@ public enum ReportInput: Sendable {
         }
         switch kind {
         case .number:
-            do {
-                guard let read = try ProgressDocument.read(at: URL(fileURLWithPath: path)) else {
-                    throw ReportInputError(file: path, message: "the progress file disappeared")
-                }
-                return .progress(file: path, log: read.document.reviews, cards: read.document.cards)
-            } catch let error as ProgressError {
-                throw ReportInputError(file: path, message: error.description)
-            } catch {
-                throw ReportInputError(file: path, message: "\(error)")
-            }
+            return try progress(path)
         case .name(let format):
             return try parse(data, file: path, format: format)
+        }
+    }
+
+    /// The progress at `path`, with its review log (every line checked; a damaged one is an error).
+    private static func progress(_ path: String) throws(ReportInputError) -> ReportInput {
+        do {
+            guard let read = try ProgressDocument.read(at: URL(fileURLWithPath: path)) else {
+                throw ReportInputError(file: path, message: "the progress file disappeared")
+            }
+            return .progress(
+                file: path, log: read.document.reviews, cards: read.document.cards, warnings: read.warnings)
+        } catch let error as ProgressError {
+            throw ReportInputError(file: path, message: error.description)
+        } catch {
+            throw ReportInputError(file: path, message: "\(error)")
         }
     }
 

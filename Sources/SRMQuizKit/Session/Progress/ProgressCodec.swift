@@ -27,39 +27,53 @@ public enum ProgressCodec {
         return decoder
     }
 
-    /// The log line in `bytes` (line `number` of `file`): the fast path, else `JSONDecoder`.
+    /// Why a log line cannot be used (the caller adds the file, line and offset).
+    struct LineProblem: Error {
+        var message: String
+    }
+
+    /// The log line in `bytes` (without its newline): its integrity check verified (required
+    /// when `checked`, see ``ProgressCheck``), then read by the fast path, else by `JSONDecoder`.
     /// With `skipCards`, the fast path leaves out the cards before and after an answer.
     static func line(
-        _ bytes: UnsafeBufferPointer<UInt8>, number: Int, file: String, skipCards: Bool = false
-    ) throws(ProgressError) -> ProgressLogLine {
-        if let line = ProgressFastPath.line(bytes, skipCards: skipCards), line.problem == nil { return line }
+        _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, skipCards: Bool = false, strings: inout StringTable
+    ) -> Result<ProgressLogLine, LineProblem> {
+        switch ProgressCheck.verify(bytes, pretty: false) {
+        case .valid: break
+        case .mismatch:
+            return .failure(LineProblem(message: "fails its integrity check (CRC-32C): it was changed after it was written"))
+        case .absent:
+            if checked {
+                return .failure(LineProblem(message: "has no integrity check (`crc32c`); the line was cut or changed"))
+            }
+        }
+        if let line = ProgressFastPath.line(bytes, skipCards: skipCards, strings: &strings), line.problem == nil {
+            return .success(line)
+        }
         let data = Data(bytes)
         let line: ProgressLogLine
         do {
             line = try decoder().decode(ProgressLogLine.self, from: data)
         } catch let error as DecodingError {
-            throw .logDamaged(
-                file: file, line: number, message: reason(progressError(error, file: file, data: data)))
+            return .failure(LineProblem(message: reason(progressError(error, file: "", data: data))))
         } catch {
-            throw .logDamaged(file: file, line: number, message: "\(error)")
+            return .failure(LineProblem(message: "\(error)"))
         }
-        if let problem = line.problem { throw .logDamaged(file: file, line: number, message: problem) }
-        return line
+        if let problem = line.problem { return .failure(LineProblem(message: problem)) }
+        return .success(line)
     }
 
-    /// The log line in `bytes` (see ``line(_:number:file:)``).
-    static func line(_ bytes: [UInt8], number: Int, file: String) throws(ProgressError) -> ProgressLogLine {
-        var failure: ProgressError?
-        let decoded = bytes.withUnsafeBufferPointer { buffer -> ProgressLogLine? in
-            do throws(ProgressError) {
-                return try Self.line(buffer, number: number, file: file)
-            } catch {
-                failure = error
-                return nil
-            }
+    /// The log line in `bytes` (see ``line(_:checked:skipCards:strings:)``), line `number` at byte
+    /// `offset` of `file`.
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, number: Int, offset: Int, file: String)
+        throws(ProgressError) -> ProgressLogLine
+    {
+        var strings = StringTable()
+        switch line(bytes, checked: checked, strings: &strings) {
+        case .success(let line): return line
+        case .failure(let problem):
+            throw .logDamaged(file: file, line: number, offset: offset, message: problem.message)
         }
-        if let decoded { return decoded }
-        throw failure!
     }
 
     /// The reason part of a decoding error (without the file).

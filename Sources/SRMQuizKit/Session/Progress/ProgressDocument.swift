@@ -40,10 +40,9 @@ public struct ProgressDocument: Sendable, Hashable {
 
     /// The state's learner, settings and cards with the answers of `history`.
     init(state: ProgressStateFile, history: ReviewHistory?) {
-        let reviews = history?.reviews ?? []
         self.init(
             learner: state.learner, created: state.created, updated: state.updated, settings: state.settings,
-            cards: state.cards, reviews: reviews.map(\.entry), phasesBefore: reviews.map(\.phaseBefore))
+            cards: state.cards, reviews: history?.reviews ?? [], phasesBefore: history?.phasesBefore ?? [])
     }
 
     /// The items with a card or a review that are not in `knownItemIDs`, sorted.

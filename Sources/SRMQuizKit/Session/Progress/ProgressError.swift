@@ -13,9 +13,11 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     case invalidField(file: String, field: String, message: String)
     /// The file's `format` is one this program does not read.
     case unsupportedFormat(file: String, found: Int, supported: ClosedRange<Int>)
-    /// A line of the review log (not a torn last line) cannot be read or does not follow from
-    /// the lines before it.
-    case logDamaged(file: String, line: Int, message: String)
+    /// A line of the review log (not a torn last line) cannot be read, fails its integrity check
+    /// or does not follow from the lines before it; `offset` is where it starts, in bytes.
+    case logDamaged(file: String, line: Int, offset: Int?, message: String)
+    /// The state file fails its integrity check (it was changed after it was written).
+    case stateDamaged(file: String, message: String)
     /// The review log does not match the state file (shorter than the state says, or missing).
     case logMismatch(file: String, message: String)
     /// `--progress` names a file in a folder that does not exist (and `--create` was not given).
@@ -75,10 +77,15 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
             return "\(file): progress file has format \(found); this srmquiz reads formats "
                 + "\(supported.lowerBound) to \(supported.upperBound). It may come from a newer "
                 + "srmquiz; the file was left untouched"
-        case .logDamaged(let file, let line, let message):
-            return "\(file):\(line): review log line cannot be used: \(message). Nothing was changed. "
+        case .logDamaged(let file, let line, let offset, let message):
+            let at = offset.map { " (at byte \($0))" } ?? ""
+            return "\(file):\(line): review log line\(at) cannot be used: \(message). Nothing was changed. "
                 + "To recover, run `srmquiz progress rebuild --skip-damaged` (the damaged lines are kept "
                 + "in \(file).damaged and the cards are rebuilt from the rest), or repair the line"
+        case .stateDamaged(let file, let message):
+            return "\(file): progress file is damaged: \(message). The file was left untouched; run "
+                + "`srmquiz progress restore` to put the backup back (the review log's later answers are "
+                + "applied to it)"
         case .logMismatch(let file, let message):
             return "\(file): review log does not match the progress file: \(message). Nothing was "
                 + "changed. If a `progress rebuild` was interrupted, run `srmquiz progress rebuild --skip-damaged`; "

@@ -12,15 +12,17 @@ struct ProgressFastPath {
     private var i = 0
     /// Whether the cards of log lines are skipped (checked for balanced brackets only).
     private var skipCards = false
+    /// The strings made so far (item ids, answers, modes repeat across lines).
+    private var strings = StringTable(slots: 0)
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
     /// The keys of each kind of object, in the order of the `case`s that read their values.
     private static let lineKeys: [StaticString] = [
-        "event", "review", "phaseBefore", "before", "after", "settings", "at",
+        "event", "review", "phaseBefore", "before", "after", "settings", "at", "crc32c",
     ]
     private static let stateKeys: [StaticString] = [
-        "format", "learner", "created", "updated", "settings", "logLines", "logBytes", "cards",
+        "format", "learner", "created", "updated", "settings", "logLines", "logBytes", "cards", "crc32c",
     ]
     private static let cardKeys: [StaticString] = [
         "phase", "step", "stability", "difficulty", "ease", "interval", "due", "lastReview", "reps", "lapses",
@@ -31,15 +33,25 @@ struct ProgressFastPath {
 
     /// The log line in `bytes` (without its newline), or `nil`. With `skipCards`, its `before`
     /// and `after` cards are skipped and left out (for readers of lines the state already
-    /// reflects, which need only the answers).
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, skipCards: Bool = false) -> ProgressLogLine? {
+    /// reflects, which need only the answers). `strings` keeps the strings made, to reuse them.
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, skipCards: Bool = false, strings: inout StringTable)
+        -> ProgressLogLine?
+    {
         var p = ProgressFastPath(bytes)
         p.skipCards = skipCards
+        swap(&p.strings, &strings)
+        defer { swap(&p.strings, &strings) }
         guard let line = p.logLine(), p.atEnd() else { return nil }
         return line
     }
 
-    /// The format 3 state file in `bytes`, or `nil`.
+    /// The log line in `bytes`, or `nil` (see ``line(_:skipCards:strings:)``).
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>) -> ProgressLogLine? {
+        var strings = StringTable()
+        return line(bytes, strings: &strings)
+    }
+
+    /// The format 3 or 4 state file in `bytes`, or `nil`.
     static func state(_ bytes: UnsafeBufferPointer<UInt8>) -> ProgressStateFile? {
         var p = ProgressFastPath(bytes)
         guard let state = p.stateFile(), p.atEnd() else { return nil }
@@ -76,6 +88,8 @@ struct ProgressFastPath {
             case 6:  // at
                 line.at = p.date()
                 return line.at != nil
+            case 7:  // crc32c, checked by the caller (ProgressCheck)
+                return p.rawString() != nil
             default: return false
             }
         }
@@ -125,15 +139,17 @@ struct ProgressFastPath {
                 }
                 cards = all
                 return read
+            case 8:  // crc32c, checked by the caller (ProgressCheck)
+                return p.rawString() != nil
             default: return false
             }
         }
-        guard ok, format == ProgressStateFile.currentFormat, let learner, let created, let updated,
-            let settings, let logLines, let logBytes, let cards
+        guard ok, let format, (3...ProgressStateFile.currentFormat).contains(format), let learner, let created,
+            let updated, let settings, let logLines, let logBytes, let cards, logLines >= 0, logBytes >= 0
         else { return nil }
         return ProgressStateFile(
-            learner: learner, created: created, updated: updated, settings: settings, logLines: logLines,
-            logBytes: logBytes, cards: cards)
+            format: format, learner: learner, created: created, updated: updated, settings: settings,
+            logLines: logLines, logBytes: logBytes, cards: cards)
     }
 
     private mutating func card() -> Card? {
@@ -259,9 +275,10 @@ struct ProgressFastPath {
         var seen: UInt32 = 0
         repeat {
             guard let (start, length) = rawString() else { return false }
+            let first = b[start]
             guard
                 let index = keys.firstIndex(where: {
-                    $0.utf8CodeUnitCount == length
+                    $0.utf8CodeUnitCount == length && $0.utf8Start.pointee == first
                         && memcmp(b.baseAddress! + start, $0.utf8Start, length) == 0
                 }), seen & (1 << index) == 0, take(0x3A)
             else { return false }
@@ -302,9 +319,7 @@ struct ProgressFastPath {
     /// A string without escapes or control characters, in valid UTF-8.
     private mutating func string() -> String? {
         guard let (start, length) = rawString() else { return nil }
-        let bytes = UnsafeBufferPointer(rebasing: b[start..<start + length])
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+        return strings.string(UnsafeBufferPointer(rebasing: b[start..<start + length]))
     }
 
     private mutating func date() -> Date? {
@@ -386,5 +401,36 @@ struct ProgressFastPath {
             i += 1
         } while depth > 0 && i < b.count
         return depth == 0
+    }
+}
+
+/// Strings already made from bytes, in a table indexed by the bytes' FNV-1a hash (a newer string
+/// takes the place of an older one with the same index), so that 200,000 log lines naming 5,000
+/// items make about 5,000 strings.
+struct StringTable {
+    private var slots: [(hash: UInt64, text: String)?]
+
+    /// A table of `slots` strings (a power of 2): small for one line, large for a whole log.
+    init(slots: Int = 16) {
+        self.slots = Array(repeating: nil, count: slots)
+    }
+
+    /// The string of `bytes` (valid UTF-8), or `nil`.
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.isEmpty { return "" }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        if !slots.isEmpty, let (known, text) = slots[slot], known == hash {
+            var text = text
+            if text.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return text
+            }
+        }
+        let text =
+            bytes.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        if let text, !slots.isEmpty { slots[slot] = (hash, text) }
+        return text
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a learner's progress: the state file, then the log lines it does not reflect yet
-/// (or the whole log), applied to the cards. Changes no file. Formats 1 and 2 are read and
-/// converted in memory (``migration`` holds the log to write).
+/// Reads a learner's progress: the state file, then the log (every line's integrity check
+/// verified), whose lines the state does not reflect yet are applied to the cards. Changes no
+/// file. Formats 1 to 3 are read and converted in memory (``migration`` holds the log to write
+/// for formats 1 and 2; a format 3 log gets its checks when next opened for writing).
 struct ProgressLoader {
     let url: URL
     let logURL: URL
@@ -18,12 +19,17 @@ struct ProgressLoader {
     /// Lines applied on top of the state file (left by a session that did not close).
     var replayed = 0
     var warnings: [String] = []
-    /// For a format 1 or 2 file: the log lines to write, and the format read.
+    /// For a format 1 or 2 file: the log lines to write; for formats 1 to 3, the format read.
     var migration: [ProgressLogLine]?
     var migratedFrom: Int?
 
-    /// Loads the progress at `url` (`nil` if there is none and nothing left of one); with
-    /// `wholeLog`, reads the whole log into ``history``.
+    /// Whether the log's lines carry integrity checks (format 4).
+    var checked: Bool { state.format >= 4 }
+
+    /// Loads the progress at `url` (`nil` if there is none and nothing left of one). Every line
+    /// of the log is read and its integrity check verified, so a damaged log is never recorded
+    /// into; the lines the state does not reflect are applied to its cards. With `wholeLog`,
+    /// every answer in effect is kept in ``history`` too.
     static func load(_ url: URL, wholeLog: Bool) throws(ProgressError) -> ProgressLoader? {
         let logURL = ProgressFiles.log(of: url)
         guard ProgressFiles.exists(url) else {
@@ -43,29 +49,22 @@ struct ProgressLoader {
         }
         var loader = ProgressLoader(
             url: url, logURL: logURL, state: state, lines: state.logLines, bytes: state.logBytes)
-        let read: ProgressLog.Lines
-        if wholeLog {
-            // Readers need only the answers of the lines the state reflects, not their cards.
-            read = try ProgressLog.read(logURL, from: 0, firstLine: 1, skipCardsThrough: state.logLines)
-            guard read.lines.count >= state.logLines, read.bytes >= state.logBytes else {
-                throw .logMismatch(
-                    file: logURL.path,
-                    message:
-                        "the state reflects \(state.logLines) lines but the log holds \(read.lines.count)")
-            }
-            var history = ReviewHistory()
-            for (number, line) in read.lines.prefix(state.logLines) {
-                if let problem = history.apply(line, number: number) {
-                    throw .logDamaged(file: logURL.path, line: number, message: problem)
-                }
-            }
-            loader.history = history
-        } else {
-            read = try ProgressLog.read(logURL, from: state.logBytes, firstLine: state.logLines + 1)
+        if !loader.checked { loader.migratedFrom = state.format }
+        let read = try ProgressLog.read(
+            logURL, checked: loader.checked, cardsFrom: state.logBytes, entries: wholeLog)
+        let reflected = read.count - read.tail.count
+        guard reflected == state.logLines, (read.tail.first?.offset ?? read.bytes) == state.logBytes else {
+            throw .logMismatch(
+                file: logURL.path,
+                message: "the state reflects \(state.logLines) lines (\(state.logBytes) bytes) but the log "
+                    + "holds \(read.count) lines (\(read.bytes) bytes) that do not end a line there; it was "
+                    + "cut or replaced")
         }
+        if wholeLog { loader.history = read.history }
         var tail: [LoggedReview] = []
         var undoneBeforeTail = 0
-        for (number, line) in read.lines where number > state.logLines {
+        for record in read.tail {
+            let line = record.line
             var undone: LoggedReview?
             if line.event == .undo {
                 if let last = tail.popLast() {
@@ -73,28 +72,23 @@ struct ProgressLoader {
                 } else {  // an answer the state reflects: read it back, cards and all
                     undoneBeforeTail += 1
                     undone = try ProgressLog.lastReviews(
-                        logURL, end: state.logBytes, lastLine: state.logLines, count: undoneBeforeTail
+                        logURL, end: state.logBytes, lastLine: state.logLines, count: undoneBeforeTail,
+                        checked: loader.checked
                     ).dropFirst(undoneBeforeTail - 1).first
                 }
-            }
-            if var history = loader.history {
-                if let problem = history.apply(line, number: number) {
-                    throw .logDamaged(file: logURL.path, line: number, message: problem)
-                }
-                loader.history = history
             }
             if line.event == .review {
                 tail.append(
                     LoggedReview(
-                        line: number, entry: line.review!, phaseBefore: line.phaseBefore, before: line.before,
-                        after: line.after))
+                        line: record.number, entry: line.review!, phaseBefore: line.phaseBefore,
+                        before: line.before, after: line.after))
             }
             if let problem = loader.apply(line, undoing: undone) {
-                throw .logDamaged(file: logURL.path, line: number, message: problem)
+                throw .logDamaged(file: logURL.path, line: record.number, offset: record.offset, message: problem)
             }
             loader.replayed += 1
         }
-        loader.lines = state.logLines + loader.replayed
+        loader.lines = read.count
         loader.bytes = read.bytes
         if let torn = read.tornBytes {
             loader.tornBytes = torn
@@ -139,14 +133,33 @@ struct ProgressLoader {
         case legacy(LegacyProgress, format: Int)
     }
 
-    /// The state in `data`: the fast path, else `JSONDecoder` (whose errors name the field).
+    /// The state in `data`, its integrity check verified (format 4 needs one): the fast path,
+    /// else `JSONDecoder` (whose errors name the field).
     static func decodeState(_ data: [UInt8], file: URL) throws(ProgressError) -> Decoded {
+        var end = data.count
+        while end > 0, [0x0A, 0x20, 0x0D, 0x09].contains(data[end - 1]) { end -= 1 }
+        let check = data.withUnsafeBufferPointer {
+            ProgressCheck.verify(UnsafeBufferPointer(rebasing: $0[..<end]), pretty: true)
+        }
+        if check == .mismatch {
+            throw .stateDamaged(
+                file: file.path, message: "it fails its integrity check (CRC-32C): it was changed after it was written")
+        }
+        let decoded = try decodeUnchecked(data, file: file)
+        if check == .absent, case .current(let state) = decoded, state.format >= 4 {
+            throw .stateDamaged(
+                file: file.path, message: "its integrity check (`crc32c`) is missing: its end was cut or changed")
+        }
+        return decoded
+    }
+
+    private static func decodeUnchecked(_ data: [UInt8], file: URL) throws(ProgressError) -> Decoded {
         if let state = data.withUnsafeBufferPointer({ ProgressFastPath.state($0) }) { return .current(state) }
         let json = Data(data)
         do {
             let format = try ProgressCodec.decoder().decode(ProgressFormatProbe.self, from: json).format
             switch format {
-            case ProgressStateFile.currentFormat:
+            case 3, ProgressStateFile.currentFormat:
                 let state = try ProgressCodec.decoder().decode(ProgressStateFile.self, from: json)
                 guard state.logLines >= 0, state.logBytes >= 0 else {
                     throw ProgressError.invalidField(
@@ -168,11 +181,11 @@ struct ProgressLoader {
         }
     }
 
-    /// A format 1 or 2 file as format 3, in memory.
+    /// A format 1 or 2 file as format 4, in memory.
     private static func migrated(_ legacy: LegacyProgress, format: Int, url: URL) -> ProgressLoader {
         let lines = legacy.logLines()
         var history = ReviewHistory()
-        for (index, line) in lines.enumerated() { _ = history.apply(line, number: index + 1) }
+        for line in lines { _ = history.apply(line) }
         history.settings = legacy.settings
         let state = ProgressStateFile(
             learner: legacy.learner, created: legacy.created, updated: legacy.updated,

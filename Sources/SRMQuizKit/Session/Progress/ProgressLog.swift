@@ -17,59 +17,121 @@ final class ProgressLog {
 
     deinit { close() }
 
-    /// What reading part of a log found.
+    /// What reading a log found.
     struct Lines {
-        var lines: [(number: Int, line: ProgressLogLine)] = []
-        /// Bytes read that end with a complete line.
+        /// The answers in effect and the last settings (when `entries` was asked for).
+        var history = ReviewHistory()
+        /// The lines read with their cards (those at or after `cardsFrom`), in order.
+        var tail: [LogRecord] = []
+        /// Complete lines, and the bytes they take (from the file's start).
+        var count = 0
         var bytes = 0
-        /// The size of an incomplete or unreadable last line (a crash while writing it), if any.
+        /// The size of an incomplete last line (a crash while writing it), if any.
         var tornBytes: Int?
     }
 
-    /// Decodes the lines in `bytes`, the first being line `firstLine`. A bad line other than the
-    /// last is an error; a last line without its newline, or unreadable, is left out as torn.
-    /// Lines up to `skipCardsThrough` may be read without their cards (see ``ProgressFastPath``).
-    /// A large log is decoded in parts on all processors.
-    static func decode(_ bytes: [UInt8], firstLine: Int, file: String, skipCardsThrough: Int = 0)
-        throws(ProgressError) -> Lines
-    {
-        try bytes.withUnsafeBufferPointer { all in
-            // Parts end at line ends; each knows its first line's number.
-            let parts =
-                bytes.count < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Reads the log at `url`, verifying every line's integrity check (required when `checked`).
+    /// Lines starting at or after byte `cardsFrom` (a line end) are read whole into
+    /// ``Lines/tail``; the lines before it are read without their cards into ``Lines/history``
+    /// when `entries`, else only checked. A damaged line is an error naming the line and its
+    /// offset; only a last line without its newline is left out (torn). The bytes before
+    /// `cardsFrom` are mapped, not copied (no writer ever cuts them: a torn line is cut only after
+    /// them, and a rebuild replaces the file by renaming), and read in parts on all processors.
+    static func read(_ url: URL, checked: Bool, cardsFrom: Int, entries: Bool) throws(ProgressError) -> Lines {
+        guard ProgressFiles.exists(url) else {
+            if cardsFrom == 0 { return Lines() }
+            throw .logMismatch(file: url.path, message: "the log is missing; the state reflects \(cardsFrom) bytes of it")
+        }
+        let fd = try ProgressFiles.openForReading(url)
+        defer { _ = posixClose(fd) }
+        let size = ProgressFiles.size(fd)
+        let mapped = min(cardsFrom, size)
+        if cardsFrom > 0 {
+            let last = try ProgressFiles.readRange(fd, from: cardsFrom - 1, count: 1, file: url.path)
+            guard size >= cardsFrom, last == [0x0A] else {
+                throw .logMismatch(
+                    file: url.path,
+                    message: "the state reflects \(cardsFrom) bytes of the log but it holds \(size) bytes that "
+                        + "do not end a line there; it was cut or replaced")
+            }
+        }
+        var map: UnsafeMutableRawPointer?
+        if mapped > 0 {
+            #if os(Linux)
+                let flags = MAP_PRIVATE | MAP_POPULATE
+            #else
+                let flags = MAP_PRIVATE
+            #endif
+            let address = mmap(nil, mapped, PROT_READ, flags, fd, 0)
+            guard let address, address != MAP_FAILED else {
+                throw .io(file: url.path, operation: "mapping", errno: errno)
+            }
+            map = address
+        }
+        defer { if let map { munmap(map, mapped) } }
+        let rest = try ProgressFiles.readRange(fd, from: mapped, count: max(0, size - mapped), file: url.path)
+        let parts = rest.withUnsafeBufferPointer { tail in
+            nonisolated(unsafe) let head = UnsafeBufferPointer(
+                start: map?.assumingMemoryBound(to: UInt8.self), count: mapped)
+            nonisolated(unsafe) let tail = tail
+            // The mapped bytes in parts that end at line ends, then the rest.
+            let count = mapped < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
             var bounds = [0]
-            var firsts = [firstLine]
-            for k in 1..<parts {
-                let from = max(bounds[k - 1], all.count * k / parts)
-                guard let end = all[from...].firstIndex(of: 0x0A) else { break }
-                firsts.append(firsts[k - 1] + all[bounds[k - 1]..<end + 1].lazy.filter { $0 == 0x0A }.count)
+            for k in 1..<count {
+                guard let end = newline(in: head, from: max(bounds[k - 1], mapped * k / count), to: mapped)
+                else { break }
                 bounds.append(end + 1)
             }
-            bounds.append(all.count)
-            nonisolated(unsafe) let shared = all
-            let (starts, numbers) = (bounds, firsts)
-            nonisolated(unsafe) var results = [Result<Lines, ProgressError>](
-                repeating: .success(Lines()), count: numbers.count)
+            bounds.append(mapped)
+            let starts = bounds
+            nonisolated(unsafe) var results = [Part](repeating: Part(), count: starts.count)
             results.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: numbers.count) { k in
-                    slots[k] = decodePart(
-                        shared, starts[k]..<starts[k + 1], firstLine: numbers[k], file: file,
-                        skipCardsThrough: skipCardsThrough, last: k == numbers.count - 1)
+                DispatchQueue.concurrentPerform(iterations: slots.count) { k in
+                    let last = k == slots.count - 1
+                    slots[k] = readPart(
+                        last ? tail : head, last ? 0..<tail.count : starts[k]..<starts[k + 1],
+                        base: last ? mapped : 0, checked: checked, cardsFrom: cardsFrom, entries: entries)
                 }
             }
             return results
-        }.reduce(into: Result<Lines, ProgressError>.success(Lines())) { merged, part in
-            guard case .success(var sum) = merged else { return }
-            switch part {
-            case .failure: merged = part
-            case .success(let lines):
-                sum.lines += lines.lines
-                sum.bytes = lines.bytes == 0 ? sum.bytes : lines.bytes
-                sum.tornBytes = lines.tornBytes
-                merged = .success(sum)
+        }
+        // Join the parts in order; an undo at the start of a part takes back an answer of the
+        // parts before it.
+        var lines = Lines()
+        for part in parts {
+            let first = 1 + lines.count
+            if let (line, at, message) = part.failure {
+                throw .logDamaged(file: url.path, line: first + line, offset: at, message: message)
             }
-        }.get()
+            for (line, at, review) in part.leadingUndos {
+                let undo = ProgressLogLine(event: .undo, review: review)
+                if let problem = lines.history.apply(undo) {
+                    throw .logDamaged(file: url.path, line: first + line, offset: at, message: problem)
+                }
+            }
+            lines.history.reviews += part.history.reviews
+            lines.history.phasesBefore += part.history.phasesBefore
+            lines.history.settings = part.history.settings ?? lines.history.settings
+            lines.tail += part.tail.map { LogRecord(number: first + $0.number, offset: $0.offset, line: $0.line) }
+            lines.count += part.count
+            lines.bytes = part.end ?? lines.bytes
+            lines.tornBytes = part.tornBytes
+        }
+        return lines
+    }
+
+    /// What reading one part found; line numbers are counted from 0 at the part's start.
+    private struct Part {
+        var history = ReviewHistory()
+        /// Undos of answers before the part.
+        var leadingUndos: [(line: Int, offset: Int, review: ReviewLogEntry)] = []
+        var tail: [LogRecord] = []
+        var count = 0
+        /// The file offset after the part's last complete line.
+        var end: Int?
+        var tornBytes: Int?
+        var failure: (line: Int, offset: Int, message: String)?
     }
 
     /// The index of the first newline in `all[from..<to]`.
@@ -78,84 +140,73 @@ final class ProgressLog {
         return all.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Decodes the lines of `all` in `range` (see ``decode(_:firstLine:file:skipCardsThrough:)``);
-    /// only the `last` part may end with a torn line.
-    private static func decodePart(
-        _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String,
-        skipCardsThrough: Int, last: Bool
-    ) -> Result<Lines, ProgressError> {
-        var result = Lines()
-        result.lines.reserveCapacity(range.count / 300)
+    /// Reads the lines of `all` in `range` (`all[0]` being byte `base` of the file); only the
+    /// last part can end with a torn line (the others end at line ends).
+    private static func readPart(
+        _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, base: Int, checked: Bool, cardsFrom: Int,
+        entries: Bool
+    ) -> Part {
+        var part = Part()
+        var strings = StringTable(slots: 1 << 14)
         var start = range.lowerBound
-        var number = firstLine
         while start < range.upperBound {
+            let offset = base + start
             guard let end = newline(in: all, from: start, to: range.upperBound) else {
-                result.tornBytes = range.upperBound - start
+                // A crash while appending leaves a line without its newline. A whole, checked line
+                // followed by one more byte is not that: its newline was changed.
+                let rest = UnsafeBufferPointer(rebasing: all[start..<range.upperBound])
+                if checked, ProgressCheck.verify(UnsafeBufferPointer(rebasing: rest.dropLast()), pretty: false) == .valid {
+                    part.failure = (part.count, offset, "its newline was changed")
+                } else {
+                    part.tornBytes = rest.count
+                }
                 break
             }
-            do throws(ProgressError) {
-                let line = try ProgressCodec.line(
-                    UnsafeBufferPointer(rebasing: all[start..<end]), number: number, file: file,
-                    skipCards: number <= skipCardsThrough)
-                result.lines.append((number, line))
-            } catch {
-                if last && end == range.upperBound - 1 {
-                    result.tornBytes = end + 1 - start
-                    break
+            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+            if offset < cardsFrom && !entries {
+                if checked, ProgressCheck.verify(bytes, pretty: false) != .valid {
+                    part.failure = (part.count, offset, "fails its integrity check (CRC-32C), or has none: it was changed after it was written")
+                    return part
                 }
-                return .failure(error)
+            } else {
+                let line: ProgressLogLine
+                switch ProgressCodec.line(bytes, checked: checked, skipCards: offset < cardsFrom, strings: &strings) {
+                case .success(let read): line = read
+                case .failure(let problem):
+                    part.failure = (part.count, offset, problem.message)
+                    return part
+                }
+                if offset >= cardsFrom { part.tail.append(LogRecord(number: part.count, offset: offset, line: line)) }
+                if entries {
+                    if line.event == .undo, part.history.reviews.isEmpty {
+                        part.leadingUndos.append((part.count, offset, line.review!))
+                    } else if let problem = part.history.apply(line) {
+                        part.failure = (part.count, offset, problem)
+                        return part
+                    }
+                }
             }
-            result.bytes = end + 1
+            part.count += 1
+            part.end = base + end + 1
             start = end + 1
-            number += 1
         }
-        return .success(result)
-    }
-
-    /// Reads the log from byte `offset` (the first line there being `firstLine`) to its end.
-    /// `offset` must be the end of a line.
-    static func read(_ url: URL, from offset: Int, firstLine: Int, skipCardsThrough: Int = 0)
-        throws(ProgressError) -> Lines
-    {
-        guard ProgressFiles.exists(url) else {
-            if offset == 0 { return Lines() }
-            throw .logMismatch(
-                file: url.path, message: "the log is missing; the state reflects \(firstLine - 1) lines")
-        }
-        let fd = try ProgressFiles.openForReading(url)
-        defer { _ = posixClose(fd) }
-        let size = ProgressFiles.size(fd)
-        if offset > 0 {
-            let last = try ProgressFiles.readRange(fd, from: offset - 1, count: 1, file: url.path)
-            guard size >= offset, last == [0x0A] else {
-                throw .logMismatch(
-                    file: url.path,
-                    message: "the state reflects \(firstLine - 1) lines (\(offset) bytes) but the log "
-                        + "holds \(size) bytes that do not end a line there; it was cut or replaced")
-            }
-        }
-        let bytes = try ProgressFiles.readRange(
-            fd, from: offset, count: max(0, size - offset), file: url.path)
-        var lines = try decode(
-            bytes, firstLine: firstLine, file: url.path, skipCardsThrough: skipCardsThrough)
-        lines.bytes += offset
-        return lines
+        return part
     }
 
     /// The last `count` answers in effect among the lines before byte `end` (whose last line is
     /// line `lastLine`), most recent first, reading the file backwards in growing chunks.
-    static func lastReviews(_ url: URL, end: Int, lastLine: Int, count: Int) throws(ProgressError)
+    static func lastReviews(_ url: URL, end: Int, lastLine: Int, count: Int, checked: Bool) throws(ProgressError)
         -> [LoggedReview]
     {
-        try scanBackwards(url, end: end, lastLine: lastLine) { found, _ in found.count < count }
+        try scanBackwards(url, end: end, lastLine: lastLine, checked: checked) { found, _ in found.count < count }
     }
 
     /// The answers in effect given at or after `date`, oldest first, reading backwards from byte
     /// `end` until an older answer (the log is in time order unless the clock was set back).
-    static func reviews(_ url: URL, since date: Date, end: Int, lastLine: Int) throws(ProgressError)
-        -> [LoggedReview]
+    static func reviews(_ url: URL, since date: Date, end: Int, lastLine: Int, checked: Bool)
+        throws(ProgressError) -> [LoggedReview]
     {
-        var result = try scanBackwards(url, end: end, lastLine: lastLine) { found, _ in
+        var result = try scanBackwards(url, end: end, lastLine: lastLine, checked: checked) { found, _ in
             found.last.map { $0.entry.time >= date } ?? true
         }
         if let last = result.last, last.entry.time < date { result.removeLast() }
@@ -165,7 +216,7 @@ final class ProgressLog {
     /// Reads lines backwards from `end`, collecting answers in effect (most recent first) while
     /// `more` says so.
     private static func scanBackwards(
-        _ url: URL, end: Int, lastLine: Int, more: ([LoggedReview], Int) -> Bool
+        _ url: URL, end: Int, lastLine: Int, checked: Bool, more: ([LoggedReview], Int) -> Bool
     ) throws(ProgressError) -> [LoggedReview] {
         guard end > 0 else { return [] }
         let fd = try ProgressFiles.openForReading(url)
@@ -190,8 +241,8 @@ final class ProgressLog {
                 let lineStart = (before ?? -1) + 1
                 let line = try bytes.withUnsafeBufferPointer { (all) throws(ProgressError) in
                     try ProgressCodec.line(
-                        UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), number: number,
-                        file: url.path)
+                        UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), checked: checked, number: number,
+                        offset: start + lineStart, file: url.path)
                 }
                 switch line.event {
                 case .undo: undone.append(line.review!)
@@ -199,7 +250,7 @@ final class ProgressLog {
                     if let last = undone.last {
                         guard last == line.review else {
                             throw .logDamaged(
-                                file: url.path, line: number,
+                                file: url.path, line: number, offset: start + lineStart,
                                 message: "a later undo does not match this answer to \(line.review!.itemID)")
                         }
                         undone.removeLast()
@@ -242,13 +293,18 @@ final class ProgressLog {
         }
     }
 
-    /// Encodes `line` as it would be appended (to check it can be written, and to see what it
-    /// reads back as).
+    /// Encodes `line` as it would be appended, with its integrity check (to check it can be
+    /// written, and to see what it reads back as).
     func encoded(_ line: ProgressLogLine) throws(ProgressError) -> Data {
+        try Self.encoded(line, encoder: encoder, file: url.path)
+    }
+
+    /// `line` encoded by `encoder`, with its integrity check (see ``ProgressCheck``).
+    static func encoded(_ line: ProgressLogLine, encoder: JSONEncoder, file: String) throws(ProgressError) -> Data {
         do {
-            return try encoder.encode(line)
+            return ProgressCheck.seal(try encoder.encode(line), pretty: false)
         } catch {
-            throw .encoding(file: url.path, message: "\(error)")
+            throw .encoding(file: file, message: "\(error)")
         }
     }
 
@@ -268,5 +324,42 @@ final class ProgressLog {
     func close() {
         if fd >= 0 { _ = posixClose(fd) }
         fd = -1
+    }
+}
+
+extension ProgressLog {
+    /// Gives each line of a log written before format 4 its integrity check, after reading it
+    /// (a line that cannot be read stops with its line and offset, and nothing is changed). The
+    /// new log replaces the old atomically; the old one is kept as `<log>.bak`. Returns the new
+    /// size. A torn last line must have been cut off first.
+    static func sealLegacy(_ url: URL) throws(ProgressError) -> Int {
+        guard ProgressFiles.exists(url) else { return 0 }
+        let bytes = try ProgressFiles.read(url)
+        var sealed = Data()
+        sealed.reserveCapacity(bytes.count + bytes.count / 16)
+        try bytes.withUnsafeBufferPointer { (all) throws(ProgressError) in
+            var strings = StringTable(slots: 1 << 14)
+            var start = 0
+            var number = 1
+            while start < all.count, let end = newline(in: all, from: start, to: all.count) {
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                if case .failure(let problem) = ProgressCodec.line(line, checked: false, strings: &strings) {
+                    throw .logDamaged(file: url.path, line: number, offset: start, message: problem.message)
+                }
+                if ProgressCheck.verify(line, pretty: false) == .valid {
+                    sealed.append(contentsOf: line)
+                } else {
+                    var json = line[...]
+                    while let last = json.last, last != 0x7D { json = json.dropLast() }  // trailing spaces
+                    sealed.append(ProgressCheck.seal(Data(json), pretty: false))
+                }
+                sealed.append(0x0A)
+                start = end + 1
+                number += 1
+            }
+        }
+        try ProgressFiles.preserve(url, as: ProgressFiles.backup(of: url))
+        try ProgressFiles.replace(url, with: sealed)
+        return sealed.count
     }
 }

@@ -49,7 +49,7 @@ public struct ProgressLogLine: Codable, Sendable, Hashable {
     }
 }
 
-/// An answer of the log that has not been undone, with the line it is on.
+/// An answer of the log, with the line it is on and its cards (as undo needs them).
 struct LoggedReview: Sendable, Hashable {
     /// The 1-based line number in the log.
     var line: Int
@@ -59,26 +59,36 @@ struct LoggedReview: Sendable, Hashable {
     var after: Card?
 }
 
+/// A line as a whole-log read keeps it: where it is and what it says (its cards only when they
+/// were asked for, see ``ProgressLog/read(_:checked:cardsFrom:entries:)``).
+struct LogRecord: Sendable {
+    /// The 1-based line number and the byte offset where the line starts.
+    var number: Int
+    var offset: Int
+    var line: ProgressLogLine
+}
+
 /// Replays log lines in order: the answers still in effect (undone ones removed) and the
 /// settings.
 struct ReviewHistory: Sendable {
-    var reviews: [LoggedReview] = []
+    var reviews: [ReviewLogEntry] = []
+    /// The phase of each answer's card before it (same indices as `reviews`).
+    var phasesBefore: [CardPhase?] = []
     var settings: SchedulerSettings?
 
-    /// Applies line `number`; returns why it cannot be applied, or `nil`.
-    mutating func apply(_ line: ProgressLogLine, number: Int) -> String? {
+    /// Applies `line`; returns why it cannot be applied, or `nil`.
+    mutating func apply(_ line: ProgressLogLine) -> String? {
         if let problem = line.problem { return problem }
         switch line.event {
         case .review:
-            reviews.append(
-                LoggedReview(
-                    line: number, entry: line.review!, phaseBefore: line.phaseBefore, before: line.before,
-                    after: line.after))
+            reviews.append(line.review!)
+            phasesBefore.append(line.phaseBefore)
         case .undo:
-            guard let last = reviews.last, last.entry == line.review else {
+            guard reviews.last == line.review else {
                 return "undoes an answer to \(line.review!.itemID) that is not the last one in effect"
             }
             reviews.removeLast()
+            phasesBefore.removeLast()
         case .settings:
             settings = line.settings
         }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The state file (`<learner>.json`, format 3): the learner, the scheduler settings, each item's
+/// The state file (`<learner>.json`, format 4): the learner, the scheduler settings, each item's
 /// card, and how much of the review log the cards already reflect. Read and written with
 /// `Codable` (the fast path in ``ProgressFastPath`` reads exactly what the encoder writes).
 struct ProgressStateFile: Codable, Sendable, Hashable {
     /// The format this program writes.
-    static let currentFormat = 3
-    /// The formats this program reads (1 and 2 are migrated).
-    static let readableFormats = 1...3
+    static let currentFormat = 4
+    /// The formats this program reads (1 and 2 are migrated; 3, without integrity checks, is sealed).
+    static let readableFormats = 1...4
 
     var format = currentFormat
     var learner: String

@@ -25,25 +25,26 @@ extension ProgressStore {
         var history = ReviewHistory()
         var damaged: [(line: Int, reason: String)] = []
         var damagedBytes: [UInt8] = []
+        var strings = StringTable(slots: 1 << 14)
         var number = 0
         var start = 0
         while start < bytes.count {
             number += 1
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let raw = Array(bytes[start..<end])
-            start = end + 1
-            do throws(ProgressError) {
-                let line = try ProgressCodec.line(raw, number: number, file: logURL.path)
-                if let problem = history.apply(line, number: number) {
-                    throw ProgressError.logDamaged(file: logURL.path, line: number, message: problem)
-                }
-            } catch {
+            let problem: String?
+            switch raw.withUnsafeBufferPointer({
+                ProgressCodec.line($0, checked: state.format >= 4, strings: &strings)
+            }) {
+            case .success(let line): problem = history.apply(line)
+            case .failure(let failure): problem = failure.message
+            }
+            if let problem {
                 if end == bytes.count { break }  // a torn last line: never acknowledged
-                var reason = error.description
-                if case .logDamaged(_, _, let message) = error { reason = message }
-                damaged.append((number, reason))
+                damaged.append((number, "(at byte \(start)) " + problem))
                 damagedBytes += raw + [0x0A]
             }
+            start = end + 1
         }
         if !damaged.isEmpty {
             let side = URL(fileURLWithPath: logURL.path + ".damaged")
@@ -51,7 +52,7 @@ extension ProgressStore {
             try ProgressFiles.replace(side, with: Data(kept + damagedBytes))
         }
         var loaded = ProgressLoader(
-            url: url, logURL: logURL, state: state, lines: history.reviews.count, bytes: bytes.count)
+            url: url, logURL: logURL, state: state, lines: number, bytes: bytes.count)
         loaded.history = history
         if let settings = history.settings { loaded.state.settings = settings }
         return (ProgressStore(url: url, loaded: loaded, clock: clock, lock: lock), damaged)

@@ -72,13 +72,17 @@ public final class ProgressStore: ReviewStore {
             return store
         }
         if loaded.tornBytes != nil { try ProgressLog(url: loaded.logURL).cut(to: loaded.bytes) }
-        if let lines = loaded.migration, let format = loaded.migratedFrom {
-            if ProgressFiles.exists(loaded.logURL) {  // e.g. a format 2 backup restored over format 3
-                try ProgressFiles.preserve(loaded.logURL, as: ProgressFiles.backup(of: loaded.logURL))
+        if let format = loaded.migratedFrom {
+            if let lines = loaded.migration {
+                if ProgressFiles.exists(loaded.logURL) {  // e.g. a format 2 backup restored over format 3
+                    try ProgressFiles.preserve(loaded.logURL, as: ProgressFiles.backup(of: loaded.logURL))
+                }
+                loaded.bytes = try writeLog(lines, to: loaded.logURL)
+            } else {  // format 3: the same log, each line with its check
+                loaded.bytes = try ProgressLog.sealLegacy(loaded.logURL)
             }
-            loaded.bytes = try writeLog(lines, to: loaded.logURL)
             try? lock.hold(loaded.logURL)
-            loaded.state.logBytes = loaded.bytes
+            loaded.state.format = ProgressStateFile.currentFormat
             loaded.warnings.append(
                 "\(url.path): migrated from format \(format) to \(ProgressStateFile.currentFormat); "
                     + "the old file is kept as \(ProgressFiles.backup(of: url).lastPathComponent)")
@@ -103,7 +107,7 @@ public final class ProgressStore: ReviewStore {
     /// is empty and ``logError`` says why; ``loadLog()`` throws instead).
     public var log: [ReviewLogEntry] {
         if history == nil { try? loadLog() }
-        return history?.reviews.map(\.entry) ?? []
+        return history?.reviews ?? []
     }
 
     /// Everything, with the whole log read first (see ``log``).
@@ -119,18 +123,12 @@ public final class ProgressStore: ReviewStore {
     public func loadLog() throws(ProgressError) {
         guard history == nil else { return }
         do throws(ProgressError) {
-            let read = try ProgressLog.read(logFile.url, from: 0, firstLine: 1)
-            guard read.bytes >= bytes else {
+            let read = try ProgressLog.read(logFile.url, checked: true, cardsFrom: bytes, entries: true)
+            guard read.bytes == bytes, read.count == lines else {
                 throw ProgressError.logMismatch(
-                    file: logFile.url.path, message: "the log got shorter while open")
+                    file: logFile.url.path, message: "the log changed while open")
             }
-            var loaded = ReviewHistory()
-            for (number, line) in read.lines.prefix(lines) {
-                if let problem = loaded.apply(line, number: number) {
-                    throw ProgressError.logDamaged(file: logFile.url.path, line: number, message: problem)
-                }
-            }
-            history = loaded
+            history = read.history
         } catch {
             logError = error
             throw error
@@ -141,9 +139,10 @@ public final class ProgressStore: ReviewStore {
     /// is in time order unless the clock was set back). If the log cannot be read there, the
     /// answers found are returned and ``logError`` says why.
     public func reviews(since date: Date) -> [ReviewLogEntry] {
-        if let history { return history.reviews.filter { $0.entry.time >= date }.map(\.entry) }
+        if let history { return history.reviews.filter { $0.time >= date } }
         do {
-            return try ProgressLog.reviews(logFile.url, since: date, end: bytes, lastLine: lines).map(\.entry)
+            return try ProgressLog.reviews(logFile.url, since: date, end: bytes, lastLine: lines, checked: true)
+                .map(\.entry)
         } catch {
             logError = error
             return []
@@ -166,13 +165,10 @@ public final class ProgressStore: ReviewStore {
     /// migrated from format 1 or 2 without its cards.
     @discardableResult
     public func undoLast() throws(ProgressError) -> ReviewLogEntry? {
-        let last: LoggedReview?
-        if let history {
-            last = history.reviews.last
-        } else {
-            last = try ProgressLog.lastReviews(logFile.url, end: bytes, lastLine: lines, count: 1).first
-        }
-        guard let last else { return nil }
+        guard
+            let last = try ProgressLog.lastReviews(logFile.url, end: bytes, lastLine: lines, count: 1, checked: true)
+                .first
+        else { return nil }
         guard last.after != nil else { throw .undoUnavailable(file: url.path) }
         try append(ProgressLogLine(event: .undo, review: last.entry, at: clock.now()), undoing: last)
         return last.entry
@@ -187,7 +183,9 @@ public final class ProgressStore: ReviewStore {
     private func append(_ line: ProgressLogLine, undoing undone: LoggedReview?) throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
         let data = try logFile.encoded(line)
-        let stored = try ProgressCodec.line([UInt8](data), number: lines + 1, file: logFile.url.path)
+        let stored = try [UInt8](data).withUnsafeBufferPointer { (bytes) throws(ProgressError) in
+            try ProgressCodec.line(bytes, checked: true, number: lines + 1, offset: self.bytes, file: logFile.url.path)
+        }
         var next = ProgressLoader(url: url, logURL: logFile.url, state: state, lines: lines, bytes: bytes)
         if let problem = next.apply(stored, undoing: undone) {
             throw .encoding(file: logFile.url.path, message: problem)
@@ -197,7 +195,7 @@ public final class ProgressStore: ReviewStore {
         state = next.state
         lines += 1
         bytes += data.count + 1
-        _ = history?.apply(stored, number: lines)
+        _ = history?.apply(stored)
         dirty = true
     }
 
@@ -221,9 +219,9 @@ public final class ProgressStore: ReviewStore {
         for (index, review) in reviews.enumerated() {
             lines.append(
                 ProgressLogLine(
-                    event: .review, review: review.entry, phaseBefore: result.phasesBefore[index],
-                    before: previous[review.entry.itemID], after: result.after[index]))
-            previous[review.entry.itemID] = result.after[index]
+                    event: .review, review: review, phaseBefore: result.phasesBefore[index],
+                    before: previous[review.itemID], after: result.after[index]))
+            previous[review.itemID] = result.after[index]
         }
         try replaceLog(with: lines, cards: result.cards, settings: settings)
     }
@@ -240,7 +238,7 @@ public final class ProgressStore: ReviewStore {
         let size = try Self.writeLog(lines, to: logFile.url)
         try? lock?.hold(logFile.url)
         var history = ReviewHistory()
-        for (index, line) in lines.enumerated() { _ = history.apply(line, number: index + 1) }
+        for line in lines { _ = history.apply(line) }
         self.history = history
         self.lines = lines.count
         bytes = size
@@ -265,12 +263,15 @@ public final class ProgressStore: ReviewStore {
         let state = ProgressStateFile(
             learner: learner, created: created, updated: updated, settings: settings, logLines: lines.count,
             logBytes: size, cards: cards)
+        try ProgressFiles.replace(url, with: try encoded(state, file: url))
+    }
+
+    /// `state` as its file holds it: pretty JSON with its integrity check, and a newline.
+    static func encoded(_ state: ProgressStateFile, file: URL) throws(ProgressError) -> Data {
         do {
-            try ProgressFiles.replace(url, with: try ProgressCodec.fileEncoder().encode(state) + [0x0A])
-        } catch let error as ProgressError {
-            throw error
+            return ProgressCheck.seal(try ProgressCodec.fileEncoder().encode(state), pretty: true) + [0x0A]
         } catch {
-            throw .encoding(file: url.path, message: "\(error)")
+            throw .encoding(file: file.path, message: "\(error)")
         }
     }
 
@@ -279,11 +280,7 @@ public final class ProgressStore: ReviewStore {
         let encoder = ProgressCodec.lineEncoder()
         var data = Data()
         for line in lines {
-            do {
-                data.append(try encoder.encode(line))
-            } catch {
-                throw .encoding(file: url.path, message: "\(error)")
-            }
+            data.append(try ProgressLog.encoded(line, encoder: encoder, file: url.path))
             data.append(0x0A)
         }
         try ProgressFiles.replace(url, with: data)
@@ -297,16 +294,12 @@ public final class ProgressStore: ReviewStore {
     }
 
     private func writeState() throws(ProgressError) {
+        state.format = ProgressStateFile.currentFormat  // every line it wrote has its check
         state.logLines = lines
         state.logBytes = bytes
-        let data: Data
-        do {
-            data = try ProgressCodec.fileEncoder().encode(state)
-        } catch {
-            throw .encoding(file: url.path, message: "\(error)")
-        }
+        let data = try Self.encoded(state, file: url)
         if ProgressFiles.exists(url) { try ProgressFiles.preserve(url, as: ProgressFiles.backup(of: url)) }
-        try ProgressFiles.replace(url, with: data + [0x0A])
+        try ProgressFiles.replace(url, with: data)
         try? lock?.hold(url)  // the new file is what a second name would reach now
         dirty = false
     }
