@@ -79,7 +79,7 @@ public struct ProgressRestore: Sendable, Equatable {
         }
         try ProgressFiles.replace(url, with: Data(data))
         // The review log stays: the answers the backup does not reflect are applied on opening.
-        let restored = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews.map(\.entry)
+        let restored = (try? ProgressLoader.load(url, wholeLog: true))?.history?.reviews
         var lost: Int?
         if let acknowledged {
             var remaining = restored ?? []
@@ -101,7 +101,7 @@ public struct ProgressRestore: Sendable, Equatable {
     /// as opposed to a permission or I/O error, a lock, a link or a format from a newer srmquiz.
     public static func isDamage(_ error: ProgressError) -> Bool {
         switch error {
-        case .invalidJSON, .missingField, .invalidField, .logMismatch: return true
+        case .invalidJSON, .missingField, .invalidField, .logMismatch, .stateDamaged: return true
         case .backupCorrupt(_, let problem): return isDamage(problem)
         default: return false
         }
@@ -109,11 +109,12 @@ public struct ProgressRestore: Sendable, Equatable {
 
     /// The answers in effect in the review log beside `url`, read whole (`nil` if it cannot be).
     private static func answersInLog(of url: URL) -> [ReviewLogEntry]? {
-        guard let read = try? ProgressLog.read(ProgressFiles.log(of: url), from: 0, firstLine: 1) else {
-            return nil
-        }
-        var history = ReviewHistory()
-        for (number, line) in read.lines where history.apply(line, number: number) != nil { return nil }
-        return history.reviews.map(\.entry)
+        let log = ProgressFiles.log(of: url)
+        // A format-3 log has no checks yet; a format-4 one must pass them.
+        guard
+            let read = (try? ProgressLog.read(log, checked: true, cardsFrom: 0, entries: true))
+                ?? (try? ProgressLog.read(log, checked: false, cardsFrom: 0, entries: true))
+        else { return nil }
+        return read.history.reviews
     }
 }
