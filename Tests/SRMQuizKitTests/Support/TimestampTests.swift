@@ -34,9 +34,9 @@ import Testing
 }
 
 @Suite struct HTMLEscapeTests {
-    @Test func escapesMarkupAndDropsControlCharacters() {
+    @Test func escapesMarkupAndShowsControlCharacters() {
         #expect(HTMLEscape.escape("<a href=\"x\">Tom & 'Jerry'</a>\u{1B}[31m")
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;^[[31m")
         #expect(HTMLEscape.escape("one\ntwo\tthree") == "one\ntwo\tthree")
     }
 
