@@ -101,19 +101,19 @@ struct DistractorPicker {
         let (local, related, generic) = cachedPools(service: service, owner: owner)
         var texts = Set(avoid.map { $0.lowercased() })
         var chosen: [Fact] = []
-        for fact in local.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(local, using: &rng) where chosen.count < count {
             if texts.insert(fact.text.lowercased()).inserted { chosen.append(fact) }
         }
         // From other services, one option per task: "TLS to DB clusters" and "TLS to the
         // database" side by side would be one option twice.
-        for fact in related.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(related, using: &rng) where chosen.count < count {
             if !chosen.contains(where: { $0.task == fact.task }),
                 texts.insert(fact.text.lowercased()).inserted
             {
                 chosen.append(fact)
             }
         }
-        for fact in generic.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(generic, using: &rng) where chosen.count < count {
             let cap = Int(Double(genericEligible[fact.id, default: 0]) * Self.genericShare)
             guard genericUses[fact.id, default: 0] < cap, texts.insert(fact.text.lowercased()).inserted else {
                 continue

@@ -35,7 +35,7 @@ public struct QuestionGenerator: Sendable {
             seenIDs.insert(item.id).inserted && seenPrompts.insert(item.prompt.lowercased()).inserted
         }
         var rng = SeededGenerator(seed: seed)
-        return unique.sorted { $0.id < $1.id }.shuffled(using: &rng)
+        return SeededShuffle.shuffled(unique.sorted { $0.id < $1.id }, using: &rng)
     }
 
     // MARK: - Kinds
@@ -199,8 +199,8 @@ public struct QuestionGenerator: Sendable {
                     let distractors = picker.pick(
                         3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
                     guard distractors.count == 3 else { continue }
-                    let choices = ([fact] + distractors).map { $0.text.capitalizedFirst }.shuffled(
-                        using: &rng)
+                    let choices = SeededShuffle.shuffled(
+                        ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     items.append(
                         Item(
                             id: id, kind: .multipleChoice,
@@ -232,7 +232,8 @@ public struct QuestionGenerator: Sendable {
                     let texts = Set(pair.map(\.text))
                     let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
                     guard distractors.count == 3 else { continue }
-                    let choices = (pair + distractors).map { $0.text.capitalizedFirst }.shuffled(using: &rng)
+                    let choices = SeededShuffle.shuffled(
+                        (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
                     items.append(
                         Item(
@@ -268,14 +269,14 @@ public struct QuestionGenerator: Sendable {
                 }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
-                guard let fact = correct.randomElement(using: &rng) else { continue }
+                guard let fact = SeededShuffle.pick(from: correct, using: &rng) else { continue }
                 var usedServices: Set<String> = [fact.service]
                 var distractors: [Fact] = []
-                for other in others.shuffled(using: &rng) where distractors.count < 3 {
+                for other in SeededShuffle.shuffled(others, using: &rng) where distractors.count < 3 {
                     if usedServices.insert(other.service).inserted { distractors.append(other) }
                 }
                 guard distractors.count == 3 else { continue }
-                let choices = ([fact] + distractors).map(model.serviceName).shuffled(using: &rng)
+                let choices = SeededShuffle.shuffled(([fact] + distractors).map(model.serviceName), using: &rng)
                 items.append(
                     Item(
                         id: id, kind: .contrast,
@@ -322,7 +323,7 @@ public struct QuestionGenerator: Sendable {
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
-                        choices: combos.map(option).shuffled(using: &rng), answers: [answer],
+                        choices: SeededShuffle.shuffled(combos.map(option), using: &rng), answers: [answer],
                         explanation:
                             "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
                         nuance: first.nuance?.text ?? second.nuance?.text,
@@ -360,13 +361,12 @@ public struct QuestionGenerator: Sendable {
         for category in [ServiceCategory.infrastructure, .container, .abstracted] {
             let id = "category-pick/\(category.rawValue)"
             var rng = StableHash.generator(seed: seed, id: id)
-            guard let service = categorised.filter({ $0.category == category }).randomElement(using: &rng)
-            else {
-                continue
-            }
+            let members = categorised.filter { $0.category == category }
+            guard let service = SeededShuffle.pick(from: members, using: &rng) else { continue }
             var seenCategories: [ServiceCategory: Int] = [:]
             var distractors: [Service] = []
-            for other in categorised.filter({ $0.category != category }).shuffled(using: &rng)
+            let others = categorised.filter { $0.category != category }
+            for other in SeededShuffle.shuffled(others, using: &rng)
             where distractors.count < 3 {
                 if seenCategories[other.category, default: 0] < 2 {
                     seenCategories[other.category, default: 0] += 1
@@ -379,7 +379,7 @@ public struct QuestionGenerator: Sendable {
                     id: id, kind: .category,
                     prompt:
                         "Which of these is \(category.article) \(category.displayName.lowercased()) service in the AWS Security Best Practices framing?",
-                    choices: ([service] + distractors).map(\.name).shuffled(using: &rng),
+                    choices: SeededShuffle.shuffled(([service] + distractors).map(\.name), using: &rng),
                     answers: [service.name],
                     explanation:
                         "\(service.name) is \(category.article) \(category.displayName.lowercased()) service; "
@@ -431,7 +431,7 @@ public struct QuestionGenerator: Sendable {
                 let id = "control-part/\(control.id)/\(side.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 var distractors = [wrong]
-                for other in otherParts.shuffled(using: &rng) where distractors.count < 3 {
+                for other in SeededShuffle.shuffled(otherParts, using: &rng) where distractors.count < 3 {
                     if let text = side == .aws ? other.awsPart : other.customerPart,
                         !distractors.contains(text), text != part
                     {
@@ -444,7 +444,7 @@ public struct QuestionGenerator: Sendable {
                         id: id, kind: .controlType,
                         prompt:
                             "\(control.name) is a shared control. Which of these is \(side.possessive) part of it?",
-                        choices: ([part] + distractors).shuffled(using: &rng), answers: [part],
+                        choices: SeededShuffle.shuffled([part] + distractors, using: &rng), answers: [part],
                         explanation:
                             "In \(control.name.lowercased()), AWS's part: \(awsPart) The customer's part: \(customerPart)",
                         tags: [
@@ -512,7 +512,7 @@ public struct QuestionGenerator: Sendable {
             let keepOrder =
                 question.style == .trueFalse
                 || question.choices.contains { $0.lowercased().contains("of the above") }
-            let choices = keepOrder ? question.choices : question.choices.shuffled(using: &rng)
+            let choices = keepOrder ? question.choices : SeededShuffle.shuffled(question.choices, using: &rng)
             let owners = Set(question.facts.compactMap { id in model.facts.first { $0.id == id }?.owner })
             var tags = ["kind:scenario"] + question.services.map { "service:\($0)" }
             tags += question.services.compactMap {
