@@ -41,7 +41,7 @@ public struct QuestionGenerator: Sendable {
     // MARK: - Kinds
 
     func ownerItems() -> [Item] {
-        var items = model.facts.filter { ItemRules.permits($0, as: .key, in: .owner) }.map { fact in
+        var items = model.facts.filter { model.permits($0, as: .key, in: .owner) }.map { fact in
             ownerItem(id: "owner/\(fact.id)", fact: fact, context: model.context(fact))
         }
         // AWS's global duties asked on the core services: "When using Amazon S3, who is
@@ -51,7 +51,7 @@ public struct QuestionGenerator: Sendable {
             guard let service = bank.service(serviceID) else { continue }
             for fact in model.globalFacts(holdingOn: serviceID)
             where fact.owner == .aws && fact.defensibleOwners == [.aws]
-                && ItemRules.permits(fact, as: .key, in: .owner)
+                && model.permits(fact, as: .key, in: .owner)
             {
                 items.append(
                     ownerItem(
@@ -89,7 +89,7 @@ public struct QuestionGenerator: Sendable {
     func ofOrInItems() -> [Item] {
         model.facts.compactMap { fact in
             guard fact.owner != .shared, fact.defensibleOwners.count == 1,
-                ItemRules.permits(fact, as: .key, in: .ofOrIn)
+                model.permits(fact, as: .key, in: .ofOrIn)
             else { return nil }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
             return Item(
@@ -109,7 +109,7 @@ public struct QuestionGenerator: Sendable {
     /// documented nuance yield none (see ``ItemRules``).
     func trueFalseItems() -> [Item] {
         var items: [Item] = []
-        for fact in model.facts where ItemRules.permits(fact, as: .key, in: .trueFalse) {
+        for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
             let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
             if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
@@ -130,11 +130,11 @@ public struct QuestionGenerator: Sendable {
         var usedFamilies = Set<String>()
         for fact in model.facts
         where fact.service != Fact.allServices
-            && ItemRules.permits(fact, as: .key, in: .trueFalse)
+            && model.permits(fact, as: .key, in: .trueFalse)
         {
             guard !usedFamilies.contains(model.family(of: fact)),
                 let other = model.contrasting(fact).first(where: {
-                    $0.task == fact.task && ItemRules.permits($0, as: .premise, in: .trueFalse)
+                    $0.task == fact.task && model.permits($0, as: .premise, in: .trueFalse)
                 }),
                 let otherService = bank.service(other.service), let task = bank.task(fact.task),
                 let service = model.service(of: fact)
@@ -186,7 +186,7 @@ public struct QuestionGenerator: Sendable {
     /// The service's own facts that may key a "which is X's responsibility" item.
     private func keys(on service: Service, owner: Owner) -> [Fact] {
         model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
-            .filter { ItemRules.permits($0, as: .key, in: .multipleChoice) }
+            .filter { model.permits($0, as: .key, in: .multipleChoice) }
     }
 
     func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
@@ -256,16 +256,16 @@ public struct QuestionGenerator: Sendable {
     func contrastItems(seed: UInt64) -> [Item] {
         var items: [Item] = []
         for task in bank.tasks {
-            let facts = model.facts.filter { $0.task == task.id && $0.service != Fact.allServices }
+            let facts = model.facts(onTask: task.id).filter { $0.service != Fact.allServices }
             for owner in [Owner.aws, .customer] {
                 // One "which service?" item per task and owner; the seed picks which service is
                 // the answer.
                 let correct = facts.filter {
-                    $0.owner == owner && ItemRules.permits($0, as: .key, in: .contrast)
+                    $0.owner == owner && model.permits($0, as: .key, in: .contrast)
                 }
                 let others = facts.filter {
                     !$0.defensibleOwners.contains(owner) && $0.owner != .shared
-                        && ItemRules.permits($0, as: .distractor, in: .contrast)
+                        && model.permits($0, as: .distractor, in: .contrast)
                 }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
@@ -300,7 +300,7 @@ public struct QuestionGenerator: Sendable {
     /// "Who is responsible for T on A and on B?" for services where the owners differ; each fact
     /// is paired with the next two facts (by id) of the other owner.
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64) -> [Item] {
-        let strict = facts.filter { $0.owner != .shared && ItemRules.permits($0, as: .key, in: .contrast) }
+        let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
         var items: [Item] = []
         for (index, first) in strict.enumerated() {
             let partners = (strict[(index + 1)...] + strict[..<index])
@@ -513,7 +513,7 @@ public struct QuestionGenerator: Sendable {
                 question.style == .trueFalse
                 || question.choices.contains { $0.lowercased().contains("of the above") }
             let choices = keepOrder ? question.choices : SeededShuffle.shuffled(question.choices, using: &rng)
-            let owners = Set(question.facts.compactMap { id in model.facts.first { $0.id == id }?.owner })
+            let owners = Set(question.facts.compactMap { model.fact(id: $0)?.owner })
             var tags = ["kind:scenario"] + question.services.map { "service:\($0)" }
             tags += question.services.compactMap {
                 bank.service($0).map { "category:\($0.category.rawValue)" }
