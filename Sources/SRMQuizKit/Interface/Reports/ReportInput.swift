@@ -15,10 +15,9 @@ public enum ReportInput: Sendable {
     public static func load(path: String) throws(ReportInputError) -> ReportInput {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try BoundedFileReader.read(path: path, limit: BoundedFileReader.inputFileLimit)
         } catch {
-            throw ReportInputError(
-                file: path, message: "cannot read the file (\(error.localizedDescription))")
+            throw ReportInputError(file: path, message: error.reason)
         }
         let kind: FormatProbe
         do {
