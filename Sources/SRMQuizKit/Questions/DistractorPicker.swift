@@ -84,10 +84,9 @@ struct DistractorPicker {
         let candidates = service.category == .none ? [] : usableByCategory[wrong]?[service.category] ?? []
         let localTexts = Set(model.ownFacts(of: service.id).map { $0.text.lowercased() })
         let related = candidates.filter { fact in
-            fact.service != service.id
+            // No own fact decides it (so none contradicts it either).
+            fact.service != service.id && !model.isDecided(fact, on: service.id)
                 && !localTexts.contains(lowercasedTexts[fact.id] ?? fact.text.lowercased())
-                // No own fact decides it (so none contradicts it either).
-                && !model.isDecided(fact, on: service.id)
         }
         let generic = model.globalFacts(holdingOn: service.id).filter(usable)
         return (local, related, generic)

@@ -303,9 +303,16 @@ public struct QuestionGenerator: Sendable {
         let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
         var items: [Item] = []
         for (index, first) in strict.enumerated() {
-            let partners = (strict[(index + 1)...] + strict[..<index])
-                .filter { $0.owner != first.owner && $0.service != first.service }
-            for second in partners.prefix(2) where first.id < second.id {
+            // The first two facts after this one (wrapping round) of the other owner on another
+            // service; found by walking on, not by copying the rotated list (large banks).
+            var partners: [Fact] = []
+            var offset = 1
+            while partners.count < 2, offset < strict.count {
+                let other = strict[(index + offset) % strict.count]
+                if other.owner != first.owner && other.service != first.service { partners.append(other) }
+                offset += 1
+            }
+            for second in partners where first.id < second.id {
                 let id = "contrast-pair/\(first.id)/\(second.id)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 let a = model.sentenceName(first)
