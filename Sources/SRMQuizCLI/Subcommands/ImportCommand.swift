@@ -59,16 +59,19 @@ public struct ImportCommand: ParsableCommand {
         }
         let text: String
         do {
+            let limit = BoundedFileReader.inputFileLimit
             let data =
                 file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: file))
+                ? try BoundedFileReader.readStandardInput(limit: limit)
+                : try BoundedFileReader.read(path: file, limit: limit)
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw CLIOutput.fail("cannot read \(file): not UTF-8 text")
             }
             text = decoded
         } catch let error as CLIError {
             throw error
+        } catch let failure as BoundedFileReader.Failure {
+            throw CLIOutput.fail(failure.description)
         } catch {
             throw CLIOutput.fail("cannot read \(file): \(error.localizedDescription)")
         }

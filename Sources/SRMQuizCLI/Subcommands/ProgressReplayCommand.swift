@@ -80,14 +80,14 @@ public struct ProgressReplayCommand: ParsableCommand {
 
     private func readInput() throws -> String {
         let data: Data
-        if revlog == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: revlog))
-            } catch {
-                throw ReplayInputError(path: revlog, reason: (error as NSError).localizedDescription)
-            }
+        do {
+            let limit = BoundedFileReader.inputFileLimit
+            data =
+                revlog == "-"
+                ? try BoundedFileReader.readStandardInput(limit: limit)
+                : try BoundedFileReader.read(path: revlog, limit: limit)
+        } catch {
+            throw ReplayInputError(path: revlog, reason: error.detail)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw RevlogError(source: revlog, line: 1, problem: .notText)

@@ -35,13 +35,20 @@ public struct BankLint: Sendable {
     public init(bank: Bank, items: [Item]) {
         let model = ModelIndex(bank: bank)
         let needsArticle = bank.services.filter { model.sentenceName($0) != $0.name }.map(\.name)
+        // Explanations and options recur across items: each text is checked once.
+        var checked: [String: [String]] = [:]
         for item in items {
             var texts = [item.prompt, item.explanation] + item.choices
             if item.kind == .flashcard { texts += item.answers }
             for text in texts {
-                for message in Self.punctuationProblems(text)
-                    + Self.articleProblems(text, names: needsArticle)
-                {
+                let messages =
+                    checked[text]
+                    ?? {
+                        let found = Self.punctuationProblems(text) + Self.articleProblems(text, names: needsArticle)
+                        checked[text] = found
+                        return found
+                    }()
+                for message in messages {
                     findings.append(Finding(itemID: item.id, message: message))
                 }
             }
@@ -99,9 +106,15 @@ public struct BankLint: Sendable {
     /// parentheses, and an opening "When using …"/"Just as …" clause with no comma to close it.
     static func punctuationProblems(_ text: String) -> [String] {
         var problems: [String] = []
-        let withoutEllipses = text.replacingOccurrences(of: "…", with: "")
-        for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where withoutEllipses.contains(bad) {
-            if bad == " ." && withoutEllipses.contains(" .zip") { continue }
+        // ASCII text (nearly all) is searched byte by byte; other text through Foundation, whose
+        // comparison treats combining marks as part of the character before them.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let withoutEllipses = ascii ? text : text.replacingOccurrences(of: "…", with: "")
+        func has(_ needle: String) -> Bool {
+            ascii ? withoutEllipses.containsBytes(needle) : withoutEllipses.contains(needle)
+        }
+        for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where has(bad) {
+            if bad == " ." && has(" .zip") { continue }
             problems.append("'\(bad)' in \"\(text.prefix(80))\"")
         }
         var depth = 0
@@ -156,6 +169,28 @@ public struct BankLint: Sendable {
 }
 
 extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in the text's (a byte search, no Foundation).
+    fileprivate func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                while i <= h.count - n.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
     fileprivate func trimmingCharacters(in character: Character) -> String {
         var text = Substring(self)
         while text.first == character { text = text.dropFirst() }

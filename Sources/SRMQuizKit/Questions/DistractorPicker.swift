@@ -21,6 +21,9 @@ struct DistractorPicker {
     private let usableIDs: [Owner: Set<String>]
     /// Each fact's text in lower case, made once.
     private let lowercasedTexts: [String: String]
+    /// The usable facts (as in ``usableIDs``) by owner and by their service's category, in id
+    /// order: the candidates of the "related" pool (services of the same category).
+    private let usableByCategory: [Owner: [ServiceCategory: [Fact]]]
 
     typealias Pools = (local: [Fact], related: [Fact], generic: [Fact])
 
@@ -55,10 +58,18 @@ struct DistractorPicker {
             usable[owner] = Set(
                 model.facts.filter {
                     $0.owner == owner && $0.defensibleOwners == [owner]
-                        && ItemRules.permits($0, as: .distractor, in: .multipleChoice)
+                        && model.permits($0, as: .distractor, in: .multipleChoice)
                 }.map(\.id))
         }
         self.usableIDs = usable
+        var byCategory: [Owner: [ServiceCategory: [Fact]]] = [:]
+        for fact in model.facts {
+            guard let category = model.service(of: fact)?.category, category != .none else { continue }
+            for owner in [Owner.aws, .customer] where usable[owner]?.contains(fact.id) == true {
+                byCategory[owner, default: [:]][category, default: []].append(fact)
+            }
+        }
+        self.usableByCategory = byCategory
         self.lowercasedTexts = Dictionary(
             model.facts.map { ($0.id, $0.text.lowercased()) }, uniquingKeysWith: { first, _ in first })
     }
@@ -69,17 +80,13 @@ struct DistractorPicker {
         let usableIDs = self.usableIDs[wrong] ?? []
         func usable(_ fact: Fact) -> Bool { usableIDs.contains(fact.id) }
         let local = model.ownFacts(of: service.id).filter(usable)
-        let relatedServices = Set(
-            model.bank.services.filter {
-                $0.id != service.id && $0.category == service.category && $0.category != .none
-            }
-            .map(\.id))
+        // Facts of the other services of the same category (none for services in no category).
+        let candidates = service.category == .none ? [] : usableByCategory[wrong]?[service.category] ?? []
         let localTexts = Set(model.ownFacts(of: service.id).map { $0.text.lowercased() })
-        let related = model.facts.filter { fact in
-            relatedServices.contains(fact.service) && usable(fact)
+        let related = candidates.filter { fact in
+            // No own fact decides it (so none contradicts it either).
+            fact.service != service.id && !model.isDecided(fact, on: service.id)
                 && !localTexts.contains(lowercasedTexts[fact.id] ?? fact.text.lowercased())
-                && model.contradictions(of: fact, on: service.id).isEmpty
-                && !model.ownFacts(of: service.id).contains { model.decides($0, fact) }
         }
         let generic = model.globalFacts(holdingOn: service.id).filter(usable)
         return (local, related, generic)
@@ -101,19 +108,19 @@ struct DistractorPicker {
         let (local, related, generic) = cachedPools(service: service, owner: owner)
         var texts = Set(avoid.map { $0.lowercased() })
         var chosen: [Fact] = []
-        for fact in local.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(local, using: &rng) where chosen.count < count {
             if texts.insert(fact.text.lowercased()).inserted { chosen.append(fact) }
         }
         // From other services, one option per task: "TLS to DB clusters" and "TLS to the
         // database" side by side would be one option twice.
-        for fact in related.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(related, using: &rng) where chosen.count < count {
             if !chosen.contains(where: { $0.task == fact.task }),
                 texts.insert(fact.text.lowercased()).inserted
             {
                 chosen.append(fact)
             }
         }
-        for fact in generic.shuffled(using: &rng) where chosen.count < count {
+        for fact in SeededShuffle.shuffled(generic, using: &rng) where chosen.count < count {
             let cap = Int(Double(genericEligible[fact.id, default: 0]) * Self.genericShare)
             guard genericUses[fact.id, default: 0] < cap, texts.insert(fact.text.lowercased()).inserted else {
                 continue

@@ -18,14 +18,20 @@ enum ItemRules {
 
     /// Whether `fact` may play `role` in an item of `kind`.
     static func permits(_ fact: Fact, as role: Role, in kind: ItemKind) -> Bool {
+        permits(fact, as: role, in: kind, namesOwner: namesOwner(fact))
+    }
+
+    /// ``permits(_:as:in:)`` with ``namesOwner(_:)`` already known (the generator checks it once
+    /// per fact).
+    static func permits(_ fact: Fact, as role: Role, in kind: ItemKind, namesOwner: Bool) -> Bool {
         switch role {
         case .distractor, .premise:
-            return !isNuanced(fact) && !namesOwner(fact)
+            return !isNuanced(fact) && !namesOwner
         case .key:
             switch kind {
-            case .trueFalse: return !isNuanced(fact) && !namesOwner(fact)
-            case .owner, .ofOrIn, .multipleChoice, .multipleResponse: return !namesOwner(fact)
-            case .contrast: return !namesOwner(fact) && fact.defensibleOwners == [fact.owner]
+            case .trueFalse: return !isNuanced(fact) && !namesOwner
+            case .owner, .ofOrIn, .multipleChoice, .multipleResponse: return !namesOwner
+            case .contrast: return !namesOwner && fact.defensibleOwners == [fact.owner]
             default: return true
             }
         }
@@ -54,10 +60,13 @@ enum ItemRules {
         }
     }
 
-    static func namesOwner(_ fact: Fact) -> Bool {
+    static func namesOwner(_ fact: Fact) -> Bool { namesOwner(text: fact.text) }
+
+    /// ``namesOwner(_:)`` of a fact's text.
+    static func namesOwner(text: String) -> Bool {
         // Most facts name neither party: skip the word split for them.
-        guard mentions(fact.text, "customer") || mentions(fact.text, "AWS") else { return false }
-        let words = fact.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        guard mentions(text, "customer") || mentions(text, "AWS") else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
             .map(String.init)
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""

@@ -6,18 +6,62 @@ struct ModelIndex: Sendable {
     private let servicesByID: [String: Service]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
+    /// Facts by id (the first, in id order, of any that share one).
+    private let factsByID: [String: Fact]
+    /// Facts by task, each list in id order.
+    private let factsByTask: [String: [Fact]]
     /// The families a service's own fact on each task decides (its own and those it overrides).
     private let decidedFamilies: [String: Set<String>]
+    /// The tasks of each service's own facts, and the families those facts decide (see
+    /// ``decides(_:_:)``), so "does any of S's facts decide this one?" is two look-ups.
+    private let decidedOnService: [String: (tasks: Set<String>, families: Set<String>)]
+    /// ``globalFacts(holdingOn:)`` of every service in the bank, computed once.
+    private var globalsByService: [String: [Fact]] = [:]
+    /// The texts of the facts whose wording names an owner (``ItemRules/namesOwner(_:)``),
+    /// checked once per fact rather than once per use.
+    private let ownerNamingTexts: Set<String>
+    /// The AWS page each source key stands for (nil: not an AWS page, or no such source).
+    private let awsPages: [String: String]
 
     init(bank: Bank) {
         self.bank = bank
-        facts = bank.facts.sorted { $0.id < $1.id }
+        let facts = bank.facts.sorted { $0.id < $1.id }
+        self.facts = facts
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        factsByService = Dictionary(grouping: facts, by: \.service)
-        decidedFamilies = Dictionary(
+        let tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.tasksByID = tasksByID
+        let factsByService = Dictionary(grouping: facts, by: \.service)
+        self.factsByService = factsByService
+        factsByTask = Dictionary(grouping: facts, by: \.task)
+        factsByID = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let decidedFamilies = Dictionary(
             bank.tasks.map { ($0.id, Set([$0.family] + $0.overrides)) },
             uniquingKeysWith: { first, _ in first })
+        self.decidedFamilies = decidedFamilies
+        decidedOnService = factsByService.mapValues { own in
+            let families = own.reduce(into: Set<String>()) { $0.formUnion(decidedFamilies[$1.task] ?? [$1.task]) }
+            return (Set(own.map(\.task)), families)
+        }
+        ownerNamingTexts = Set(facts.map(\.text).filter { ItemRules.namesOwner(text: $0) })
+        awsPages = bank.sources.compactMapValues { $0.isAWSPage ? $0.url : nil }
+        var globals: [String: [Fact]] = [:]
+        for service in bank.services where globals[service.id] == nil {
+            globals[service.id] = computeGlobalFacts(holdingOn: service.id)
+        }
+        globalsByService = globals
+    }
+
+    /// Whether `fact` may play `role` in an item of `kind` (``ItemRules``, with the owner-naming
+    /// check looked up rather than redone).
+    func permits(_ fact: Fact, as role: ItemRules.Role, in kind: ItemKind) -> Bool {
+        ItemRules.permits(fact, as: role, in: kind, namesOwner: ownerNamingTexts.contains(fact.text))
+    }
+
+    /// Whether any of `service`'s own facts decides `fact`'s task family there (the same as
+    /// `ownFacts(of: service).contains { decides($0, fact) }`).
+    func isDecided(_ fact: Fact, on service: String) -> Bool {
+        guard let own = decidedOnService[service] else { return false }
+        return own.tasks.contains(fact.task) || own.families.contains(family(of: fact))
     }
 
     /// The task family of `fact` (its task id when the task names none).
@@ -42,6 +86,10 @@ struct ModelIndex: Sendable {
     /// Global facts (on all services) that hold on `service`: those none of its own facts
     /// decide (same task, or a family its facts decide with another owner).
     func globalFacts(holdingOn service: String) -> [Fact] {
+        globalsByService[service] ?? computeGlobalFacts(holdingOn: service)
+    }
+
+    private func computeGlobalFacts(holdingOn service: String) -> [Fact] {
         let local = factsByService[service] ?? []
         return (factsByService[Fact.allServices] ?? []).filter { global in
             !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
@@ -112,11 +160,16 @@ struct ModelIndex: Sendable {
             if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
                 return Source.isAWSPage(reference) ? reference : nil
             }
-            guard let source = bank.sources[reference], source.isAWSPage else { return nil }
-            return source.url
+            return awsPages[reference]
         }
         return pages.filter { seen.insert($0).inserted }
     }
+
+    /// The fact with this id.
+    func fact(id: String) -> Fact? { factsByID[id] }
+
+    /// The facts on `task`, in id order.
+    func facts(onTask task: String) -> [Fact] { factsByTask[task] ?? [] }
 
     /// Facts on `service` whose owner is exactly `owner` with no nuance pointing elsewhere; with
     /// `includeGlobal`, also facts on all services whose task the service does not override.
@@ -129,8 +182,8 @@ struct ModelIndex: Sendable {
     /// Facts of the same task on other services whose (strict) owner the first fact's
     /// documentation does not support.
     func contrasting(_ fact: Fact) -> [Fact] {
-        facts.filter { other in
-            other.task == fact.task && other.service != fact.service && other.service != Fact.allServices
+        (factsByTask[fact.task] ?? []).filter { other in
+            other.service != fact.service && other.service != Fact.allServices
                 && other.owner != .shared && other.defensibleOwners == [other.owner]
                 && !fact.defensibleOwners.contains(other.owner)
         }

@@ -35,13 +35,13 @@ public struct QuestionGenerator: Sendable {
             seenIDs.insert(item.id).inserted && seenPrompts.insert(item.prompt.lowercased()).inserted
         }
         var rng = SeededGenerator(seed: seed)
-        return unique.sorted { $0.id < $1.id }.shuffled(using: &rng)
+        return SeededShuffle.shuffled(unique.sorted { $0.id < $1.id }, using: &rng)
     }
 
     // MARK: - Kinds
 
     func ownerItems() -> [Item] {
-        var items = model.facts.filter { ItemRules.permits($0, as: .key, in: .owner) }.map { fact in
+        var items = model.facts.filter { model.permits($0, as: .key, in: .owner) }.map { fact in
             ownerItem(id: "owner/\(fact.id)", fact: fact, context: model.context(fact))
         }
         // AWS's global duties asked on the core services: "When using Amazon S3, who is
@@ -51,7 +51,7 @@ public struct QuestionGenerator: Sendable {
             guard let service = bank.service(serviceID) else { continue }
             for fact in model.globalFacts(holdingOn: serviceID)
             where fact.owner == .aws && fact.defensibleOwners == [.aws]
-                && ItemRules.permits(fact, as: .key, in: .owner)
+                && model.permits(fact, as: .key, in: .owner)
             {
                 items.append(
                     ownerItem(
@@ -89,7 +89,7 @@ public struct QuestionGenerator: Sendable {
     func ofOrInItems() -> [Item] {
         model.facts.compactMap { fact in
             guard fact.owner != .shared, fact.defensibleOwners.count == 1,
-                ItemRules.permits(fact, as: .key, in: .ofOrIn)
+                model.permits(fact, as: .key, in: .ofOrIn)
             else { return nil }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
             return Item(
@@ -109,7 +109,7 @@ public struct QuestionGenerator: Sendable {
     /// documented nuance yield none (see ``ItemRules``).
     func trueFalseItems() -> [Item] {
         var items: [Item] = []
-        for fact in model.facts where ItemRules.permits(fact, as: .key, in: .trueFalse) {
+        for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
             let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
             if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
@@ -130,11 +130,11 @@ public struct QuestionGenerator: Sendable {
         var usedFamilies = Set<String>()
         for fact in model.facts
         where fact.service != Fact.allServices
-            && ItemRules.permits(fact, as: .key, in: .trueFalse)
+            && model.permits(fact, as: .key, in: .trueFalse)
         {
             guard !usedFamilies.contains(model.family(of: fact)),
                 let other = model.contrasting(fact).first(where: {
-                    $0.task == fact.task && ItemRules.permits($0, as: .premise, in: .trueFalse)
+                    $0.task == fact.task && model.permits($0, as: .premise, in: .trueFalse)
                 }),
                 let otherService = bank.service(other.service), let task = bank.task(fact.task),
                 let service = model.service(of: fact)
@@ -186,7 +186,7 @@ public struct QuestionGenerator: Sendable {
     /// The service's own facts that may key a "which is X's responsibility" item.
     private func keys(on service: Service, owner: Owner) -> [Fact] {
         model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
-            .filter { ItemRules.permits($0, as: .key, in: .multipleChoice) }
+            .filter { model.permits($0, as: .key, in: .multipleChoice) }
     }
 
     func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
@@ -199,8 +199,8 @@ public struct QuestionGenerator: Sendable {
                     let distractors = picker.pick(
                         3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
                     guard distractors.count == 3 else { continue }
-                    let choices = ([fact] + distractors).map { $0.text.capitalizedFirst }.shuffled(
-                        using: &rng)
+                    let choices = SeededShuffle.shuffled(
+                        ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     items.append(
                         Item(
                             id: id, kind: .multipleChoice,
@@ -232,7 +232,8 @@ public struct QuestionGenerator: Sendable {
                     let texts = Set(pair.map(\.text))
                     let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
                     guard distractors.count == 3 else { continue }
-                    let choices = (pair + distractors).map { $0.text.capitalizedFirst }.shuffled(using: &rng)
+                    let choices = SeededShuffle.shuffled(
+                        (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
                     items.append(
                         Item(
@@ -255,27 +256,27 @@ public struct QuestionGenerator: Sendable {
     func contrastItems(seed: UInt64) -> [Item] {
         var items: [Item] = []
         for task in bank.tasks {
-            let facts = model.facts.filter { $0.task == task.id && $0.service != Fact.allServices }
+            let facts = model.facts(onTask: task.id).filter { $0.service != Fact.allServices }
             for owner in [Owner.aws, .customer] {
                 // One "which service?" item per task and owner; the seed picks which service is
                 // the answer.
                 let correct = facts.filter {
-                    $0.owner == owner && ItemRules.permits($0, as: .key, in: .contrast)
+                    $0.owner == owner && model.permits($0, as: .key, in: .contrast)
                 }
                 let others = facts.filter {
                     !$0.defensibleOwners.contains(owner) && $0.owner != .shared
-                        && ItemRules.permits($0, as: .distractor, in: .contrast)
+                        && model.permits($0, as: .distractor, in: .contrast)
                 }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
-                guard let fact = correct.randomElement(using: &rng) else { continue }
+                guard let fact = SeededShuffle.pick(from: correct, using: &rng) else { continue }
                 var usedServices: Set<String> = [fact.service]
                 var distractors: [Fact] = []
-                for other in others.shuffled(using: &rng) where distractors.count < 3 {
+                for other in SeededShuffle.shuffled(others, using: &rng) where distractors.count < 3 {
                     if usedServices.insert(other.service).inserted { distractors.append(other) }
                 }
                 guard distractors.count == 3 else { continue }
-                let choices = ([fact] + distractors).map(model.serviceName).shuffled(using: &rng)
+                let choices = SeededShuffle.shuffled(([fact] + distractors).map(model.serviceName), using: &rng)
                 items.append(
                     Item(
                         id: id, kind: .contrast,
@@ -299,12 +300,19 @@ public struct QuestionGenerator: Sendable {
     /// "Who is responsible for T on A and on B?" for services where the owners differ; each fact
     /// is paired with the next two facts (by id) of the other owner.
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64) -> [Item] {
-        let strict = facts.filter { $0.owner != .shared && ItemRules.permits($0, as: .key, in: .contrast) }
+        let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
         var items: [Item] = []
         for (index, first) in strict.enumerated() {
-            let partners = (strict[(index + 1)...] + strict[..<index])
-                .filter { $0.owner != first.owner && $0.service != first.service }
-            for second in partners.prefix(2) where first.id < second.id {
+            // The first two facts after this one (wrapping round) of the other owner on another
+            // service; found by walking on, not by copying the rotated list (large banks).
+            var partners: [Fact] = []
+            var offset = 1
+            while partners.count < 2, offset < strict.count {
+                let other = strict[(index + offset) % strict.count]
+                if other.owner != first.owner && other.service != first.service { partners.append(other) }
+                offset += 1
+            }
+            for second in partners where first.id < second.id {
                 let id = "contrast-pair/\(first.id)/\(second.id)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 let a = model.sentenceName(first)
@@ -322,7 +330,7 @@ public struct QuestionGenerator: Sendable {
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
-                        choices: combos.map(option).shuffled(using: &rng), answers: [answer],
+                        choices: SeededShuffle.shuffled(combos.map(option), using: &rng), answers: [answer],
                         explanation:
                             "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
                         nuance: first.nuance?.text ?? second.nuance?.text,
@@ -360,13 +368,12 @@ public struct QuestionGenerator: Sendable {
         for category in [ServiceCategory.infrastructure, .container, .abstracted] {
             let id = "category-pick/\(category.rawValue)"
             var rng = StableHash.generator(seed: seed, id: id)
-            guard let service = categorised.filter({ $0.category == category }).randomElement(using: &rng)
-            else {
-                continue
-            }
+            let members = categorised.filter { $0.category == category }
+            guard let service = SeededShuffle.pick(from: members, using: &rng) else { continue }
             var seenCategories: [ServiceCategory: Int] = [:]
             var distractors: [Service] = []
-            for other in categorised.filter({ $0.category != category }).shuffled(using: &rng)
+            let others = categorised.filter { $0.category != category }
+            for other in SeededShuffle.shuffled(others, using: &rng)
             where distractors.count < 3 {
                 if seenCategories[other.category, default: 0] < 2 {
                     seenCategories[other.category, default: 0] += 1
@@ -379,7 +386,7 @@ public struct QuestionGenerator: Sendable {
                     id: id, kind: .category,
                     prompt:
                         "Which of these is \(category.article) \(category.displayName.lowercased()) service in the AWS Security Best Practices framing?",
-                    choices: ([service] + distractors).map(\.name).shuffled(using: &rng),
+                    choices: SeededShuffle.shuffled(([service] + distractors).map(\.name), using: &rng),
                     answers: [service.name],
                     explanation:
                         "\(service.name) is \(category.article) \(category.displayName.lowercased()) service; "
@@ -431,7 +438,7 @@ public struct QuestionGenerator: Sendable {
                 let id = "control-part/\(control.id)/\(side.rawValue)"
                 var rng = StableHash.generator(seed: seed, id: id)
                 var distractors = [wrong]
-                for other in otherParts.shuffled(using: &rng) where distractors.count < 3 {
+                for other in SeededShuffle.shuffled(otherParts, using: &rng) where distractors.count < 3 {
                     if let text = side == .aws ? other.awsPart : other.customerPart,
                         !distractors.contains(text), text != part
                     {
@@ -444,7 +451,7 @@ public struct QuestionGenerator: Sendable {
                         id: id, kind: .controlType,
                         prompt:
                             "\(control.name) is a shared control. Which of these is \(side.possessive) part of it?",
-                        choices: ([part] + distractors).shuffled(using: &rng), answers: [part],
+                        choices: SeededShuffle.shuffled([part] + distractors, using: &rng), answers: [part],
                         explanation:
                             "In \(control.name.lowercased()), AWS's part: \(awsPart) The customer's part: \(customerPart)",
                         tags: [
@@ -512,8 +519,8 @@ public struct QuestionGenerator: Sendable {
             let keepOrder =
                 question.style == .trueFalse
                 || question.choices.contains { $0.lowercased().contains("of the above") }
-            let choices = keepOrder ? question.choices : question.choices.shuffled(using: &rng)
-            let owners = Set(question.facts.compactMap { id in model.facts.first { $0.id == id }?.owner })
+            let choices = keepOrder ? question.choices : SeededShuffle.shuffled(question.choices, using: &rng)
+            let owners = Set(question.facts.compactMap { model.fact(id: $0)?.owner })
             var tags = ["kind:scenario"] + question.services.map { "service:\($0)" }
             tags += question.services.compactMap {
                 bank.service($0).map { "category:\($0.category.rawValue)" }

@@ -17,12 +17,12 @@ extension QuestionGenerator {
             let id = "help/\(help.id)"
             var rng = StableHash.generator(seed: seed, id: id)
             let answers = help.answers.compactMap { bank.service($0) }
-            guard let key = answers.randomElement(using: &rng) else { continue }
+            guard let key = SeededShuffle.pick(from: answers, using: &rng) else { continue }
             let excluded = Set(help.answers + help.alsoHelps)
             let candidates = family.services.filter { !excluded.contains($0) }.compactMap { bank.service($0) }
-            let distractors = Array(candidates.shuffled(using: &rng).prefix(3))
+            let distractors = Array(SeededShuffle.shuffled(candidates, using: &rng).prefix(3))
             guard distractors.count == 3 else { continue }
-            let choices = ([key] + distractors).map(\.name).shuffled(using: &rng)
+            let choices = SeededShuffle.shuffled(([key] + distractors).map(\.name), using: &rng)
             var explanation = help.reason
             if !explanation.hasSuffix(".") { explanation += "." }
             let others = answers.filter { $0.id != key.id }

@@ -1,6 +1,11 @@
 /// A small, fast, seedable random number generator (SplitMix64). Every random choice in the
 /// program draws from one, so a seed reproduces a run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codable {
+///
+/// It is deliberately not a `RandomNumberGenerator`: the standard library's algorithms that take
+/// one (`shuffled(using:)`, `randomElement(using:)`, `random(in:using:)`) may draw differently on
+/// another Swift version, so seeded shuffles and picks go through ``SeededShuffle`` instead, and
+/// the compiler refuses any other use.
+public struct SeededGenerator: Sendable, Hashable, Codable {
     public private(set) var state: UInt64
 
     public init(seed: UInt64) {

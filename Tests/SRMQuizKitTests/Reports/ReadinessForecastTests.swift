@@ -18,9 +18,25 @@ import Testing
             sources: [])
     }
 
+    /// The standard library's generator protocol over a ``SeededGenerator`` (which is deliberately
+    /// not one): this test's synthetic learners only need some random numbers, not a stable order.
+    struct StandardRandom: RandomNumberGenerator {
+        var base: SeededGenerator
+        mutating func next() -> UInt64 { base.next() }
+    }
+
     /// A uniform double in `range`.
     static func uniform(_ range: ClosedRange<Double>, _ rng: inout SeededGenerator) -> Double {
-        Double.random(in: range, using: &rng)
+        var standard = StandardRandom(base: rng)
+        defer { rng = standard.base }
+        return Double.random(in: range, using: &standard)
+    }
+
+    /// A uniform double in `0..<1`.
+    static func unit(_ rng: inout SeededGenerator) -> Double {
+        var standard = StandardRandom(base: rng)
+        defer { rng = standard.base }
+        return Double.random(in: 0..<1, using: &standard)
     }
 
     /// One synthetic learner: studies for some weeks, then sits the exam some days later.
@@ -54,7 +70,7 @@ import Testing
                 let item = items[Int(id.dropFirst())!]
                 let card = cards[id] ?? Card.new(at: now)
                 let p = card.lastReview == nil ? ability[item.kind]! : trueRecall(card, at: now)
-                let correct = Double.random(in: 0..<1, using: &rng) < p
+                let correct = unit(&rng) < p
                 cards[id] = scheduler.review(card, rating: correct ? .good : .again, at: now, rng: &rng)
                 log.append(
                     ReviewLogEntry(itemID: id, time: now, rating: correct ? .good : .again, correct: correct))
@@ -65,7 +81,7 @@ import Testing
         var right = 0
         for item in items {
             let p = cards[item.id].map { trueRecall($0, at: exam) } ?? ability[item.kind]!
-            if Double.random(in: 0..<1, using: &rng) < p { right += 1 }
+            if unit(&rng) < p { right += 1 }
         }
         let forecast = ReadinessForecast.make(
             items: items, cards: cards, log: log, now: now, examDate: exam, scheduler: scheduler)

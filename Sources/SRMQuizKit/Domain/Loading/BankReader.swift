@@ -43,10 +43,9 @@ struct BankReader {
     mutating func read(file: String) {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data = try BoundedFileReader.read(path: file, limit: BoundedFileReader.bankFileLimit)
         } catch {
-            problems.append(
-                BankProblem(file: file, message: "cannot read the file: \(error.localizedDescription)"))
+            problems.append(BankProblem(file: file, message: error.reason))
             return
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -57,6 +56,10 @@ struct BankReader {
     }
 
     mutating func read(text: String, file: String) {
+        if let bomb = YAMLExpansionLimit.check(text, file: file) {
+            problems.append(bomb)
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)

@@ -16,9 +16,9 @@ public enum ReportInput: Sendable {
     public static func load(path: String) throws(ReportInputError) -> ReportInput {
         let data: Data
         do {
-            data = Data(try DurableFile.read(path, followLinks: true))  // a FIFO or device is refused
+            data = try BoundedFileReader.read(path: path, limit: BoundedFileReader.inputFileLimit)
         } catch {
-            throw ReportInputError(file: path, message: "cannot read the file (\(error.reason))")
+            throw ReportInputError(file: path, message: error.reason)
         }
         // A progress state is recognised by reading it (its fast path), not by decoding it all
         // with JSONDecoder just to see its `format`.

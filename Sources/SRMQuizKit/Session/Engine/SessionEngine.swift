@@ -53,9 +53,8 @@ public final class SessionEngine {
             learning = day.learningLater
             built = day
         case .quiz:
-            var pool = items.filter { configuration.filter.matches($0) }
             var shuffler = SeededGenerator(seed: configuration.seed)
-            pool.shuffle(using: &shuffler)
+            var pool = SeededShuffle.shuffled(items.filter { configuration.filter.matches($0) }, using: &shuffler)
             if let count = configuration.count { pool = Array(pool.prefix(max(0, count))) }
             queue = SiblingSpacing.spread(pool).map { QueueEntry(itemID: $0.id, reason: .practice) }
         case .cram:

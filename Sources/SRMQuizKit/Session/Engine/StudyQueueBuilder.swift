@@ -77,10 +77,10 @@ public struct StudyQueueBuilder: Sendable {
                 break
             }
         }
-        fresh = fresh.enumerated().sorted { a, b in
-            a.element.teachingTier != b.element.teachingTier
-                ? a.element.teachingTier < b.element.teachingTier : a.offset < b.offset
-        }.map(\.element)
+        // Each item's tier worked out once (it reads the tags), not once per comparison.
+        fresh = fresh.enumerated().map { (tier: $0.element.teachingTier, offset: $0.offset, item: $0.element) }
+            .sorted { a, b in a.tier != b.tier ? a.tier < b.tier : a.offset < b.offset }
+            .map(\.item)
         learningNow.sort { $0.1 < $1.1 }
         learningLater.sort { $0.1 < $1.1 }
         reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
