@@ -89,10 +89,6 @@ if [ ! -d "$seeds" ]; then
         fi
         rm -rf "$(dirname "$p")"
       done
-      if [ "$target" = state ]; then  # formats 1 and 2, as the tests write them
-        cp Tests/SRMQuizKitTests/Fixtures/*.json "$tmp/" 2>/dev/null || true
-        find "$tmp" -name '*-vectors.json' -delete
-      fi
       ;;
     revlog)
       cp Tests/SRMQuizKitTests/Fixtures/*revlog-replay.csv "$tmp/"
