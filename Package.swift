@@ -87,3 +87,30 @@ var classServerTargets: [Target] {
         ),
     ]
 }
+
+// MARK: - Fuzzing (issue #14, item 8)
+// Only with SRMQUIZ_FUZZ=1 (see scripts/fuzz.sh and docs/reliability.md): two libFuzzer
+// executables, `srmquiz-fuzz` (the loaders of SRMQuizKit) and `srmquiz-fuzz-class` (the class
+// protocol of SRMQuizServer). Our own modules are compiled optimised and instrumented
+// (`-sanitize=fuzzer,address`), the fuzz executables linked with libFuzzer and AddressSanitizer;
+// dependencies keep their normal flags, so NIO and BoringSSL are not rebuilt. A normal
+// `swift build` / `swift test` never sees any of this.
+if Context.environment["SRMQUIZ_FUZZ"] == "1" {
+    let instrumented: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-O"])]
+    for target in package.targets where ["SRMQuizKit", "SRMQuizServer"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + instrumented
+    }
+    let linked: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    package.targets += [
+        .executableTarget(
+            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit"], swiftSettings: instrumented,
+            linkerSettings: linked),
+        .executableTarget(
+            name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer"],
+            swiftSettings: instrumented, linkerSettings: linked),
+    ]
+    package.products += [
+        .executable(name: "srmquiz-fuzz", targets: ["srmquiz-fuzz"]),
+        .executable(name: "srmquiz-fuzz-class", targets: ["srmquiz-fuzz-class"]),
+    ]
+}

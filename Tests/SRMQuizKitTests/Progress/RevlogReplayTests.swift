@@ -58,6 +58,9 @@ import Testing
         ),
         ("card_id,review_time,review_rating\n7,1767600000000,0\n", .ratingOutOfRange(0), 2),
         ("card_id,review_time,review_rating\n7,1767600000000,5\n", .ratingOutOfRange(5), 2),
+        // Found by fuzzing: a time past Int64 microseconds crashed the scheduler.
+        ("card_id,review_time,review_rating\n7,9223372036854775807,3\n", .timeOutOfRange(Int64.max), 2),
+        ("card_id,review_time,review_rating\n7,-1,3\n", .timeOutOfRange(-1), 2),
     ])
     func badInputNamesLineAndProblem(csv: String, problem: RevlogError.Problem, line: Int) {
         #expect(throws: RevlogError(source: "log.csv", line: line, problem: problem)) {

@@ -12,6 +12,8 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
         case notAnInteger(column: String, value: String)
         /// `review_rating` is not 1, 2, 3 or 4.
         case ratingOutOfRange(Int64)
+        /// `review_time` is before 1970 or after 9999 (milliseconds since 1970).
+        case timeOutOfRange(Int64)
         /// The input is not UTF-8 text.
         case notText
         /// The CSV itself is broken (an unclosed quoted field, text after a closing quote).
@@ -46,6 +48,9 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
             what = "\(column) is \"\(TerminalText.sanitize(value))\": expected an integer"
         case .ratingOutOfRange(let value):
             what = "review_rating is \(value): expected 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"
+        case .timeOutOfRange(let value):
+            what =
+                "review_time is \(value): expected milliseconds since 1970, from 0 to \(RevlogRow.latestReviewTime) (the end of 9999)"
         case .notText:
             what = "not UTF-8 text"
         case .malformedCSV(let message):

@@ -85,6 +85,9 @@ public struct RevlogReplay: Sendable {
             guard (1...4).contains(values[2]), let rating = Rating(rawValue: Int(values[2])) else {
                 throw RevlogError(source: source, line: lineNumber, problem: .ratingOutOfRange(values[2]))
             }
+            guard (0...RevlogRow.latestReviewTime).contains(values[1]) else {
+                throw RevlogError(source: source, line: lineNumber, problem: .timeOutOfRange(values[1]))
+            }
             rows.append(RevlogRow(cardID: values[0], reviewTime: values[1], rating: rating, line: lineNumber))
         }
         return rows

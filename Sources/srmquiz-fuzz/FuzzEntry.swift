@@ -1,0 +1,46 @@
+import Foundation
+
+// libFuzzer's entry points for the loaders of SRMQuizKit. The target is chosen by the
+// environment variable SRMQUIZ_FUZZ_TARGET (see ``FuzzTarget``). Built only with SRMQUIZ_FUZZ=1
+// (see scripts/fuzz.sh and docs/reliability.md).
+
+/// SwiftPM links an executable on Linux with `main` defined as `<module>_main`, so libFuzzer's
+/// own `main` is never used: this one hands over to its driver.
+@_cdecl("srmquiz_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzerTestOneInput)
+}
+
+/// libFuzzer's driver (compiler-rt, `FuzzerDriver.cpp`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// The target this process fuzzes, read once.
+nonisolated(unsafe) private var selected: FuzzTarget?
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzerInitialize(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> Int32 {
+    let name = ProcessInfo.processInfo.environment["SRMQUIZ_FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("srmquiz-fuzz: set SRMQUIZ_FUZZ_TARGET to one of: \(names)\n".utf8))
+        exit(64)
+    }
+    selected = target
+    return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    selected?.run(bytes)
+    return 0
+}
