@@ -62,6 +62,49 @@ import Testing
         #expect(report.leeches.first?.facts == ["the content of outgoing email"])
     }
 
+    /// Weeks and breakdowns of a log out of time order, across an ISO year boundary, with
+    /// self-rated answers and an item the bank lacks: the same as counting answer by answer.
+    @Test func countsWeeksAndBreakdownsAsEachAnswerWould() {
+        var a = ExamFixture.single("a")
+        a.tags += ["service:ses", "service:s3"]
+        let b = ExamFixture.single("b")
+        let start = Date(timeIntervalSince1970: 1_735_300_000)  // 2024-12-27, ISO week 2024-W52
+        var log: [ReviewLogEntry] = []
+        for n in 0..<60 {
+            let time = start.addingTimeInterval(Double((n * 37) % 60) * 3 * 3600 - 86399)
+            let id = ["a", "b", "gone"][n % 3]
+            let correct: Bool? = n % 7 == 0 ? nil : n % 2 == 0
+            log.append(ReviewLogEntry(itemID: id, time: time, rating: .good, correct: correct))
+        }
+        let items = ["a": a, "b": b]
+        let report = LearnerReport.make(
+            file: "x.json", log: log, cards: [:], items: items, now: Self.now)
+
+        var expected: [String: LearnerReport.Week] = [:]
+        for entry in log {
+            let key = LearnerReport.isoWeek(entry.time)
+            var week = expected[key] ?? .init(week: key, reviews: 0, graded: 0, correct: 0)
+            week.reviews += 1
+            if let c = entry.correct {
+                week.graded += 1
+                if c { week.correct += 1 }
+            }
+            expected[key] = week
+        }
+        #expect(report.weeks == expected.values.sorted { $0.week < $1.week })
+        #expect(report.weeks.map(\.week) == ["2024-W52", "2025-W01"], "2024-12-30 is in 2025-W01")
+
+        let answers = log.compactMap { entry in
+            entry.correct.map { (tags: items[entry.itemID].map(ScoreBreakdown.tags(of:)) ?? [], correct: $0) }
+        }
+        for (n, dimension) in LearnerReport.dimensions.enumerated() {
+            #expect(report.breakdowns[n] == ScoreBreakdown.make(dimension: dimension, answers: answers))
+        }
+        #expect(report.graded == answers.count)
+        #expect(report.correct == answers.filter(\.correct).count)
+        #expect(report.selfRated == log.count - answers.count)
+    }
+
     @Test func severalExamsShowATrend() throws {
         func exam(_ day: Double, right: Int) -> LearnerReport {
             let items = (0..<4).map { ExamFixture.single("e\($0)") }

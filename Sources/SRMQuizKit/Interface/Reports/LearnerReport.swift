@@ -161,14 +161,39 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         file: String, log: [ReviewLogEntry], cards: [String: Card], items: [String: Item], now: Date,
         learner: String? = nil, names: DisplayNames = DisplayNames()
     ) -> LearnerReport {
-        let graded = log.compactMap { entry in entry.correct.map { (entry, $0) } }
-        let answers = graded.map { entry, correct in
-            (tags: items[entry.itemID].map(ScoreBreakdown.tags(of:)) ?? [], correct: correct)
+        // One pass over the log: answers counted per item (ids interned to slots) and per week.
+        var slots: [String: Int] = [:]
+        var tallies: [(id: String, correct: Int, total: Int)] = []
+        var correctCount = 0
+        var gradedCount = 0
+        var weekTally = WeekTally()
+        for entry in log {
+            let week = weekTally.slot(entry.time)
+            weekTally.weeks[week].reviews += 1
+            guard let correct = entry.correct else { continue }
+            weekTally.weeks[week].graded += 1
+            gradedCount += 1
+            let right = correct ? 1 : 0
+            if correct {
+                weekTally.weeks[week].correct += 1
+                correctCount += 1
+            }
+            if let slot = slots[entry.itemID] {
+                tallies[slot].correct += right
+                tallies[slot].total += 1
+            } else {
+                slots[entry.itemID] = tallies.count
+                tallies.append((entry.itemID, right, 1))
+            }
         }
         var byItem: [String: (correct: Int, total: Int)] = [:]
-        for (entry, correct) in graded {
-            let old = byItem[entry.itemID] ?? (0, 0)
-            byItem[entry.itemID] = (old.correct + (correct ? 1 : 0), old.total + 1)
+        byItem.reserveCapacity(tallies.count)
+        for tally in tallies { byItem[tally.id] = (tally.correct, tally.total) }
+        let tagged = tallies.map { tally in
+            (
+                tags: items[tally.id].map(ScoreBreakdown.tags(of:)) ?? [], correct: tally.correct,
+                total: tally.total
+            )
         }
         let ids = Set(byItem.keys).union(cards.filter { $0.value.lapses > 0 }.keys)
         let weak = ids.map { id in
@@ -183,12 +208,13 @@ public struct LearnerReport: Sendable, Hashable, Codable {
             dueNow: cards.values.filter { $0.due <= now }.count,
             dueThisWeek: cards.values.filter { $0.due > now && $0.due <= week }.count, cards: cards.count)
         var report = LearnerReport(
-            file: file, source: "progress", seed: nil, bankFiles: [], correct: graded.filter { $0.1 }.count,
-            graded: graded.count,
-            breakdowns: dimensions.map { names.named(ScoreBreakdown.make(dimension: $0, answers: answers)) },
-            weeks: weeks(log), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due, exam: nil)
+            file: file, source: "progress", seed: nil, bankFiles: [], correct: correctCount,
+            graded: gradedCount,
+            breakdowns: dimensions.map { names.named(ScoreBreakdown.make(dimension: $0, tallies: tagged)) },
+            weeks: weekTally.sorted(), weakest: Array(sortWeakest(weak).prefix(weakestLimit)), due: due,
+            exam: nil)
         report.learner = learner
-        report.selfRated = log.count - graded.count
+        report.selfRated = log.count - gradedCount
         report.dueForecast = forecast(cards: cards, now: now)
         report.leeches = ids.compactMap { id -> Leech? in
             let wrong = (byItem[id]?.total ?? 0) - (byItem[id]?.correct ?? 0)
@@ -208,10 +234,11 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let today = calendar.startOfDay(for: now)
         var counts = [Int](repeating: 0, count: forecastDays)
+        // UTC days are 86,400 s long and `today` starts one, so the day of a due date is a division.
+        let start = today.timeIntervalSince1970
         for card in cards.values where card.due > now {
-            let days =
-                calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: card.due)).day ?? 0
-            if days >= 0, days < forecastDays { counts[days] += 1 }
+            let days = ((card.due.timeIntervalSince1970 - start) / 86400).rounded(.down)
+            if days >= 0, days < Double(forecastDays) { counts[Int(days)] += 1 }
         }
         return counts.enumerated().map { offset, count in
             let day = calendar.date(byAdding: .day, value: offset, to: today) ?? today
@@ -254,19 +281,44 @@ public struct LearnerReport: Sendable, Hashable, Codable {
         }
     }
 
-    static func weeks(_ log: [ReviewLogEntry]) -> [Week] {
-        var byWeek: [String: Week] = [:]
-        for entry in log {
-            let key = isoWeek(entry.time)
-            var w = byWeek[key] ?? Week(week: key, reviews: 0, graded: 0, correct: 0)
-            w.reviews += 1
-            if let c = entry.correct {
-                w.graded += 1
-                if c { w.correct += 1 }
+    /// Answers counted by ISO week, asking the calendar once per UTC day (not once per answer):
+    /// a UTC day lies in one ISO week.
+    struct WeekTally {
+        var weeks: [Week] = []
+        var slotOfWeek: [String: Int] = [:]
+        var slotOfDay: [Int: Int] = [:]
+        var lastDay = Int.min
+        var lastSlot = 0
+
+        /// The slot in ``weeks`` of the week holding `date`, added when new.
+        mutating func slot(_ date: Date) -> Int {
+            let seconds = date.timeIntervalSince1970
+            // Beyond ±10^15 s (and for NaN) there is no day number; ask the calendar directly.
+            guard abs(seconds) < 1e15 else { return self.slot(week: LearnerReport.isoWeek(date)) }
+            let day = Int((seconds / 86400).rounded(.down))
+            if day == lastDay { return lastSlot }
+            let slot: Int
+            if let known = slotOfDay[day] {
+                slot = known
+            } else {
+                let start = Date(timeIntervalSince1970: Double(day) * 86400)
+                slot = self.slot(week: LearnerReport.isoWeek(start))
+                slotOfDay[day] = slot
             }
-            byWeek[key] = w
+            lastDay = day
+            lastSlot = slot
+            return slot
         }
-        return byWeek.values.sorted { $0.week < $1.week }
+
+        mutating func slot(week key: String) -> Int {
+            if let known = slotOfWeek[key] { return known }
+            slotOfWeek[key] = weeks.count
+            weeks.append(Week(week: key, reviews: 0, graded: 0, correct: 0))
+            return weeks.count - 1
+        }
+
+        /// The weeks, in order.
+        func sorted() -> [Week] { weeks.sorted { $0.week < $1.week } }
     }
 
     /// `date`'s ISO 8601 week in UTC, such as `2025-W03`.

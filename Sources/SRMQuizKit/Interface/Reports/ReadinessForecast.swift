@@ -169,7 +169,9 @@ public struct ReadinessForecast: Sendable, Hashable, Codable {
             var seen: Set<String> = []
             var right = 0.0
             var total = 0.0
-            for entry in log.sorted(by: { $0.time < $1.time }) {
+            // The log is written in time order: sort only a log that is not.
+            let inOrder = zip(log, log.dropFirst()).allSatisfy { $0.time <= $1.time }
+            for entry in inOrder ? log : log.sorted(by: { $0.time < $1.time }) {
                 guard let correct = entry.correct, let kind = kinds[entry.itemID],
                     seen.insert(entry.itemID).inserted
                 else { continue }

@@ -29,16 +29,24 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
     /// values of tag `dimension`; answers without the tag go to `unknown`. An item with two
     /// values (two services) counts in both groups.
     public static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
+        make(dimension: dimension, tallies: answers.map { (tags: $0.tags, correct: $0.correct ? 1 : 0, total: 1) })
+    }
+
+    /// Like ``make(dimension:answers:)``, with the answers already counted per item: each
+    /// tally is an item's tags, its right answers and all its answers.
+    public static func make(dimension: String, tallies: [(tags: [String], correct: Int, total: Int)])
+        -> ScoreBreakdown
+    {
         var counts: [String: (Int, Int)] = [:]
         let prefix = dimension + ":"
-        for answer in answers {
-            var values = answer.tags.compactMap {
+        for tally in tallies where tally.total > 0 {
+            var values = tally.tags.compactMap {
                 $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil
             }
             if values.isEmpty { values = ["unknown"] }
             for value in Set(values) {
                 let old = counts[value] ?? (0, 0)
-                counts[value] = (old.0 + (answer.correct ? 1 : 0), old.1 + 1)
+                counts[value] = (old.0 + tally.correct, old.1 + tally.total)
             }
         }
         let rows = counts.map { Row(label: $0.key, correct: $0.value.0, total: $0.value.1) }
