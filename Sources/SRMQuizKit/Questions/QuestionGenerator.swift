@@ -18,17 +18,15 @@ public struct QuestionGenerator: Sendable {
 
     /// Every item, shuffled by `seed`; no two share an id or a prompt.
     public func generate(seed: UInt64 = 0) -> [Item] {
-        var items: [Item] = []
-        items += ownerItems()
-        items += ofOrInItems()
-        items += trueFalseItems()
-        items += choiceItems(seed: seed)
-        items += contrastItems(seed: seed)
-        items += categoryItems(seed: seed)
-        items += controlItems(seed: seed)
-        items += flashcards()
-        items += scenarioItems(seed: seed)
-        items += serviceHelpItems(seed: seed)
+        // Each kind is made from the model and the seed alone (no shared state, its own random
+        // generator), so the kinds are made concurrently and joined in this fixed order.
+        let kinds: [@Sendable (QuestionGenerator) -> [Item]] = [
+            { $0.ownerItems() }, { $0.ofOrInItems() }, { $0.trueFalseItems() },
+            { $0.choiceItems(seed: seed) }, { $0.contrastItems(seed: seed) }, { $0.categoryItems(seed: seed) },
+            { $0.controlItems(seed: seed) }, { $0.flashcards() }, { $0.scenarioItems(seed: seed) },
+            { $0.serviceHelpItems(seed: seed) },
+        ]
+        let items = ParallelMap.map(kinds.count) { kinds[$0](self) }.flatMap { $0 }
         var seenIDs = Set<String>()
         var seenPrompts = Set<String>()
         let unique = items.filter { item in

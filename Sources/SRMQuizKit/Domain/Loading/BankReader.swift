@@ -40,36 +40,59 @@ struct BankReader {
         ("A"..."Z").contains(c) || ("0"..."9").contains(c)
     }
 
-    mutating func read(file: String) {
+    /// A bank file read and composed into YAML nodes, not yet turned into model values: the part
+    /// of reading that depends on nothing else, so ``BankLoader`` runs it for several files at once.
+    struct Parsed {
+        let file: String
+        /// The document's root; nil for an empty file or when `problem` is set.
+        let root: Node?
+        let problem: BankProblem?
+    }
+
+    /// Reads `file` (bounded, regular files only) and composes its YAML.
+    static func parse(file: String) -> Parsed {
         let data: Data
         do {
             data = try BoundedFileReader.read(path: file, limit: BoundedFileReader.bankFileLimit)
         } catch {
-            problems.append(BankProblem(file: file, message: error.reason))
-            return
+            return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: error.reason))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            problems.append(BankProblem(file: file, message: "the file is not UTF-8 text"))
-            return
+            return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: "the file is not UTF-8 text"))
         }
-        read(text: text, file: file)
+        return parse(text: text, file: file)
+    }
+
+    /// Composes bank text held in memory, after the alias-expansion check.
+    static func parse(text: String, file: String) -> Parsed {
+        if let bomb = YAMLExpansionLimit.check(text, file: file) {
+            return Parsed(file: file, root: nil, problem: bomb)
+        }
+        do {
+            return Parsed(file: file, root: try Yams.compose(yaml: text, .basic), problem: nil)
+        } catch let error as YamlError {
+            return Parsed(file: file, root: nil, problem: Self.syntaxProblem(error, file: file))
+        } catch {
+            return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: "YAML syntax error: \(error)"))
+        }
+    }
+
+    mutating func read(file: String) {
+        read(Self.parse(file: file))
     }
 
     mutating func read(text: String, file: String) {
-        if let bomb = YAMLExpansionLimit.check(text, file: file) {
-            problems.append(bomb)
+        read(Self.parse(text: text, file: file))
+    }
+
+    /// Turns a composed file into model values, in the order files are given.
+    mutating func read(_ parsed: Parsed) {
+        let file = parsed.file
+        if let problem = parsed.problem {
+            problems.append(problem)
             return
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            problems.append(Self.syntaxProblem(error, file: file))
-            return
-        } catch {
-            problems.append(BankProblem(file: file, message: "YAML syntax error: \(error)"))
-            return
-        }
+        let root = parsed.root
         guard let root else { return }  // an empty file adds nothing
         let top = YAMLField(node: root, path: "", file: file)
         guard let entries = top.mappingEntries else {

@@ -54,11 +54,12 @@ public struct StudyQueueBuilder: Sendable {
 
         var learningNow: [(QueueEntry, Date)] = []
         var learningLater: [(QueueEntry, Date)] = []
-        var reviews: [(Item, Double)] = []
-        var fresh: [Item] = []
-        for item in items {
+        // Positions in `items`, not `Item` copies: sorting moves small values.
+        var reviews: [(Int, Double)] = []
+        var fresh: [Int] = []
+        for (index, item) in items.enumerated() {
             guard let card = cards[item.id], card.phase != .new else {
-                fresh.append(item)
+                fresh.append(index)
                 continue
             }
             switch card.phase {
@@ -71,23 +72,24 @@ public struct StudyQueueBuilder: Sendable {
                 }
             case .review:
                 if card.due <= now {
-                    reviews.append((item, scheduler.retrievability(of: card, at: max(now, examDate ?? now))))
+                    reviews.append((index, scheduler.retrievability(of: card, at: max(now, examDate ?? now))))
                 }
             case .new:
                 break
             }
         }
         // Each item's tier worked out once (it reads the tags), not once per comparison.
-        fresh = fresh.enumerated().map { (tier: $0.element.teachingTier, offset: $0.offset, item: $0.element) }
-            .sorted { a, b in a.tier != b.tier ? a.tier < b.tier : a.offset < b.offset }
-            .map(\.item)
+        fresh = fresh.map { (tier: items[$0].teachingTier, index: $0) }
+            .sorted { a, b in a.tier != b.tier ? a.tier < b.tier : a.index < b.index }
+            .map(\.index)
         learningNow.sort { $0.1 < $1.1 }
         learningLater.sort { $0.1 < $1.1 }
-        reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
+        reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : items[$0.0].id < items[$1.0].id }
 
         var deferred = 0
         var chosenReviews: [QueueEntry] = []
-        for (item, _) in reviews {
+        for (index, _) in reviews {
+            let item = items[index]
             if siblings.blocks(item) {
                 deferred += 1
                 continue
@@ -97,7 +99,8 @@ public struct StudyQueueBuilder: Sendable {
         }
         var chosenNew: [QueueEntry] = []
         let newAllowance = max(0, newPerDay - introducedToday)
-        for item in fresh where chosenNew.count < newAllowance {
+        for index in fresh where chosenNew.count < newAllowance {
+            let item = items[index]
             if siblings.blocks(item) {
                 deferred += 1
                 continue
