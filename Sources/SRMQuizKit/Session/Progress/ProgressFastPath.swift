@@ -396,6 +396,9 @@ struct ProgressFastPath {
             case 0x22:
                 i += 1
                 while i < b.count, b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+                // An unterminated string (or an escape as the last byte) ends the input: never
+                // step past it (the fuzzer found a read beyond the buffer here).
+                guard i < b.count else { return false }
             default: break
             }
             i += 1
