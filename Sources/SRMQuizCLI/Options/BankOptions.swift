@@ -27,4 +27,35 @@ public struct BankOptions: ParsableArguments {
         if paths.isEmpty { throw CLIError.usage("--no-bundled needs at least one --bank PATH") }
         return paths
     }
+
+    /// The items of these banks for `seed` and the names to show, from the item cache when it
+    /// holds them (see `ItemCache`; `SRMQUIZ_NO_CACHE=1` turns it off); bank problems are
+    /// thrown as a ``CLIError`` listing every problem.
+    func generated(
+        seed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GeneratedBank {
+        try Self.generated(paths: try paths(environment: environment), seed: seed, environment: environment)
+    }
+
+    /// ``generated(seed:environment:)`` for `paths` already worked out (for another thread).
+    static func generated(
+        paths: [String], seed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GeneratedBank {
+        let cache = DataDirectory.itemCacheFile(environment: environment).flatMap { file in
+            Self.programIdentity.map { ItemCache.Location(file: file, program: $0) }
+        }
+        do {
+            return try ItemCache.generated(paths: paths, seed: seed, cache: cache).0
+        } catch {
+            throw CLIOutput.fail(error.description)
+        }
+    }
+
+    /// This build of srmquiz: its executable's size, modification time and inode (a rebuild or
+    /// an upgrade changes them, and with them every item cache key); nil when it cannot be told.
+    static let programIdentity: String? = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
+    }()
 }

@@ -95,13 +95,11 @@ struct ReportCommand: ParsableCommand {
         }
         // The bank is loaded on another thread while the files are read (a learner's log takes the
         // longest).
-        nonisolated(unsafe) var loaded: (bank: Bank, pool: [Item])?
+        nonisolated(unsafe) var loaded: GeneratedBank?
         let bankLoaded = DispatchGroup()
         if let paths = try? bankOptions.paths() {
             DispatchQueue.global().async(group: bankLoaded) {
-                if let bank = try? BankLoader.load(paths: paths) {
-                    loaded = (bank, QuestionGenerator(bank: bank).generate(seed: 0))
-                }
+                loaded = try? BankOptions.generated(paths: paths, seed: 0)
             }
         }
         for file in files {
@@ -124,10 +122,10 @@ struct ReportCommand: ParsableCommand {
         if !inputs.isEmpty {
             // Progress logs hold item ids only: the bank gives their tags and prompts, and
             // service names and fact texts for every learner report.
-            if let (bank, generated) = loaded {
-                pool = generated
+            if let loaded {
+                pool = loaded.items
                 for item in pool { items[item.id] = item }
-                names = DisplayNames(bank: bank)
+                names = loaded.names
             } else if hasProgress {
                 CLIOutput.note("cannot load the bank; breakdowns of progress files show `unknown`")
             }
