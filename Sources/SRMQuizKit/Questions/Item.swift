@@ -2,6 +2,7 @@
 public struct Item: Sendable, Hashable, Codable, Identifiable {
     /// Stable id, derived from the model's keys (never from wording or file order).
     public var id: String
+    /// What kind of question this is, which decides how it is asked and graded.
     public var kind: ItemKind
     /// The question, or a flashcard's front.
     public var prompt: String
@@ -20,6 +21,7 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
     /// The facts this item tests. Items that share a fact are siblings.
     public var facts: [String]
 
+    /// An item with the given fields (hand-written items and tests; banks give generated ones).
     public init(
         id: String, kind: ItemKind, prompt: String, choices: [String], answers: [String],
         explanation: String, nuance: String? = nil, tags: [String], sources: [String],

@@ -5,11 +5,12 @@
 /// items, their order, their distractors and their choice orders are always the same; each item
 /// draws from its own random stream (seed × id), so adding an item changes no other item.
 public struct QuestionGenerator: Sendable {
-    public let bank: Bank
+    package let bank: Bank
     let model: ModelIndex
     /// Wrong-option pools by service and owner (seed-independent, so computed once).
     let distractorPools: [String: DistractorPicker.Pools]
 
+    /// A generator for `bank` (indexes it once; generating is then cheap).
     public init(bank: Bank) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)

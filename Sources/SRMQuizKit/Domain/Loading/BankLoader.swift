@@ -12,7 +12,7 @@ public enum BankLoader {
     }
 
     /// Loads and merges the banks at `paths`, returning what could be read and every problem.
-    public static func check(paths: [String]) -> (bank: Bank, problems: [BankProblem]) {
+    package static func check(paths: [String]) -> (bank: Bank, problems: [BankProblem]) {
         var problems: [BankProblem] = []
         var files: [String] = []
         for path in paths {
@@ -30,7 +30,7 @@ public enum BankLoader {
     }
 
     /// Parses bank text held in memory (tests, importers).
-    public static func check(yaml: String, name: String) -> (bank: Bank, problems: [BankProblem]) {
+    package static func check(yaml: String, name: String) -> (bank: Bank, problems: [BankProblem]) {
         var reader = BankReader()
         reader.read(text: yaml, file: name)
         var bank = reader.bank

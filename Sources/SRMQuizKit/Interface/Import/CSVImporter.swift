@@ -5,10 +5,10 @@ import Foundation
 /// when present; others are ignored), lists joined with ` | `. A nuance is kept as a last
 /// `Nuance: …` paragraph of the explanation; `service:` and `topic:` tags become the question's
 /// services and topics.
-public struct CSVImporter: QuestionImporter {
-    public init() {}
+package struct CSVImporter: QuestionImporter {
+    package init() {}
 
-    public func read(_ text: String) -> ImportRead {
+    package func read(_ text: String) -> ImportRead {
         let records: [CSVCodec.Record]
         do {
             records = try CSVCodec.parse(text)

@@ -13,10 +13,10 @@ import Foundation
 /// have no counterpart in the bank and are reported as problems, as are malformed blocks;
 /// `$CATEGORY` lines and descriptions (text without an answer block) are counted, not reported.
 /// A trailing `Sources: URL URL` paragraph of the general feedback becomes the question's sources.
-public struct GIFTImporter: QuestionImporter {
-    public init() {}
+package struct GIFTImporter: QuestionImporter {
+    package init() {}
 
-    public func read(_ text: String) -> ImportRead {
+    package func read(_ text: String) -> ImportRead {
         var read = ImportRead()
         for block in Self.blocks(text) {
             switch Self.parse(block.text, line: block.line) {

@@ -6,17 +6,17 @@ import Foundation
 /// explanation (the bank requires one), "The answer is: …", followed by the per-choice feedback the
 /// file gave ("Why not b: …"). A multiple-answer prompt that does not say
 /// how many to choose gets "Choose TWO." (or THREE, …) appended.
-public struct ImportAssembler: Sendable {
+package struct ImportAssembler: Sendable {
     /// The source given to questions that have none.
-    public static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"
+    package static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"
 
-    public var defaultSource: String
+    package var defaultSource: String
 
-    public init(defaultSource: String = ImportAssembler.defaultSource) {
+    package init(defaultSource: String = ImportAssembler.defaultSource) {
         self.defaultSource = defaultSource
     }
 
-    public func assemble(_ drafts: [ImportDraft], problems: [ImportProblem] = []) -> ImportResult {
+    package func assemble(_ drafts: [ImportDraft], problems: [ImportProblem] = []) -> ImportResult {
         var result = ImportResult(problems: problems)
         var used: Set<String> = []
         var prompts: [String: Int] = [:]  // lower-cased prompt → line (the bank rejects repeats)
@@ -130,7 +130,7 @@ public struct ImportAssembler: Sendable {
     }
 
     /// Whether `id` is a bank id: lower-case words joined by `-` (`[a-z0-9][a-z0-9-]*`).
-    public static func isValidID(_ id: String) -> Bool {
+    package static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, Self.idStart(first) else { return false }
         return id.unicodeScalars.allSatisfy { Self.idStart($0) || $0 == "-" }
     }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Renders a ``ReportDocument`` as Markdown made to print: at most 80 columns, pipe tables fitted
 /// to the width, bars as text.
-public enum MarkdownReportRenderer {
-    public static let width = 80
+package enum MarkdownReportRenderer {
+    package static let width = 80
 
-    public static func render(_ doc: ReportDocument) -> String {
+    package static func render(_ doc: ReportDocument) -> String {
         var lines: [String] = TextLayout.wrap("# " + escape(doc.title), width: width)
         lines.append("")
         for f in doc.header {

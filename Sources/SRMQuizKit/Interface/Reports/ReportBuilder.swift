@@ -10,7 +10,7 @@ public enum ReportBuilder {
 
     /// The document for `parts`, dated `generatedAt`. The header names a seed and a bank only
     /// when a part has one.
-    public static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
+    package static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
         var seeds: [String] = []
         var banks: [String] = []
         for part in parts {
@@ -49,7 +49,7 @@ public enum ReportBuilder {
     }
 
     /// Only the readiness forecasts of `parts` (for `report --readiness`).
-    public static func readinessDocument(parts: [Part], generatedAt: Date) -> ReportDocument {
+    package static func readinessDocument(parts: [Part], generatedAt: Date) -> ReportDocument {
         var sections: [ReportDocument.Section] = []
         for case .learner(let r) in parts {
             guard let forecast = r.readiness else { continue }
@@ -376,5 +376,5 @@ public enum ReportBuilder {
     }
 
     /// `value` as a whole percentage, such as `67%`.
-    public static func pct(_ value: Double) -> String { "\(Int(value.rounded()))%" }
+    package static func pct(_ value: Double) -> String { "\(Int(value.rounded()))%" }
 }

@@ -21,7 +21,7 @@ public enum ReportRenderer {
     }
 
     /// One CSV file per table `tables` names (every table when empty), for `--output-dir`.
-    public static func csvFiles(parts: [ReportBuilder.Part], generatedAt: Date, tables: [String] = [])
+    package static func csvFiles(parts: [ReportBuilder.Part], generatedAt: Date, tables: [String] = [])
         throws(ReportTableError) -> [CSVReportRenderer.File]
     {
         try CSVReportRenderer.files(

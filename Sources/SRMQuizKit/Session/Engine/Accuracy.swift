@@ -10,7 +10,7 @@ public struct Accuracy: Sendable, Hashable, Codable {
     /// Self-rated flashcard answers (not in accuracy).
     public var selfRated: Int
 
-    public init(graded: Int = 0, correct: Int = 0, selfRated: Int = 0) {
+    package init(graded: Int = 0, correct: Int = 0, selfRated: Int = 0) {
         self.graded = graded
         self.correct = correct
         self.selfRated = selfRated
@@ -18,13 +18,13 @@ public struct Accuracy: Sendable, Hashable, Codable {
 
     /// The accuracy of `answers`, each `true` or `false` when graded, `nil` when self-rated (as
     /// ``ReviewLogEntry/correct`` is kept).
-    public init(_ answers: some Sequence<Bool?>) {
+    package init(_ answers: some Sequence<Bool?>) {
         self.init()
         for answer in answers { count(answer) }
     }
 
     /// Counts one answer: `true`/`false` when graded, `nil` when self-rated.
-    public mutating func count(_ correct: Bool?) {
+    package mutating func count(_ correct: Bool?) {
         guard let correct else {
             selfRated += 1
             return

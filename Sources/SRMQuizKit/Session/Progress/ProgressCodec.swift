@@ -2,9 +2,9 @@ import Foundation
 
 /// The JSON coders of progress files (one schema: the `Codable` types), and decoding errors turned
 /// into ``ProgressError``s that name the file and the field.
-public enum ProgressCodec {
+package enum ProgressCodec {
     /// An encoder for state files and printed JSON: pretty-printed, keys sorted, so files diff well.
-    public static func fileEncoder() -> JSONEncoder {
+    package static func fileEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .progress
@@ -12,7 +12,7 @@ public enum ProgressCodec {
     }
 
     /// An encoder for log lines: one line, keys sorted.
-    public static func lineEncoder() -> JSONEncoder {
+    package static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .progress
@@ -21,7 +21,7 @@ public enum ProgressCodec {
 
     /// A decoder for state files and log lines; with `legacy`, for files of formats 1 and 2,
     /// whose times may have any number of fraction digits and an offset.
-    public static func decoder(legacy: Bool = false) -> JSONDecoder {
+    package static func decoder(legacy: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .progress(legacy: legacy)
         return decoder

@@ -56,6 +56,7 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     /// (permission, I/O, a lock, a newer format): restoring would roll back good answers.
     case restoreNotDamaged(file: String, problem: ProgressError)
 
+    /// The problem with the file named, for the learner.
     public var description: String {
         switch self {
         case .locked(let file, let pid):

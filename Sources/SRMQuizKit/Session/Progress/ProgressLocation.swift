@@ -17,6 +17,7 @@ public struct ProgressLocation: Sendable, Hashable {
     /// The learner's name (stored in a new file).
     public var learner: String
 
+    /// The progress `file` of `learner`, as given.
     public init(file: URL, learner: String) {
         self.file = file
         self.learner = learner
@@ -66,13 +67,13 @@ public struct ProgressLocation: Sendable, Hashable {
 
     /// `$XDG_DATA_HOME/srmquiz`, or `$HOME/.local/share/srmquiz` (``DataDirectory``); relative
     /// values are ignored, as the XDG specification says.
-    public static func dataFolder(environment: [String: String]) throws(ProgressError) -> URL {
+    package static func dataFolder(environment: [String: String]) throws(ProgressError) -> URL {
         guard let path = DataDirectory.path(environment: environment) else { throw .noDataDirectory }
         return URL(fileURLWithPath: path)
     }
 
     /// Checks that `name` is 1 to 64 letters, digits, `-`, `_` or `.`, not starting with `.`.
-    public static func validate(learner name: String) throws(ProgressError) {
+    package static func validate(learner name: String) throws(ProgressError) {
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
                 || $0 == "-" || $0 == "_" || $0 == "."

@@ -6,7 +6,7 @@ extension ProgressStore {
     /// appended as they were to `<log>.damaged`. Returns the store (whose ``log`` holds the good
     /// lines' answers) and the damaged lines' numbers and reasons. The rebuild then rewrites the
     /// log and the state (``replaceCards(with:settings:)``).
-    public static func openSkippingDamagedLines(at url: URL, clock: any Clock) throws(ProgressError)
+    package static func openSkippingDamagedLines(at url: URL, clock: any Clock) throws(ProgressError)
         -> (store: ProgressStore, damaged: [(line: Int, reason: String)])
     {
         let url = url.standardizedFileURL

@@ -96,12 +96,14 @@ public final class ProgressStore: ReviewStore {
 
     // MARK: ReviewStore
 
+    /// The learner's scheduler and its settings.
     public var settings: SchedulerSettings { state.settings }
+    /// Each item's card, by item id.
     public var cards: [String: Card] { state.cards }
     /// The learner's name, as stored in the file.
     public var learner: String { state.learner }
     /// How many lines the review log holds.
-    public var logLineCount: Int { lines }
+    package var logLineCount: Int { lines }
 
     /// Every answer in effect, oldest first. Reads the whole log on first use (if that fails, it
     /// is empty and ``logError`` says why; ``loadLog()`` throws instead).
@@ -111,13 +113,13 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Everything, with the whole log read first (see ``log``).
-    public var document: ProgressDocument {
+    package var document: ProgressDocument {
         if history == nil { try? loadLog() }
         return ProgressDocument(state: state, history: history)
     }
 
     /// Whether the whole log has been read.
-    public var isLogLoaded: Bool { history != nil }
+    package var isLogLoaded: Bool { history != nil }
 
     /// Reads the whole review log now (a damaged line is thrown, naming the log and the line).
     public func loadLog() throws(ProgressError) {
@@ -175,7 +177,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Changes the scheduler settings (durably, like an answer).
-    public func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
+    package func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
         try append(ProgressLogLine(event: .settings, settings: settings, at: clock.now()), undoing: nil)
     }
 
@@ -204,7 +206,7 @@ public final class ProgressStore: ReviewStore {
     /// Replaces every card and the settings with a rebuild's result (as `progress rebuild`
     /// does): the log is rewritten with the answers in effect and their rebuilt cards (the old
     /// log is kept as `<log>.bak`), then the state. The rebuild must be of ``log``.
-    public func replaceCards(with result: ProgressRebuilder.Result, settings: SchedulerSettings)
+    package func replaceCards(with result: ProgressRebuilder.Result, settings: SchedulerSettings)
         throws(ProgressError)
     {
         guard lock != nil else { throw .closed(file: url.path) }
@@ -250,7 +252,7 @@ public final class ProgressStore: ReviewStore {
 
     /// Writes a whole progress at `url` (state and log), replacing any there, without a lock:
     /// for imports, tests and benchmarks. The cards must be what `lines` lead to.
-    public static func write(
+    package static func write(
         learner: String, created: Date, settings: SchedulerSettings, cards: [String: Card],
         lines: [ProgressLogLine], to url: URL
     ) throws(ProgressError) {
@@ -288,7 +290,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Writes the state file now (keeping the previous one as `<file>.bak`).
-    public func compact() throws(ProgressError) {
+    package func compact() throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
         try writeState()
     }
@@ -327,7 +329,7 @@ public final class ProgressStore: ReviewStore {
 
     /// The items with a card or a review that are not in `knownItemIDs` (items dropped from the
     /// banks), sorted. Their cards and history are kept.
-    public func orphans(knownItemIDs: Set<String>) -> [String] {
+    package func orphans(knownItemIDs: Set<String>) -> [String] {
         document.orphans(knownItemIDs: knownItemIDs)
     }
 }

@@ -18,6 +18,7 @@ public struct ReviewLogEntry: Sendable, Hashable, Codable {
     /// Where the answer was given: `study`, `quiz`, `exam`, `class`.
     public var mode: String?
 
+    /// An entry for an answer to `itemID` at `time`, rated `rating`.
     public init(
         itemID: String, time: Date, rating: Rating, answer: String? = nil, correct: Bool? = nil,
         durationMs: Int? = nil, mode: String? = nil

@@ -5,6 +5,7 @@ import Foundation
 /// Decoding gives every missing key its default, so a file written before a setting existed
 /// still loads (a test checks that decoding `{}` gives ``init()``'s values).
 public struct SchedulerSettings: Sendable, Hashable, Codable {
+    /// The scheduling algorithm.
     public var kind: SchedulerKind
     /// FSRS desired retention, 0.70 to 0.99.
     public var desiredRetention: Double
@@ -28,6 +29,7 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     /// travels keeps the same days.
     public var timeZone: String?
 
+    /// Settings with the given values; the defaults are those of a new learner.
     public init(
         kind: SchedulerKind = .fsrs, desiredRetention: Double = 0.9, parameters: [Double]? = nil,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
@@ -71,6 +73,7 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? d.timeZone
     }
 
+    /// Writes every setting, defaults included.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
