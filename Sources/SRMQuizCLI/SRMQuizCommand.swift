@@ -29,9 +29,11 @@ package struct SRMQuizCommand: AsyncParsableCommand {
 
     package init() {}
 
-    /// Parses `arguments` (without the program name), runs the command they name, and returns
-    /// the exit status. Errors are printed here, once, through ``CLIOutput/report(_:)``: 0
-    /// success, 1 bad input or data, 64 bad command line.
+    /// Parses `arguments` (without the program name), runs the command they name, and returns the
+    /// exit status.
+    ///
+    /// Errors are printed here, once, through ``CLIOutput/report(_:)``: 0 success, 1 bad input or
+    /// data, 64 bad command line.
     package static func execute(_ arguments: [String]) async -> Int32 {
         do {
             try checkCommandNames(arguments)
@@ -53,7 +55,9 @@ package struct SRMQuizCommand: AsyncParsableCommand {
 
     /// Refuses a word that is not a subcommand where one is expected (`srmquiz exma`), with the
     /// closest name ("did you mean 'exam'?"): otherwise the default subcommand would report it as
-    /// an unexpected argument. Exit status 64.
+    /// an unexpected argument.
+    ///
+    /// Exit status 64.
     static func checkCommandNames(_ arguments: [String]) throws {
         var command: any ParsableCommand.Type = SRMQuizCommand.self
         var path = ["srmquiz"]

@@ -87,7 +87,9 @@ package actor ClassHub {
         update { $0.disconnect(token: token, now: now()) }
     }
 
-    /// Handles one text message from connection `id`. Malformed messages close that connection.
+    /// Handles one text message from connection `id`.
+    ///
+    /// Malformed messages close that connection.
     package func receive(_ text: String, from id: ConnectionID) {
         guard connections[id] != nil else { return }
         guard text.utf8.count <= ClassProtocol.maximumMessageBytes else {

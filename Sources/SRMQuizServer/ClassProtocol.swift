@@ -1,8 +1,9 @@
 import Foundation
 
 /// The live-class protocol: one WebSocket per client at `/ws`, one JSON object per text message,
-/// each with a `type`. Documented in docs/class-protocol.md; bump ``version`` on any change a
-/// client must know about.
+/// each with a `type`.
+///
+/// Documented in docs/class-protocol.md; bump ``version`` on any change a client must know about.
 package enum ClassProtocol {
     /// The protocol version this server speaks (sent in `welcome`).
     package static let version = 1
@@ -26,7 +27,9 @@ package enum ClassProtocol {
     }
 }
 
-/// A message from a student's client. Unknown fields are ignored.
+/// A message from a student's client.
+///
+/// Unknown fields are ignored.
 package struct ClientMessage: Codable, Sendable, Equatable {
     /// `join`, `rejoin` or `answer`.
     package var type: String
@@ -74,8 +77,10 @@ package struct Standing: Codable, Sendable, Equatable {
     }
 }
 
-/// A message from the server. Which fields are present depends on `type` (see
-/// docs/class-protocol.md); absent fields are left out of the JSON.
+/// A message from the server.
+///
+/// Which fields are present depends on `type` (see docs/class-protocol.md); absent fields are left
+/// out of the JSON.
 package struct ServerMessage: Codable, Sendable, Equatable {
     /// `welcome`, `lobby`, `question`, `ack`, `paused`, `resumed`, `results`, `finished`, `error`.
     package var type: String

@@ -1,9 +1,11 @@
 import Foundation
 import SRMQuizKit
 
-/// What a terminal student sees and sends, as a pure value: each event (a message from the
-/// host, a line typed, the connection closing) gives the text to print, the messages to send,
-/// and whether to stop. ``ClassStudentClient`` runs it over a real connection.
+/// What a terminal student sees and sends, as a pure value: each event (a message from the host, a
+/// line typed, the connection closing) gives the text to print, the messages to send, and whether
+/// to stop.
+///
+/// ``ClassStudentClient`` runs it over a real connection.
 package struct ClassStudentFlow: Sendable {
     /// Something that happened.
     package enum Event: Sendable, Equatable {

@@ -34,8 +34,10 @@ package struct LearnerOptions: ParsableArguments {
 
     package init() {}
 
-    /// The progress file and learner name these options pick. A `--progress` file whose folder
-    /// does not exist is an error (exit 1) unless `--create` was given.
+    /// The progress file and learner name these options pick.
+    ///
+    /// A `--progress` file whose folder does not exist is an error (exit 1) unless `--create` was
+    /// given.
     package func location(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ProgressLocation {

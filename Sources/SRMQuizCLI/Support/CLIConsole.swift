@@ -2,9 +2,10 @@ import Foundation
 import SRMQuizKit
 
 /// Where the commands write: results to ``output``, messages and errors to ``error`` (the pair
-/// console-kit's `Console` holds). Every command and runner writes through
-/// ``CLIConsole/current``; tests replace it with `CLIConsole.$current.withValue(...)` and read
-/// what a person would have seen.
+/// console-kit's `Console` holds).
+///
+/// Every command and runner writes through ``CLIConsole/current``; tests replace it with
+/// `CLIConsole.$current.withValue(...)` and read what a person would have seen.
 package struct CLIConsole: @unchecked Sendable {
     /// Results: what a command prints for the user or for a pipe.
     package let output: any TextSink

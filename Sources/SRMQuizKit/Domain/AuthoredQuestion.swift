@@ -10,11 +10,15 @@ package struct AuthoredQuestion: Sendable, Hashable, Codable, Identifiable {
         case trueFalse = "true-false"
     }
 
-    /// Stable key. Progress is keyed by it: never reuse one.
+    /// Stable key.
+    ///
+    /// Progress is keyed by it: never reuse one.
     package var id: String
     package var style: Style
     package var prompt: String
-    /// The options, in authored order. For true/false: `["True", "False"]`.
+    /// The options, in authored order.
+    ///
+    /// For true/false: `["True", "False"]`.
     package var choices: [String]
     /// The correct options (each one of `choices`).
     package var answers: [String]

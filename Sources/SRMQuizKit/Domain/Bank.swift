@@ -1,5 +1,7 @@
 /// Everything loaded from one or more bank files, merged: the domain model and the hand-written
-/// questions. Built by ``BankLoader``; checked by ``BankValidator``.
+/// questions.
+///
+/// Built by ``BankLoader``; checked by ``BankValidator``.
 public struct Bank: Sendable, Hashable {
     package var sources: [String: Source]
     package var services: [Service]

@@ -1,4 +1,6 @@
-/// Problems found in banks, each with its place. Thrown by ``BankLoader/load(paths:)``.
+/// Problems found in banks, each with its place.
+///
+/// Thrown by ``BankLoader/load(paths:)``.
 public struct BankError: Error, CustomStringConvertible, Sendable {
     /// Every problem found, in file order.
     public var problems: [BankProblem]

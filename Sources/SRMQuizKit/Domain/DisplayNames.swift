@@ -2,6 +2,7 @@ import Foundation
 
 /// What learners read in place of ids, taken from the bank: service names (`lambda-zip` →
 /// `AWS Lambda (managed runtime, .zip)`), owner and category names (`aws` → `AWS`), fact texts.
+///
 /// Ids not in the bank are shown as they are. Screens, summaries and reports all use this.
 public struct DisplayNames: Sendable, Hashable {
     /// Service id → name (`lambda-zip` → `AWS Lambda (managed runtime, .zip)`).

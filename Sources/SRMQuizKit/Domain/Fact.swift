@@ -3,7 +3,9 @@ package struct Fact: Sendable, Hashable, Codable, Identifiable {
     /// The value of `service` for a fact that holds on every service.
     package static let allServices = "all"
 
-    /// Stable key, such as `ec2-guest-os-patching`. Progress is keyed by it: never reuse one.
+    /// Stable key, such as `ec2-guest-os-patching`.
+    ///
+    /// Progress is keyed by it: never reuse one.
     package var id: String
     /// The task key (see ``ResponsibilityTask``).
     package var task: String
@@ -17,7 +19,7 @@ package struct Fact: Sendable, Hashable, Codable, Identifiable {
     package var reason: String
     /// The documented nuance where sources disagree with the exam shorthand.
     package var nuance: Nuance?
-    /// The control this fact instantiates, if any (e.g. `patch-management`).
+    /// The control this fact instantiates, if any (e.g., `patch-management`).
     package var control: String?
     /// Source keys or URLs (at least one).
     package var sources: [String]

@@ -8,8 +8,10 @@ package struct ResponsibilityTask: Sendable, Hashable, Codable, Identifiable {
     /// A topic tag, such as `patching`, `encryption`, `network`.
     package var topic: String
     /// The task family, such as `patching.host` or `physical.site`: tasks in one family are the
-    /// same responsibility seen at different grain, so a service's own fact on any of them
-    /// decides the others on that service. Defaults to the task's id (a family of its own).
+    /// same responsibility seen at different grain, so a service's own fact on any of them decides
+    /// the others on that service.
+    ///
+    /// Defaults to the task's id (a family of its own).
     package var family: String
     /// Other families a service's own fact on this task also decides: on RDS Custom the customer's
     /// `patching.guest-os` fact is about the host, so it overrides `patching.host`.

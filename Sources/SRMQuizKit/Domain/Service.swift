@@ -1,10 +1,10 @@
-/// An AWS service, or a variant of one (e.g. "Lambda, container image").
+/// An AWS service, or a variant of one (e.g., "Lambda, container image").
 package struct Service: Sendable, Hashable, Codable, Identifiable {
     /// Stable key, such as `ec2` or `lambda-image`.
     package var id: String
     /// The name shown to learners, such as "Amazon EC2".
     package var name: String
-    /// Other names a learner may type (e.g. "EC2").
+    /// Other names a learner may type (e.g., "EC2").
     package var aliases: [String]
     /// The category from the Security Best Practices framing.
     package var category: ServiceCategory

@@ -5,7 +5,9 @@
 /// directly, so they are never offered as wrong answers; every other service of the `family` is a
 /// possible wrong answer.
 package struct ServiceHelp: Sendable, Hashable, Codable, Identifiable {
-    /// Stable key, such as `find-unpatched-instances`. Progress is keyed by it.
+    /// Stable key, such as `find-unpatched-instances`.
+    ///
+    /// Progress is keyed by it.
     package var id: String
     /// The ``ToolFamily`` the wrong answers come from.
     package var family: String

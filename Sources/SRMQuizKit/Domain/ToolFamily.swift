@@ -1,6 +1,8 @@
 /// A family of AWS services that do similar work (security detection, governance and audit,
-/// connectivity, …). "Which service helps?" questions draw their wrong answers from the family of
-/// the need they ask about, so the options are plausible neighbours rather than random services.
+/// connectivity, …).
+///
+/// "Which service helps?" questions draw their wrong answers from the family of the need they ask
+/// about, so the options are plausible neighbours rather than random services.
 package struct ToolFamily: Sendable, Hashable, Codable, Identifiable {
     /// Stable key, such as `security-detection`.
     package var id: String

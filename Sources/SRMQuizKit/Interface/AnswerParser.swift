@@ -42,8 +42,10 @@ package struct AnswerParser: Sendable {
         return text.isEmpty ? nil : resolveAll(text, multiple: true)
     }
 
-    /// What `line` means. `backShown` tells whether a flashcard's back is on screen; `proposed`
-    /// is the rating a typed answer earned, which Enter then accepts.
+    /// What `line` means.
+    ///
+    /// `backShown` tells whether a flashcard's back is on screen; `proposed` is the rating a typed
+    /// answer earned, which Enter then accepts.
     package func parse(_ line: String, backShown: Bool = false, proposed: Rating? = nil) -> ParsedInput {
         let text = line.trimmingWhitespace()
         switch SessionCommand.parse(text, in: mode) {

@@ -8,8 +8,9 @@ package enum IntroScreen {
         "https://d1.awsstatic.com/whitepapers/Security/AWS_Security_Best_Practices.pdf",
     ]
 
-    /// The screen's text, at most 78 columns wide. Control names and examples come from `bank`
-    /// when it has them.
+    /// The screen's text, at most 78 columns wide.
+    ///
+    /// Control names and examples come from `bank` when it has them.
     package static func text(bank: Bank = Bank()) -> String {
         var lines = [
             "The AWS Shared Responsibility Model",

@@ -1,6 +1,8 @@
-/// The `:` commands of every session, and the modes each works in. This one table drives how a
-/// command line is read (``parse(_:in:)``), the `:help` list (``helpList(in:)``) and Tab
-/// completion (``completions(in:)``) in study, exam and class sessions alike.
+/// The `:` commands of every session, and the modes each works in.
+///
+/// This one table drives how a command line is read (``parse(_:in:)``), the `:help` list
+/// (``helpList(in:)``) and Tab completion (``completions(in:)``) in study, exam and class sessions
+/// alike.
 ///
 /// A command is typed by its name, an unambiguous prefix among the mode's commands (`:s` is
 /// `:submit` in an exam, ambiguous in study), or `:h`/`:?` for help and `:q`/`:exit` for quit.
@@ -30,10 +32,10 @@ package enum SessionCommand: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// How the command is typed, e.g. `:help`.
+    /// How the command is typed, e.g., `:help`.
     package var spelling: String { ":" + rawValue }
 
-    /// The spelling with its argument, e.g. `:goto N`.
+    /// The spelling with its argument, e.g., `:goto N`.
     package var usage: String { self == .goto ? ":goto N" : spelling }
 
     /// Whether the command takes an argument (`:goto N`); the others take none.

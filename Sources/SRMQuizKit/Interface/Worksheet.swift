@@ -1,10 +1,12 @@
 import Foundation
 
-/// A worksheet for a paper quiz, or its answer key: numbered questions, lettered choices,
-/// "Choose TWO" for multiple response, a name/class/date/score box, and the seed and bank name on
-/// the sheet so the same sheet can be made again (never a local path: the sheet is handed out).
+/// A worksheet for a paper quiz, or its answer key: numbered questions, lettered choices, "Choose
+/// TWO" for multiple response, a name/class/date/score box, and the seed and bank name on the sheet
+/// so the same sheet can be made again (never a local path: the sheet is handed out).
+///
 /// The answer key opens with a compact grid (`1 b · 2 b,c · …`), then each answer with its
-/// explanation, repeated sentences dropped. The same items, seed and bank always give the same text.
+/// explanation, repeated sentences dropped. The same items, seed and bank always give the same
+/// text.
 ///
 /// HTML is laid out for print (``WorksheetHTML``): 20 questions fit on three A4 or Letter pages.
 package struct Worksheet: Sendable {

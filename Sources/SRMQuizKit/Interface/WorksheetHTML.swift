@@ -1,6 +1,8 @@
 /// A ``Worksheet`` as one self-contained HTML page laid out for print: small type, questions kept
 /// whole on a page, short choices in two columns, a name/class/date/score box, and for the key a
-/// grid of answers at the top. Every text is escaped; no scripts, no external assets.
+/// grid of answers at the top.
+///
+/// Every text is escaped; no scripts, no external assets.
 package enum WorksheetHTML {
     /// Choices at most this long (and a question with at most four of them) go in two columns.
     package static let shortChoice = 38

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Checks the items a bank yields for what a careful editor would catch: punctuation, articles,
-/// prompts that give their answer away, sources that are not AWS pages, and hand-written
-/// scenarios whose key stands out by being the longest option. Run by `srmquiz bank validate`.
+/// prompts that give their answer away, sources that are not AWS pages, and hand-written scenarios
+/// whose key stands out by being the longest option.
+///
+/// Run by `srmquiz bank validate`.
 package struct BankLint: Sendable {
     /// One problem with one item.
     package struct Finding: Sendable, Hashable, CustomStringConvertible {

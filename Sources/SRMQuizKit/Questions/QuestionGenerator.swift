@@ -104,10 +104,11 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    /// One statement per fact, true or with the owner swapped (the fact's id decides which,
-    /// so about half are false); plus, per task family, one "just as when using A" statement
-    /// where two services have facts on the family with different owners. Facts with a
-    /// documented nuance yield none (see ``ItemRules``).
+    /// One statement per fact, true or with the owner swapped (the fact's id decides which, so
+    /// about half are false); plus, per task family, one "just as when using A" statement where two
+    /// services have facts on the family with different owners.
+    ///
+    /// Facts with a documented nuance yield none (see ``ItemRules``).
     func trueFalseItems() -> [Item] {
         var items: [Item] = []
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {

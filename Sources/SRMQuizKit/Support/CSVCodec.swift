@@ -1,6 +1,8 @@
 /// RFC 4180 comma-separated values: quoting on write (with an optional spreadsheet formula guard),
-/// and a reader that keeps each record's line. The one CSV writer and reader of the project: the
-/// exporter, the report tables, Anki's tab-separated columns and the importer go through it.
+/// and a reader that keeps each record's line.
+///
+/// The one CSV writer and reader of the project: the exporter, the report tables, Anki's
+/// tab-separated columns and the importer go through it.
 package enum CSVCodec {
     /// One parsed record and the 1-based line it starts on.
     package struct Record: Sendable, Hashable {
@@ -29,8 +31,10 @@ package enum CSVCodec {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says. With
-    /// `guardFormulas`, cells a spreadsheet would run as a formula are defused (``defused(_:)``).
+    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says.
+    ///
+    /// With `guardFormulas`, cells a spreadsheet would run as a formula are defused
+    /// (``defused(_:)``).
     package static func row(_ fields: [String], guardFormulas: Bool = false) -> String {
         fields.map { quote(guardFormulas ? defused($0) : $0) }.joined(separator: ",") + "\r\n"
     }
@@ -41,15 +45,18 @@ package enum CSVCodec {
     }
 
     /// `field` with a leading `'` when a spreadsheet would read it as a formula: it starts with
-    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice). A field
-    /// that already starts with `'` before such a character gets one more, so ``restored(_:)``
-    /// gives back exactly what was written.
+    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice).
+    ///
+    /// A field that already starts with `'` before such a character gets one more, so
+    /// ``restored(_:)`` gives back exactly what was written.
     package static func defused(_ field: String) -> String {
         needsGuard(field[...]) ? "'" + field : field
     }
 
     /// The inverse of ``defused(_:)``: `field` without the `'` the guard put before a formula
-    /// character. Readers of files this codec wrote with the guard (the CSV importer) call it.
+    /// character.
+    ///
+    /// Readers of files this codec wrote with the guard (the CSV importer) call it.
     package static func restored(_ field: String) -> String {
         guard field.first == "'", needsGuard(field.dropFirst()) else { return field }
         return String(field.dropFirst())
@@ -62,8 +69,10 @@ package enum CSVCodec {
         return "=+-@\t\r".contains(first) && Double(field) == nil && field != "-"
     }
 
-    /// Reads every record of `text`. Blank lines between records are skipped. Quoted fields may
-    /// span lines; CRLF inside them is kept as LF.
+    /// Reads every record of `text`.
+    ///
+    /// Blank lines between records are skipped. Quoted fields may span lines; CRLF inside them is
+    /// kept as LF.
     package static func parse(_ text: String) throws(ParseError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Where the program gets the time from. Tests inject a fixed or stepping clock.
+/// Where the program gets the time from.
+///
+/// Tests inject a fixed or stepping clock.
 public protocol Clock: Sendable {
     /// The current time.
     func now() -> Date

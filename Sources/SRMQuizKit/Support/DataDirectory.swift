@@ -1,11 +1,13 @@
 import Foundation
 
-/// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`),
-/// read from the environment given, never from the process's real home. The one resolver of
-/// that folder: progress, exam and class results all use it.
+/// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`), read
+/// from the environment given, never from the process's real home.
+///
+/// The one resolver of that folder: progress, exam and class results all use it.
 package enum DataDirectory {
-    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path. A
-    /// relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
+    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path.
+    ///
+    /// A relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
     /// relative `HOME` would put the data wherever the command happens to run).
     package static func path(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {

@@ -18,8 +18,9 @@ import Foundation
 ///   got a regular file, so a FIFO, a device or a socket is refused at once instead of hanging or
 ///   streaming without end.
 package enum DurableFile {
-    /// Replaces `path` with `data` atomically and durably, with permission bits `mode`. With
-    /// `createFolders`, missing folders above it are created with mode 0700.
+    /// Replaces `path` with `data` atomically and durably, with permission bits `mode`.
+    ///
+    /// With `createFolders`, missing folders above it are created with mode 0700.
     package static func replace(
         _ path: String, with data: some ContiguousBytes, mode: Int = 0o600, createFolders: Bool = false
     ) throws(FileError) {

@@ -3,7 +3,9 @@ import Foundation
 /// Durations as people type them on a command line: `90` (minutes), `90m`, `6s`, `1h30m`,
 /// `2.5m`, `1h 5m 30s`.
 package enum DurationText {
-    /// Seconds for `text`, or `nil` if it is not a duration. A bare number means minutes.
+    /// Seconds for `text`, or `nil` if it is not a duration.
+    ///
+    /// A bare number means minutes.
     package static func seconds(_ text: String) -> TimeInterval? {
         let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
         guard !compact.isEmpty else { return nil }

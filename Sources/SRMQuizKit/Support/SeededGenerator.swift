@@ -1,5 +1,6 @@
-/// A small, fast, seedable random number generator (SplitMix64). Every random choice in the
-/// program draws from one, so a seed reproduces a run.
+/// A small, fast, seedable random number generator (SplitMix64).
+///
+/// Every random choice in the program draws from one, so a seed reproduces a run.
 ///
 /// It is deliberately not a `RandomNumberGenerator`: the standard library's algorithms that take
 /// one (`shuffled(using:)`, `randomElement(using:)`, `random(in:using:)`) may draw differently on

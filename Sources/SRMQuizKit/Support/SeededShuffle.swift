@@ -1,9 +1,11 @@
 /// The project's seeded random choices: a Fisher–Yates shuffle and a uniform pick that draw from
 /// ``SeededGenerator`` in a fixed way, so a seed gives the same order on every platform and Swift
-/// version. The standard library's `shuffled(using:)`, `randomElement(using:)` and
-/// `random(in:using:)` do not promise that (their algorithms may change between toolchains), which
-/// is why ``SeededGenerator`` is deliberately not a `RandomNumberGenerator`: every seeded choice
-/// has to come through here.
+/// version.
+///
+/// The standard library's `shuffled(using:)`, `randomElement(using:)` and `random(in:using:)` do
+/// not promise that (their algorithms may change between toolchains), which is why
+/// ``SeededGenerator`` is deliberately not a `RandomNumberGenerator`: every seeded choice has to
+/// come through here.
 package enum SeededShuffle {
     /// `elements` in an order fixed by `rng` (Fisher–Yates from the last position down, each
     /// swap partner `next() % (i + 1)`).

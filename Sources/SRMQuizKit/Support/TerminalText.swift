@@ -16,10 +16,12 @@ package enum TerminalText {
     /// visibly (newlines and tabs kept).
     package static func sanitize(_ text: String) -> String { sanitize(text, keepingStyles: false) }
 
-    /// `text` with every control character shown visibly. With `keepingStyles`, colour and
-    /// emphasis codes (`ESC [ digits ; … m`, which only change how text looks) stay: the terminal
-    /// layer passes everything it prints through this, after its own styling (untrusted text
-    /// was sanitised before it was styled, so it holds no raw ESC any more).
+    /// `text` with every control character shown visibly.
+    ///
+    /// With `keepingStyles`, colour and emphasis codes (`ESC [ digits ; … m`, which only change how
+    /// text looks) stay: the terminal layer passes everything it prints through this, after its own
+    /// styling (untrusted text was sanitised before it was styled, so it holds no raw ESC any
+    /// more).
     package static func sanitize(_ text: String, keepingStyles: Bool) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()

@@ -111,8 +111,10 @@ package enum TextWrap {
 }
 
 extension String {
-    /// The text without leading and trailing spaces, tabs and line breaks. Pure Swift: Foundation's
-    /// `trimmingCharacters(in:)` bridges through NSString and dominated bank loading.
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    ///
+    /// Pure Swift: Foundation's `trimmingCharacters(in:)` bridges through NSString and dominated
+    /// bank loading.
     var trimmedWhitespace: String {
         func isSpace(_ c: Character) -> Bool {
             c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n"

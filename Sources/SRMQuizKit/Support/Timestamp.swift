@@ -1,8 +1,10 @@
 import Foundation
 
-/// The one place times become text for people and file names, and calendar days are read from
-/// the command line. Always UTC, no locale, built on ``ProgressTime``'s arithmetic (the exact
-/// format of progress files), so no `DateFormatter` is created per call and every reader agrees.
+/// The one place times become text for people and file names, and calendar days are read from the
+/// command line.
+///
+/// Always UTC, no locale, built on ``ProgressTime``'s arithmetic (the exact format of progress
+/// files), so no `DateFormatter` is created per call and every reader agrees.
 package enum Timestamp {
     /// `2025-01-31`: the UTC day of `date`.
     package static func day(_ date: Date) -> String {

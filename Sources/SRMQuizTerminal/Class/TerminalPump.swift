@@ -2,10 +2,11 @@ import Foundation
 import SRMQuizKit
 
 /// Runs a ``Terminal`` on a thread of its own for a session whose events come from the network:
-/// other threads ``post(_:)`` writes and prompt changes (they are applied on the terminal's
-/// thread, woken through its ``TerminalWaker``), and what the user types is handed to
-/// `onInput`. Once a second (while `clock` returns a prompt) the prompt is redrawn, so a
-/// countdown runs in it while the user types. After the end of input, output still flows.
+/// other threads ``post(_:)`` writes and prompt changes (they are applied on the terminal's thread,
+/// woken through its ``TerminalWaker``), and what the user types is handed to `onInput`.
+///
+/// Once a second (while `clock` returns a prompt) the prompt is redrawn, so a countdown runs in it
+/// while the user types. After the end of input, output still flows.
 ///
 /// The live class's projector screen (key mode) and terminal student (line mode) use it.
 package final class TerminalPump: @unchecked Sendable {

@@ -2,10 +2,12 @@ import Foundation
 import SRMQuizKit
 
 /// Runs a mock exam on a ``Terminal``: the time left runs in the prompt (`[12:04] [3/20] > `,
-/// redrawn every 10 seconds, every second in the last minute), notices come at the warning
-/// times (10, 5 and 1 minute left by default), and at 0:00 the exam submits itself — results
-/// shown, nothing more to press. The learner answers, flags, reviews and moves between
-/// questions; no feedback is given until the end.
+/// redrawn every 10 seconds, every second in the last minute), notices come at the warning times
+/// (10, 5 and 1 minute left by default), and at 0:00 the exam submits itself — results shown,
+/// nothing more to press.
+///
+/// The learner answers, flags, reviews and moves between questions; no feedback is given until the
+/// end.
 package final class ExamRunner {
     private let terminal: any Terminal
     private let clock: any Clock

@@ -1,9 +1,10 @@
 import Foundation
 import SRMQuizKit
 
-/// Turns items, feedback and explanations into the text the learner sees. Every piece of bank
-/// text goes through ``TerminalText/sanitize(_:)``; the ``Terminal`` wraps it at the width of the
-/// moment it is printed.
+/// Turns items, feedback and explanations into the text the learner sees.
+///
+/// Every piece of bank text goes through ``TerminalText/sanitize(_:)``; the ``Terminal`` wraps it
+/// at the width of the moment it is printed.
 package struct QuestionRenderer: Sendable {
     package var style: TerminalStyle
 
@@ -45,9 +46,10 @@ package struct QuestionRenderer: Sendable {
             .joined(separator: ", ")
     }
 
-    /// Right or wrong with the correct answer, the rating and the next review ("Good, next in
-    /// 10 min"), the explanation, the nuance and the first source. A rated flashcard does not
-    /// repeat the back the learner has just read.
+    /// Right or wrong with the correct answer, the rating and the next review ("Good, next in 10
+    /// min"), the explanation, the nuance and the first source.
+    ///
+    /// A rated flashcard does not repeat the back the learner has just read.
     package func feedback(_ result: AnswerResult, now: Date) -> String {
         let item = result.item
         var schedule = result.rating.displayName

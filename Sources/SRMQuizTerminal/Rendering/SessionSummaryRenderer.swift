@@ -13,9 +13,10 @@ package struct SessionSummaryRenderer: Sendable {
         self.names = names
     }
 
-    /// The summary of `engine`'s session at `now`. `saved` is false when the session stopped
-    /// because an answer could not be saved (the summary then says so instead of "Progress is
-    /// saved").
+    /// The summary of `engine`'s session at `now`.
+    ///
+    /// `saved` is false when the session stopped because an answer could not be saved (the summary
+    /// then says so instead of "Progress is saved").
     package func render(_ engine: SessionEngine, now: Date, saved: Bool = true) -> String {
         let stats = engine.stats
         let clean: (String) -> String = TerminalText.sanitize

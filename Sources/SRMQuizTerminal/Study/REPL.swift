@@ -1,9 +1,11 @@
 import Foundation
 import SRMQuizKit
 
-/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers
-/// and commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or
-/// when nothing is left). Progress is recorded by the engine as it goes.
+/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers and
+/// commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or when
+/// nothing is left).
+///
+/// Progress is recorded by the engine as it goes.
 package final class REPL {
     package let engine: SessionEngine
     private let terminal: any Terminal
@@ -57,8 +59,9 @@ package final class REPL {
         }
     }
 
-    /// Runs the session to its end and returns its tallies. Throws if progress cannot be
-    /// saved (after printing what happened and the summary).
+    /// Runs the session to its end and returns its tallies.
+    ///
+    /// Throws if progress cannot be saved (after printing what happened and the summary).
     @discardableResult package func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
         if let offer = engine.introOffer { write(offer + "\n") }  // #10: intro offered on a first session

@@ -29,7 +29,9 @@ package final class PipeTerminal: Terminal {
     /// Whether the prompt is on the output, waiting for its line.
     private var promptShown = false
 
-    /// Reads `input` (standard input by default) and writes to `output`; `clock` measures deadlines.
+    /// Reads `input` (standard input by default) and writes to `output`; `clock` measures
+    /// deadlines.
+    ///
     /// With `handlesSignals`, Ctrl-C, SIGHUP and SIGTERM end input (the session saves, an exam
     /// writes its results) instead of killing the process.
     package init(

@@ -35,8 +35,9 @@ package final class ReadlineTerminal: Terminal {
     private var savedTermios: termios?
     private var finished = false
 
-    /// Sets readline up and installs the SIGINT and SIGWINCH handlers. `historyPath` is read now
-    /// and appended to after every line; `nil` keeps no history.
+    /// Sets readline up and installs the SIGINT and SIGWINCH handlers.
+    ///
+    /// `historyPath` is read now and appended to after every line; `nil` keeps no history.
     package init(
         historyPath: String?, output: any TextSink = StandardOutput(),
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -172,7 +173,9 @@ package final class ReadlineTerminal: Terminal {
         }
     }
 
-    /// Trims the history file, removes the handlers and gives the terminal back. Call once.
+    /// Trims the history file, removes the handlers and gives the terminal back.
+    ///
+    /// Call once.
     package func finish() {
         guard !finished else { return }
         finished = true
@@ -252,8 +255,9 @@ package final class ReadlineTerminal: Terminal {
     }
 }
 
-/// State shared with readline's C callbacks, which cannot capture context. Touched only from the
-/// thread that drives the terminal.
+/// State shared with readline's C callbacks, which cannot capture context.
+///
+/// Touched only from the thread that drives the terminal.
 enum ReadlineShared {
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var matches: [String] = []

@@ -3,8 +3,9 @@ import Yams
 
 /// Reads bank files (YAML, see `docs/bank-format.md`) into a ``Bank`` and checks them.
 public enum BankLoader {
-    /// Loads and merges the banks at `paths` (files or folders). Throws ``BankError`` listing
-    /// every problem when anything is wrong.
+    /// Loads and merges the banks at `paths` (files or folders).
+    ///
+    /// Throws ``BankError`` listing every problem when anything is wrong.
     public static func load(paths: [String]) throws(BankError) -> Bank {
         let result = check(paths: paths)
         if !result.problems.isEmpty { throw BankError(problems: result.problems) }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The instructor's projector screen of a live class, as text: the lobby, the open question with
-/// its countdown and answer count, the results (a bar per choice, the right answer, the
-/// explanation with its source, the scoreboard with movers), and the podium with the
-/// per-question table. Pure: the host's loop prints what these return.
+/// its countdown and answer count, the results (a bar per choice, the right answer, the explanation
+/// with its source, the scoreboard with movers), and the podium with the per-question table.
+///
+/// Pure: the host's loop prints what these return.
 package enum LiveClassScreen {
     /// The keys the instructor can press.
     package static let keyHelp =
@@ -45,7 +46,7 @@ package enum LiveClassScreen {
         return lines.joined(separator: "\n")
     }
 
-    /// One line: the countdown and the answer count, e.g. `[0:17] 17 of 23 answered`.
+    /// One line: the countdown and the answer count, e.g., `[0:17] 17 of 23 answered`.
     package static func status(_ state: LiveClass, now: Date) -> String {
         let left = Int((state.remaining(now: now) ?? 0).rounded(.up))
         let clock = String(format: "%d:%02d", left / 60, left % 60)

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Aiken: single-answer multiple choice only. The question on one line, options `A. …`, then
-/// `ANSWER: B`, and a blank line. Items with several answers, no choices (flashcards) or more than
-/// 26 choices are skipped; ``ExportOutput/skipped`` says which and why.
+/// Aiken: single-answer multiple choice only.
+///
+/// The question on one line, options `A. …`, then `ANSWER: B`, and a blank line. Items with several
+/// answers, no choices (flashcards) or more than 26 choices are skipped; ``ExportOutput/skipped``
+/// says which and why.
 package struct AikenExporter: ItemExporter {
     /// Aiken letters options `A` to `Z`.
     package static let maximumChoices = 26

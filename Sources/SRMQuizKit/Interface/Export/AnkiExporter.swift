@@ -87,6 +87,7 @@ package struct AnkiExporter: ItemExporter {
     }
 
     /// An item tag as an Anki tag: hierarchical with `::`, no spaces or quotes, under `srm::`.
+    ///
     /// `service:ec2` → `srm::service::ec2`.
     static func tag(_ tag: String) -> String {
         let cleaned = String(tag.map { $0.isWhitespace || $0 == "\"" ? "_" : $0 })

@@ -1,6 +1,8 @@
-/// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`, then
-/// one row per item; lists are joined with ` | `; rows end in CRLF. Cells a spreadsheet would run
-/// as a formula get a leading `'` (``CSVCodec/defused(_:)``), which ``CSVImporter`` takes off.
+/// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`,
+/// then one row per item; lists are joined with ` | `; rows end in CRLF.
+///
+/// Cells a spreadsheet would run as a formula get a leading `'` (``CSVCodec/defused(_:)``), which
+/// ``CSVImporter`` takes off.
 package struct CSVExporter: ItemExporter {
     /// The header row's column names, in order.
     package static let columns = [

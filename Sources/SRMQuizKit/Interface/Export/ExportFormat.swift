@@ -11,8 +11,10 @@ package enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// RFC 4180 CSV, one row per item.
     case csv
 
-    /// The exporter for this format. `bank` supplies fact texts and service names (used by GIFT's
-    /// matching questions); `deck` names the Anki deck.
+    /// The exporter for this format.
+    ///
+    /// `bank` supplies fact texts and service names (used by GIFT's matching questions); `deck`
+    /// names the Anki deck.
     package func exporter(bank: Bank = Bank(), deck: String = AnkiExporter.defaultDeck) -> any ItemExporter {
         switch self {
         case .json: JSONExporter()

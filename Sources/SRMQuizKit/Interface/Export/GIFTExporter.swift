@@ -1,6 +1,8 @@
 import Foundation
 
-/// Moodle GIFT. Questions are grouped under `$CATEGORY: srmquiz/<kind>` and titled `::id::`.
+/// Moodle GIFT.
+///
+/// Questions are grouped under `$CATEGORY: srmquiz/<kind>` and titled `::id::`.
 ///
 /// - One correct choice: multiple choice (`=right#Correct.` / `~wrong#Incorrect.`).
 /// - Several correct choices: multiple response with weights: each right choice `~%w%` with the
@@ -127,6 +129,7 @@ package struct GIFTExporter: ItemExporter {
     }
 
     /// `####explanation\n\nNuance: …\n\nSources: …`, escaped; empty when there is nothing to say.
+    ///
     /// `answer`, when given, opens the feedback as `Answer: …`.
     func generalFeedback(_ item: Item, answer: String? = nil) -> String {
         var parts: [String] = []

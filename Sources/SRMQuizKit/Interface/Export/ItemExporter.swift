@@ -1,4 +1,6 @@
-/// Turns items into the text of one file format. Pure: no I/O.
+/// Turns items into the text of one file format.
+///
+/// Pure: no I/O.
 package protocol ItemExporter: Sendable {
     /// The file text for `items`, and the items the format cannot hold.
     func export(_ items: [Item]) -> ExportOutput

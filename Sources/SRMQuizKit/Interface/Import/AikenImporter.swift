@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads Aiken: a question line, options `A. text` or `A) text`, then `ANSWER: X`. Blank lines
-/// between questions are optional. A question whose options are True and False becomes a
-/// true/false question. Aiken has no explanations or sources.
+/// Reads Aiken: a question line, options `A. text` or `A) text`, then `ANSWER: X`.
+///
+/// Blank lines between questions are optional. A question whose options are True and False becomes
+/// a true/false question. Aiken has no explanations or sources.
 package struct AikenImporter: QuestionImporter {
     package init() {}
 

@@ -1,8 +1,10 @@
 import Yams
 
 /// Writes questions as a bank file in the format of docs/bank-format.md (`format: 1` and a
-/// `questions:` list). Yams emits every string, quoting whatever YAML would otherwise read as
-/// something else (`True`, `no`, `1.0`, `: `, `#`, leading spaces, …).
+/// `questions:` list).
+///
+/// Yams emits every string, quoting whatever YAML would otherwise read as something else (`True`,
+/// `no`, `1.0`, `: `, `#`, leading spaces, …).
 package enum BankWriter {
     /// The YAML text of a bank holding `questions`, with `comment` lines (`# …`) on top.
     package static func yaml(questions: [AuthoredQuestion], comment: [String] = []) throws(BankWriterError)

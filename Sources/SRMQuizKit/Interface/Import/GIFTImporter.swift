@@ -244,7 +244,9 @@ package struct GIFTImporter: QuestionImporter {
         return (fallback, text)
     }
 
-    /// `text` as plain text: its own format marker (or `markup`) applied, escapes restored, trimmed.
+    /// `text` as plain text: its own format marker (or `markup`) applied, escapes restored,
+    /// trimmed.
+    ///
     /// HTML becomes plain text; Moodle auto-format, plain text and Markdown are kept as written.
     static func finalText(_ text: String, markup: Markup = .moodle) -> String {
         let (format, body) = Self.markup(of: text, default: markup)

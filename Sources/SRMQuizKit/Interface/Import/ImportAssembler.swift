@@ -1,11 +1,13 @@
 import Foundation
 
-/// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives
-/// it an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for
-/// the n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
-/// explanation (the bank requires one), "The answer is: …", followed by the per-choice feedback the
-/// file gave ("Why not b: …"). A multiple-answer prompt that does not say
-/// how many to choose gets "Choose TWO." (or THREE, …) appended.
+/// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives it
+/// an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for the
+/// n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and,
+/// when it has no explanation (the bank requires one), "The answer is: …", followed by the
+/// per-choice feedback the file gave ("Why not b: …").
+///
+/// A multiple-answer prompt that does not say how many to choose gets "Choose TWO." (or THREE, …)
+/// appended.
 package struct ImportAssembler: Sendable {
     /// The source given to questions that have none.
     package static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"

@@ -1,4 +1,6 @@
-/// Reads questions from the text of one file format. Pure: no I/O.
+/// Reads questions from the text of one file format.
+///
+/// Pure: no I/O.
 package protocol QuestionImporter: Sendable {
     /// The questions as written in `text`, the problems with what could not be read, and what the
     /// file holds besides questions.

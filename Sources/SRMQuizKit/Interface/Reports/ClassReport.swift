@@ -106,10 +106,12 @@ public struct ClassReport: Sendable, Hashable, Codable {
         self.mostMissedFacts = mostMissedFacts
     }
 
-    /// The facts a question tests: its key's facts. Generated multiple-choice, multiple-response
-    /// and "which service" questions list the key's facts first and then one fact per distractor
-    /// (as many facts as choices); only the first ones, one per right answer, are tested. Other
-    /// questions test all their facts; a question without facts counts under its id.
+    /// The facts a question tests: its key's facts.
+    ///
+    /// Generated multiple-choice, multiple-response and "which service" questions list the key's
+    /// facts first and then one fact per distractor (as many facts as choices); only the first
+    /// ones, one per right answer, are tested. Other questions test all their facts; a question
+    /// without facts counts under its id.
     package static func testedFacts(_ q: ClassQuestionRecord) -> [String] {
         if q.facts.isEmpty { return [q.id] }
         let keyFirst: Set<ItemKind> = [.multipleChoice, .multipleResponse, .contrast]

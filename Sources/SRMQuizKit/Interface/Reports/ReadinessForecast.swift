@@ -1,8 +1,10 @@
 import Foundation
 
-/// The exam-readiness forecast: the share of the bank's exam items a learner would answer right
-/// on the exam date, with a band, per category and topic, what holds it back, and how many reviews
-/// a day would reach a target. docs/readiness.md explains the method and its limits.
+/// The exam-readiness forecast: the share of the bank's exam items a learner would answer right on
+/// the exam date, with a band, per category and topic, what holds it back, and how many reviews a
+/// day would reach a target.
+///
+/// docs/readiness.md explains the method and its limits.
 ///
 /// - A reviewed item counts at its FSRS retrievability on the exam date (the probability of
 ///   recalling it then, from its stability and last review).
@@ -65,9 +67,11 @@ package struct ReadinessForecast: Sendable, Hashable, Codable {
     /// How many topics are named as holding the forecast back.
     package static let holdingBackLimit = 5
 
-    /// The forecast for the items with choices among `items`, from `cards` and `log`, made at
-    /// `now` for an exam on `examDate`. `scheduler` gives retrievability (cards without a
-    /// stability, as SM-2 writes them, use their interval as stability).
+    /// The forecast for the items with choices among `items`, from `cards` and `log`, made at `now`
+    /// for an exam on `examDate`.
+    ///
+    /// `scheduler` gives retrievability (cards without a stability, as SM-2 writes them, use their
+    /// interval as stability).
     package static func make(
         items: [Item], cards: [String: Card], log: [ReviewLogEntry], now: Date, examDate: Date,
         scheduler: FSRSScheduler, target: Double = 80

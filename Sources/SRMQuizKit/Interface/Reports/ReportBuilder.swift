@@ -8,8 +8,9 @@ public enum ReportBuilder {
         case classSession(ClassReport)
     }
 
-    /// The document for `parts`, dated `generatedAt`. The header names a seed and a bank only
-    /// when a part has one.
+    /// The document for `parts`, dated `generatedAt`.
+    ///
+    /// The header names a seed and a bank only when a part has one.
     package static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
         var seeds: [String] = []
         var banks: [String] = []

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A report laid out independently of its format: a title, a header, and sections of paragraphs,
-/// tables and bar charts. Renderers turn it into text, Markdown, CSV or HTML.
+/// tables and bar charts.
+///
+/// Renderers turn it into text, Markdown, CSV or HTML.
 package struct ReportDocument: Sendable, Hashable, Codable {
     package var title: String
     /// Label and value pairs shown under the title (date, seed, bank).

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Slows down repeated wrong join codes from one address: after ``freeAttempts`` wrong codes,
-/// each further attempt waits twice as long as the last (from ``baseDelay`` up to ``maximumDelay``)
-/// before it is answered. A right code forgets the address's failures.
+/// Slows down repeated wrong join codes from one address: after ``freeAttempts`` wrong codes, each
+/// further attempt waits twice as long as the last (from ``baseDelay`` up to ``maximumDelay``)
+/// before it is answered.
+///
+/// A right code forgets the address's failures.
 package struct JoinThrottle: Sendable {
     /// Wrong codes answered at once.
     package static let freeAttempts = 3

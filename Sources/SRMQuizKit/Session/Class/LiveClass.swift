@@ -49,8 +49,10 @@ package struct LiveClass: Sendable {
 
     // MARK: Players
 
-    /// Adds a player called `name` (trimmed) with the rejoin `token`, after checking the join
-    /// code and the name. Starts the class when ``LiveClassSettings/startWhen`` is reached.
+    /// Adds a player called `name` (trimmed) with the rejoin `token`, after checking the join code
+    /// and the name.
+    ///
+    /// Starts the class when ``LiveClassSettings/startWhen`` is reached.
     @discardableResult package mutating func join(pin: String, name rawName: String, token: String, now: Date)
         throws(LiveClassError) -> LiveClassPlayer
     {
@@ -173,7 +175,9 @@ package struct LiveClass: Sendable {
     }
 
     /// Applies the clock: closes the open question when its time is up, and moves on after the
-    /// results with auto-advance. Returns whether anything changed.
+    /// results with auto-advance.
+    ///
+    /// Returns whether anything changed.
     @discardableResult package mutating func tick(now: Date) -> Bool {
         guard let deadline, now >= deadline else { return false }
         switch phase {
@@ -213,9 +217,11 @@ package struct LiveClass: Sendable {
     }
 
     /// Takes the answer `letters` to question `number` (1-based) from the player with `token`,
-    /// arriving at `now`. Refuses unknown players, unknown, closed or already answered
-    /// questions, answers while paused, and letters that name no choice. An answer that arrives
-    /// after the timer closes the question and is refused as late (and marked so in the results).
+    /// arriving at `now`.
+    ///
+    /// Refuses unknown players, unknown, closed or already answered questions, answers while
+    /// paused, and letters that name no choice. An answer that arrives after the timer closes the
+    /// question and is refused as late (and marked so in the results).
     @discardableResult package mutating func answer(
         token: String, question number: Int, letters: [String], now: Date
     ) throws(LiveClassError) -> Receipt {

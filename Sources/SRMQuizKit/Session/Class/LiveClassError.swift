@@ -1,5 +1,7 @@
-/// Why the live class refused a join or an answer. Each case has a stable ``code`` (sent to
-/// clients, documented in docs/class-protocol.md) and a ``description`` a student can act on.
+/// Why the live class refused a join or an answer.
+///
+/// Each case has a stable ``code`` (sent to clients, documented in docs/class-protocol.md) and a
+/// ``description`` a student can act on.
 package enum LiveClassError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongPin
     case nameEmpty

@@ -1,7 +1,9 @@
 /// The one definition of accuracy: right answers among *graded* answers — a choice, or an owner
-/// typed on a flashcard, checked against the key. A flashcard only rated 1–4 has no right or
-/// wrong: it is counted apart as self-rated and never enters accuracy. `progress show`, reports
-/// and session summaries all count and word it through this type.
+/// typed on a flashcard, checked against the key.
+///
+/// A flashcard only rated 1–4 has no right or wrong: it is counted apart as self-rated and never
+/// enters accuracy. `progress show`, reports and session summaries all count and word it through
+/// this type.
 public struct Accuracy: Sendable, Hashable, Codable {
     /// Graded answers.
     public var graded: Int

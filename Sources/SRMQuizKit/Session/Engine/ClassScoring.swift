@@ -3,10 +3,11 @@ package enum ClassScoring {
     /// Points for the full answer.
     package static let maximum = 1000
 
-    /// Points for one answer: with a timer of `timer` seconds and the speed bonus, a correct
-    /// answer after `elapsed` seconds earns round(1000 × (1 − (elapsed / timer) / 2)), so 1000 at
-    /// once and 500 at the buzzer; without the bonus, or without a timer, 1000. Wrong answers,
-    /// and answers after the timer, earn 0.
+    /// Points for one answer: with a timer of `timer` seconds and the speed bonus, a correct answer
+    /// after `elapsed` seconds earns round(1000 × (1 − (elapsed / timer) / 2)), so 1000 at once and
+    /// 500 at the buzzer; without the bonus, or without a timer, 1000.
+    ///
+    /// Wrong answers, and answers after the timer, earn 0.
     package static func points(correct: Bool, elapsed: Double, timer: Double?, speedBonus: Bool) -> Int {
         guard correct else { return 0 }
         guard let timer, timer > 0 else { return maximum }

@@ -1,6 +1,7 @@
 import Foundation
 
 /// The state of one class session: the questions, who answers each, and the answers scored so far.
+///
 /// No I/O: ``ClassRunner`` reads the instructor's lines and prints.
 package struct ClassSession: Sendable {
     package let items: [Item]

@@ -6,10 +6,12 @@ import Foundation
     import Darwin
 #endif
 
-/// An exam's answers on disk as they are given, so a killed, hung-up or crashed exam loses
-/// nothing: JSON Lines beside the results file (`<results>.journal`), a header line, then one
+/// An exam's answers on disk as they are given, so a killed, hung-up or crashed exam loses nothing:
+/// JSON Lines beside the results file (`<results>.journal`), a header line, then one
 /// ``ExamSession/Snapshot`` per change, each written with one `write` and `fdatasync` before the
-/// next question is shown. `srmquiz exam --resume` reads it back; a finished exam removes it.
+/// next question is shown.
+///
+/// `srmquiz exam --resume` reads it back; a finished exam removes it.
 package final class ExamJournal {
     /// The first line: what the exam was, so it can be rebuilt from its seed.
     package struct Header: Sendable, Hashable, Codable {

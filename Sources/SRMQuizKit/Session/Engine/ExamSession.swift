@@ -119,6 +119,7 @@ package struct ExamSession: Sendable {
     }
 
     /// The finished exam, for the results file.
+    ///
     /// The time on the question still on screen counts up to `finishedAt` (or the deadline).
     package func result(finishedAt: Date, timedOut: Bool, bankFiles: [String]) -> ExamResult {
         var finished = self

@@ -1,5 +1,7 @@
-/// Which items a quiz or a cram session draws from. Values within one field are alternatives
-/// (any may match); the fields together must all match. An empty field matches everything.
+/// Which items a quiz or a cram session draws from.
+///
+/// Values within one field are alternatives (any may match); the fields together must all match. An
+/// empty field matches everything.
 package struct ItemFilter: Sendable, Hashable, Codable {
     /// Service ids (`service:` tags).
     package var services: [String]

@@ -17,7 +17,9 @@ package struct ReviewRecorder {
     }
 
     /// Records every answered question of `result` (unanswered ones are not reviews) at
-    /// `result.finishedAt`, with mode `exam`. Returns how many were recorded.
+    /// `result.finishedAt`, with mode `exam`.
+    ///
+    /// Returns how many were recorded.
     @discardableResult package func record(_ result: ExamResult) throws -> Int {
         var rng = SeededGenerator(
             seed: result.seed ^ UInt64(bitPattern: Int64(result.finishedAt.timeIntervalSince1970)))

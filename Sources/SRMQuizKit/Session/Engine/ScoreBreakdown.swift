@@ -25,9 +25,10 @@ package struct ScoreBreakdown: Sendable, Hashable, Codable {
         self.rows = rows
     }
 
-    /// Groups `answers` (each the tags of an item and whether it was answered right) by the
-    /// values of tag `dimension`; answers without the tag go to `unknown`. An item with two
-    /// values (two services) counts in both groups.
+    /// Groups `answers` (each the tags of an item and whether it was answered right) by the values
+    /// of tag `dimension`; answers without the tag go to `unknown`.
+    ///
+    /// An item with two values (two services) counts in both groups.
     package static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
         make(dimension: dimension, tallies: answers.map { (tags: $0.tags, correct: $0.correct ? 1 : 0, total: 1) })
     }

@@ -137,8 +137,10 @@ package final class SessionEngine {
 
     // MARK: - Asking
 
-    /// Moves to the next question and returns it, or `nil` when the session is over (nothing
-    /// left, or `limit` answers given). Returns the current question again if it is unanswered.
+    /// Moves to the next question and returns it, or `nil` when the session is over (nothing left,
+    /// or `limit` answers given).
+    ///
+    /// Returns the current question again if it is unanswered.
     @discardableResult package func next() -> Item? {
         if let current = state.current { return itemsByID[current.itemID] }
         if let limit = configuration.limit, state.stats.answered >= limit { return nil }
@@ -171,8 +173,10 @@ package final class SessionEngine {
         state.stats.skipped += 1
     }
 
-    /// Grades `response` to the current question, records it (unless this session does not
-    /// record) and returns the outcome. `duration` is the time the learner took, in seconds.
+    /// Grades `response` to the current question, records it (unless this session does not record)
+    /// and returns the outcome.
+    ///
+    /// `duration` is the time the learner took, in seconds.
     @discardableResult
     package func answer(_ response: LearnerResponse, duration: TimeInterval, hintUsed: Bool = false)
         throws(SessionError) -> AnswerResult
@@ -233,8 +237,9 @@ package final class SessionEngine {
     }
 
     /// Takes back the last answer (or skip): the store forgets it, the card is restored, and its
-    /// item becomes the current question again. Returns that item, or `nil` if there is nothing
-    /// to undo.
+    /// item becomes the current question again.
+    ///
+    /// Returns that item, or `nil` if there is nothing to undo.
     @discardableResult package func undo() throws(SessionError) -> Item? {
         guard let last = undoStack.last else { return nil }
         if last.recorded {
@@ -281,7 +286,7 @@ package final class SessionEngine {
         state.learning.insert(entry, at: index)
     }
 
-    /// `a` for 0, `b` for 1, …
+    /// The letter of option `index`: `a` for 0, `b` for 1, and so on.
     package static func letter(_ index: Int) -> String {
         guard (0..<26).contains(index) else { return String(index + 1) }
         return String(UnicodeScalar(UInt8(97 + index)))

@@ -29,8 +29,10 @@ package struct StudyQueueBuilder: Sendable {
         self.calendar = calendar
     }
 
-    /// The queue for the day containing `now`. `log` needs to hold only today's answers (as
-    /// ``ReviewStore/reviews(since:)`` gives them); older entries are ignored.
+    /// The queue for the day containing `now`.
+    ///
+    /// `log` needs to hold only today's answers (as ``ReviewStore/reviews(since:)`` gives them);
+    /// older entries are ignored.
     package func build(
         items: [Item], cards: [String: Card], log: [ReviewLogEntry], scheduler: any Scheduler, now: Date
     ) -> StudyQueue {

@@ -32,8 +32,9 @@ package enum ProgressCodec {
         var message: String
     }
 
-    /// The log line in `bytes` (without its newline): its integrity check verified (required
-    /// when `checked`, see ``ProgressCheck``), then read by the fast path, else by `JSONDecoder`.
+    /// The log line in `bytes` (without its newline): its integrity check verified (required when
+    /// `checked`, see ``ProgressCheck``), then read by the fast path, else by `JSONDecoder`.
+    ///
     /// With `skipCards`, the fast path leaves out the cards before and after an answer.
     static func line(
         _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, skipCards: Bool = false, strings: inout StringTable
@@ -136,8 +137,10 @@ package enum ProgressCodec {
         }
     }
 
-    /// The line and column of a JSON syntax error. The decoder does not say where the error is,
-    /// so the data is parsed again with `JSONSerialization`, which gives the offset.
+    /// The line and column of a JSON syntax error.
+    ///
+    /// The decoder does not say where the error is, so the data is parsed again with
+    /// `JSONSerialization`, which gives the offset.
     private static func syntaxLocation(_ context: DecodingError.Context, data: Data) -> (Int?, Int?, String) {
         var underlying = context.underlyingError
         if underlying == nil {

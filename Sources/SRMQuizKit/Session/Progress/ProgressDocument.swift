@@ -1,8 +1,9 @@
 import Foundation
 
-/// Everything a learner's progress holds, read whole: the state (learner, settings, cards) and
-/// the answers of the review log still in effect. What `progress show`, `report` and tests look
-/// at; see ``ProgressStore`` for recording.
+/// Everything a learner's progress holds, read whole: the state (learner, settings, cards) and the
+/// answers of the review log still in effect.
+///
+/// What `progress show`, `report` and tests look at; see ``ProgressStore`` for recording.
 package struct ProgressDocument: Sendable, Hashable {
     /// The format this program writes.
     package static var currentFormat: Int { ProgressStateFile.currentFormat }
@@ -17,7 +18,9 @@ package struct ProgressDocument: Sendable, Hashable {
     package var updated: Date
     /// The scheduler and its settings.
     package var settings: SchedulerSettings
-    /// Each item's card, by item id. Cards of items no longer in any bank are kept.
+    /// Each item's card, by item id.
+    ///
+    /// Cards of items no longer in any bank are kept.
     package var cards: [String: Card]
     /// Every answer in effect, oldest first.
     package var reviews: [ReviewLogEntry]
@@ -53,10 +56,11 @@ package struct ProgressDocument: Sendable, Hashable {
     }
 
     /// Reads the progress at `url` without taking its lock and without changing any file, so it
-    /// works while a session records into it: the state, then every acknowledged line of the log
-    /// (a line being written is left out). A format 1 or 2 file is converted in memory only.
-    /// A damaged line is an error naming the log and the line, never a partial result. `nil` if
-    /// there is no progress at `url`.
+    /// works while a session records into it: the state, then every acknowledged line of the log (a
+    /// line being written is left out).
+    ///
+    /// A format 1 or 2 file is converted in memory only. A damaged line is an error naming the log
+    /// and the line, never a partial result. `nil` if there is no progress at `url`.
     package static func read(at url: URL) throws(ProgressError) -> (
         document: ProgressDocument, warnings: [String]
     )? {

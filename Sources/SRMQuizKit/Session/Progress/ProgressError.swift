@@ -1,7 +1,9 @@
 import Foundation
 
-/// What can go wrong with a progress file. Every case names the file; none of them is raised after
-/// the file was changed, so the learner's data is as it was.
+/// What can go wrong with a progress file.
+///
+/// Every case names the file; none of them is raised after the file was changed, so the learner's
+/// data is as it was.
 public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Another process holds the file's lock.
     case locked(file: String, holderPID: Int32?)

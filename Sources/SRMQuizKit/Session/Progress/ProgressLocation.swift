@@ -24,8 +24,10 @@ public struct ProgressLocation: Sendable, Hashable {
     }
 
     /// Resolves `--learner` and `--progress` against `environment` (a relative `--progress` is
-    /// taken from `currentDirectory`). With `followSymlinks`, a symbolic link at the path is resolved,
-    /// so the real file is the one locked and written; without, opening a linked path is refused
+    /// taken from `currentDirectory`).
+    ///
+    /// With `followSymlinks`, a symbolic link at the path is resolved, so the real file is the one
+    /// locked and written; without, opening a linked path is refused
     /// (``ProgressError/symbolicLink(file:target:)``).
     public static func resolve(
         learner: String?, progress: String?, environment: [String: String],

@@ -1,8 +1,9 @@
 import Foundation
 
-/// One line of a review log (`<learner>.reviews.jsonl`, format 3): an answer with the card
-/// before and after it, an undo, or new scheduler settings. The log is append-only and the
-/// source of truth. See `docs/progress-format.md`.
+/// One line of a review log (`<learner>.reviews.jsonl`, format 3): an answer with the card before
+/// and after it, an undo, or new scheduler settings.
+///
+/// The log is append-only and the source of truth. See `docs/progress-format.md`.
 package struct ProgressLogLine: Codable, Sendable, Hashable {
     /// What a line records.
     package enum Event: String, Codable, Sendable {

@@ -1,6 +1,8 @@
-/// Recomputes cards from the review log, the source of truth (after changing the scheduler or
-/// its desired retention). Reproducible: each item's fuzz comes from a generator seeded by
-/// ``seed(for:)``, fed that item's reviews in log order.
+/// Recomputes cards from the review log, the source of truth (after changing the scheduler or its
+/// desired retention).
+///
+/// Reproducible: each item's fuzz comes from a generator seeded by ``seed(for:)``, fed that item's
+/// reviews in log order.
 package enum ProgressRebuilder {
     /// What a rebuild produces.
     package struct Result: Sendable, Hashable {
@@ -23,8 +25,10 @@ package enum ProgressRebuilder {
         return hash
     }
 
-    /// Folds `log` through `scheduler`: each item starts as a new card due at its first review
-    /// and takes its reviews in log order. Cards in `existing` without reviews are kept.
+    /// Folds `log` through `scheduler`: each item starts as a new card due at its first review and
+    /// takes its reviews in log order.
+    ///
+    /// Cards in `existing` without reviews are kept.
     package static func rebuild(
         log: [ReviewLogEntry], existing: [String: Card], scheduler: any Scheduler
     ) -> Result {

@@ -6,10 +6,11 @@ import Foundation
     import Darwin
 #endif
 
-/// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every
-/// compaction) back in place, as `srmquiz progress restore` does. Only for damage: a file that
-/// cannot be read because of a permission, an I/O error, a lock or a newer format is not
-/// rolled back (unless forced).
+/// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every compaction)
+/// back in place, as `srmquiz progress restore` does.
+///
+/// Only for damage: a file that cannot be read because of a permission, an I/O error, a lock or a
+/// newer format is not rolled back (unless forced).
 package struct ProgressRestore: Sendable, Equatable {
     /// The progress file restored.
     package var file: String
@@ -25,10 +26,12 @@ package struct ProgressRestore: Sendable, Equatable {
     /// Why the progress file could not be used (`nil` if it read fine, or was missing).
     package var damage: ProgressError?
 
-    /// Restores the backup of `url`. Refuses if the backup is missing or unreadable, and, unless
-    /// `force`, if the progress file reads fine or cannot be read for a reason that is not damage
-    /// (``ProgressError/restoreNotDamaged(file:problem:)``). The file replaced and its journal
-    /// are never deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
+    /// Restores the backup of `url`.
+    ///
+    /// Refuses if the backup is missing or unreadable, and, unless `force`, if the progress file
+    /// reads fine or cannot be read for a reason that is not damage
+    /// (``ProgressError/restoreNotDamaged(file:problem:)``). The file replaced and its journal are
+    /// never deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
     package static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
         -> ProgressRestore
     {

@@ -58,8 +58,9 @@ package struct ProgressSummary: Sendable, Hashable, Codable {
     /// Why the bank could not be loaded, if it could not.
     package var bankProblem: String?
 
-    /// The summary of `document` (from `file`) at `now`, with days in `timeZone`. Pass the bank's
-    /// item ids as `knownItemIDs` to count orphans.
+    /// The summary of `document` (from `file`) at `now`, with days in `timeZone`.
+    ///
+    /// Pass the bank's item ids as `knownItemIDs` to count orphans.
     package init(
         document: ProgressDocument, file: String, now: Date, timeZone: TimeZone,
         knownItemIDs: Set<String>? = nil, bankProblem: String? = nil

@@ -15,10 +15,11 @@ package struct ReplayedReview: Sendable, Hashable {
     }
 
     /// One JSON object on one line, keys in a fixed order:
-    /// `{"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0,
-    /// "stability": 2.3065, "difficulty": 2.1181, "due": "2026-01-05T09:10:00Z"}`; for SM-2
-    /// `ease` and `interval` come before `due`. `state` is learning, review or relearning;
-    /// numbers are printed in full (shortest round-trip form); `due` is UTC to the second.
+    /// `{"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0, "stability": 2.3065, "difficulty": 2.1181, "due": "2026-01-05T09:10:00Z"}`;
+    /// for SM-2 `ease` and `interval` come before `due`.
+    ///
+    /// `state` is learning, review or relearning; numbers are printed in full (shortest round-trip
+    /// form); `due` is UTC to the second.
     package func jsonLine(kind: SchedulerKind) -> String {
         var line = "{\"card_id\": \(cardID), \"review_time\": \(reviewTime), \"state\": \""
         line += card.phase == .new ? "learning" : card.phase.rawValue

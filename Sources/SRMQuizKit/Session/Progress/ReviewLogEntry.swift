@@ -1,7 +1,8 @@
 import Foundation
 
-/// One answer, as the review log keeps it. The log is the source of truth: every card can be
-/// recomputed from it.
+/// One answer, as the review log keeps it.
+///
+/// The log is the source of truth: every card can be recomputed from it.
 public struct ReviewLogEntry: Sendable, Hashable, Codable {
     /// The item answered.
     public var itemID: String

@@ -15,9 +15,11 @@ package struct RevlogReplay: Sendable {
         self.scheduler = scheduler
     }
 
-    /// A replay through the `kind` scheduler with `desiredRetention`, default settings
-    /// otherwise, fuzz off. SM-2 counts days as Anki does: they start at `dayStartsAt` o'clock
-    /// in `timeZone` (an IANA name; `nil` for the system's).
+    /// A replay through the `kind` scheduler with `desiredRetention`, default settings otherwise,
+    /// fuzz off.
+    ///
+    /// SM-2 counts days as Anki does: they start at `dayStartsAt` o'clock in `timeZone` (an IANA
+    /// name; `nil` for the system's).
     /// - Throws: ``SchedulerSettingsError`` when the retention or hour is out of range or the
     ///   time zone is unknown.
     package init(
@@ -93,8 +95,9 @@ package struct RevlogReplay: Sendable {
         return rows
     }
 
-    /// Every row's card state after its review, ordered by card id, then time, then line. Each
-    /// card starts new at its first review.
+    /// Every row's card state after its review, ordered by card id, then time, then line.
+    ///
+    /// Each card starts new at its first review.
     package func replay(_ rows: [RevlogRow]) -> [ReplayedReview] {
         let ordered = rows.sorted {
             ($0.cardID, $0.reviewTime, $0.line) < ($1.cardID, $1.reviewTime, $1.line)

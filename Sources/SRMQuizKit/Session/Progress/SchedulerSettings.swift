@@ -25,8 +25,9 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     /// (default 4).
     public var dayStartsAt: Int
     /// SM-2: the time zone (an IANA name such as `Europe/Berlin`) whose clock days start on, or
-    /// `nil` for the system's (`TZ` respected). Recorded in the progress file so a learner who
-    /// travels keeps the same days.
+    /// `nil` for the system's (`TZ` respected).
+    ///
+    /// Recorded in the progress file so a learner who travels keeps the same days.
     public var timeZone: String?
 
     /// Settings with the given values; the defaults are those of a new learner.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The scheduling state of one item for one learner. FSRS uses `stability` and `difficulty`;
-/// SM-2 uses `ease` and `interval`. Both use the rest.
+/// The scheduling state of one item for one learner.
+///
+/// FSRS uses `stability` and `difficulty`; SM-2 uses `ease` and `interval`. Both use the rest.
 public struct Card: Sendable, Hashable, Codable {
     /// Where the card is in its life: new, learning, review or relearning.
     public var phase: CardPhase

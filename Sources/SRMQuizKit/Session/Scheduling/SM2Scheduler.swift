@@ -143,9 +143,11 @@ public struct SM2Scheduler: Scheduler {
         graduate(&card, days: rating == .easy ? Self.easyInterval : Self.graduatingInterval, at: moment, rng: &rng)
     }
 
-    /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this
-    /// step's delay, Good to the next step. `false` when the rating takes it out of the steps
-    /// (Easy, Good on the last step, or no steps), for the caller to schedule in days.
+    /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this step's
+    /// delay, Good to the next step.
+    ///
+    /// `false` when the rating takes it out of the steps (Easy, Good on the last step, or no
+    /// steps), for the caller to schedule in days.
     private func advance(
         _ card: inout Card, on steps: LearningSteps, rating: Rating, at moment: Moment,
         rng: inout SeededGenerator

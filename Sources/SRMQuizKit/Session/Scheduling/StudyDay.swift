@@ -1,8 +1,10 @@
 import Foundation
 
-/// Anki's calendar day: days start at a rollover hour (4 a.m. by default) in the learner's time
-/// zone, so a card answered late at night still counts as today's. SM-2 counts intervals, days
-/// late and days early in these days, and a review card falls due at the start of its due day.
+/// Anki's calendar day: days start at a rollover hour (4 a.m.
+///
+/// by default) in the learner's time zone, so a card answered late at night still counts as
+/// today's. SM-2 counts intervals, days late and days early in these days, and a review card falls
+/// due at the start of its due day.
 ///
 /// As Anki's `sched_timing_today`, the day of an instant uses the time zone's offset at that
 /// instant. Day numbers count from the day that starts on 1970-01-01 at the rollover hour.
