@@ -63,7 +63,8 @@ package enum MarkdownReportRenderer {
             "| "
                 + widths.indices.map { c in
                     var cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
-                    if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }  // never leave a lone escape
+                    // Never leave a lone escape.
+                    if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }
                     return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
                 }.joined(separator: " | ") + " |"
         }
