@@ -24,6 +24,8 @@ func LLVMFuzzerRunDriver(
 /// The target this process fuzzes, read once.
 nonisolated(unsafe) private var selected: FuzzTarget?
 
+/// libFuzzer calls this once before fuzzing: picks the target named by `SRMQUIZ_FUZZ_TARGET`
+/// (exits 64 naming the targets when it is not one).
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(
     _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
@@ -38,6 +40,7 @@ public func fuzzerInitialize(
     return 0
 }
 
+/// libFuzzer calls this with each input: runs it through the selected target.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))

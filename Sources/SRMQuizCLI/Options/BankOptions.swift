@@ -3,18 +3,18 @@ import Foundation
 import SRMQuizKit
 
 /// `--bank PATH` (repeatable) and `--no-bundled`, for every command that reads banks.
-public struct BankOptions: ParsableArguments {
+package struct BankOptions: ParsableArguments {
     @Option(name: .customLong("bank"), help: ArgumentHelp(
         "A bank file or folder to add (repeatable).", valueName: "path"))
-    public var banks: [String] = []
+    package var banks: [String] = []
 
     @Flag(name: .customLong("no-bundled"), help: "Use only the banks given with --bank.")
-    public var noBundled = false
+    package var noBundled = false
 
-    public init() {}
+    package init() {}
 
     /// The paths to read: the bundled bank (unless `--no-bundled`), then each `--bank`.
-    public func paths(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+    package func paths(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
         var paths: [String] = []
         if !noBundled {
             guard let bundled = BankLocator.bundledBank(environment: environment) else {

@@ -3,8 +3,8 @@ import Foundation
 import SRMQuizKit
 
 /// `srmquiz export`: every generated item in a format other tools read.
-public struct ExportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ExportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
             "Export the questions for Anki, Moodle (GIFT, Aiken), spreadsheets (CSV) or scripts (JSON).",
@@ -44,13 +44,13 @@ public struct ExportCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if deck.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--deck needs a name") }
     }
 
-    public func run() throws {
+    package func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let items = try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let result = format.exporter(bank: bank, deck: deck).export(items)

@@ -1,5 +1,7 @@
-/// Help sections shared by the commands' `--help` and the man page: environment, files, exit
-/// status and examples. One paragraph per line: ArgumentParser wraps each at the terminal's width.
+/// Help sections shared by the commands' `--help` and the man page: environment, files, exit status
+/// and examples.
+///
+/// One paragraph per line: ArgumentParser wraps each at the terminal's width.
 enum HelpText {
     /// The root command's discussion: what the commands share.
     static let rootDiscussion = """

@@ -5,7 +5,9 @@ import SRMQuizKit
 /// Saving exam and class results: to `--results FILE`, or to the data folder by default.
 enum ResultsOutput {
     /// Writes `value` as JSON to `path`, or to `results/<prefix>-<timestamp>.json` in the data
-    /// folder; returns the path written. Prints the error and fails when it cannot.
+    /// folder; returns the path written.
+    ///
+    /// Prints the error and fails when it cannot.
     static func save<T: Encodable>(_ value: T, to path: String?, prefix: String, at date: Date) throws
         -> String
     {

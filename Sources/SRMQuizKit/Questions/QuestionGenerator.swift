@@ -5,11 +5,12 @@
 /// items, their order, their distractors and their choice orders are always the same; each item
 /// draws from its own random stream (seed × id), so adding an item changes no other item.
 public struct QuestionGenerator: Sendable {
-    public let bank: Bank
+    package let bank: Bank
     let model: ModelIndex
     /// Wrong-option pools by service and owner (seed-independent, so computed once).
     let distractorPools: [String: DistractorPicker.Pools]
 
+    /// A generator for `bank` (indexes it once; generating is then cheap).
     public init(bank: Bank) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
@@ -101,10 +102,11 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    /// One statement per fact, true or with the owner swapped (the fact's id decides which,
-    /// so about half are false); plus, per task family, one "just as when using A" statement
-    /// where two services have facts on the family with different owners. Facts with a
-    /// documented nuance yield none (see ``ItemRules``).
+    /// One statement per fact, true or with the owner swapped (the fact's id decides which, so
+    /// about half are false); plus, per task family, one "just as when using A" statement where two
+    /// services have facts on the family with different owners.
+    ///
+    /// Facts with a documented nuance yield none (see ``ItemRules``).
     func trueFalseItems() -> [Item] {
         var items: [Item] = []
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {

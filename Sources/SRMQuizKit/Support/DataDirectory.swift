@@ -1,13 +1,15 @@
 import Foundation
 
-/// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`),
-/// read from the environment given, never from the process's real home. The one resolver of
-/// that folder: progress, exam and class results all use it.
-public enum DataDirectory {
-    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path. A
-    /// relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
+/// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`), read
+/// from the environment given, never from the process's real home.
+///
+/// The one resolver of that folder: progress, exam and class results all use it.
+package enum DataDirectory {
+    /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path.
+    ///
+    /// A relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
     /// relative `HOME` would put the data wherever the command happens to run).
-    public static func path(environment: [String: String]) -> String? {
+    package static func path(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz").standardizedFileURL.path
         }
@@ -21,7 +23,7 @@ public enum DataDirectory {
     /// A default results file: `<data>/results/<prefix>-<timestamp>.json`, the timestamp in UTC
     /// to the millisecond as `20250131T142501.123Z` so names sort by time; a counter (`-2`, `-3`…)
     /// follows when that name, or its exam journal, is already taken.
-    public static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
+    package static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
         guard let base = path(environment: environment) else { return nil }
         let stem = (base as NSString).appendingPathComponent("results/\(prefix)-\(Timestamp.fileStamp(date, milliseconds: true))")
         var candidate = stem + ".json"

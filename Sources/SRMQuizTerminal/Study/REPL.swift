@@ -1,11 +1,13 @@
 import Foundation
 import SRMQuizKit
 
-/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers
-/// and commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or
-/// when nothing is left). Progress is recorded by the engine as it goes.
-public final class REPL {
-    public let engine: SessionEngine
+/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers and
+/// commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or when
+/// nothing is left).
+///
+/// Progress is recorded by the engine as it goes.
+package final class REPL {
+    package let engine: SessionEngine
     private let terminal: any Terminal
     private let clock: any Clock
     private let renderer: QuestionRenderer
@@ -20,7 +22,7 @@ public final class REPL {
 
     /// A loop over `engine` on `terminal` in `style`; `clock` times the answers; `names` gives
     /// services and owners their display names in the summary.
-    public init(
+    package init(
         engine: SessionEngine, terminal: any Terminal, clock: any Clock, style: TerminalStyle = .plain,
         names: DisplayNames = DisplayNames(), prompt: String = "> ",
         errors: any TextSink = StandardOutput.standardError
@@ -57,9 +59,10 @@ public final class REPL {
         }
     }
 
-    /// Runs the session to its end and returns its tallies. Throws if progress cannot be
-    /// saved (after printing what happened and the summary).
-    @discardableResult public func run() throws(SessionError) -> SessionStats {
+    /// Runs the session to its end and returns its tallies.
+    ///
+    /// Throws if progress cannot be saved (after printing what happened and the summary).
+    @discardableResult package func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
         if let offer = engine.introOffer { write(offer + "\n") }  // #10: intro offered on a first session
         defer { terminal.endPrompt() }
@@ -77,7 +80,7 @@ public final class REPL {
     }
 
     /// The first line: what today holds.
-    public func welcome() -> String {
+    package func welcome() -> String {
         let config = engine.configuration
         var text: String
         switch config.mode {

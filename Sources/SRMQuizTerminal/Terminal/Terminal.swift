@@ -15,7 +15,7 @@ import Foundation
 /// Implementations: ``ReadlineTerminal`` (a TTY: GNU readline's callback interface, history,
 /// completion, `~/.inputrc`), ``PipeTerminal`` (standard input is a pipe or file: plain lines,
 /// timers still fire), ``ScriptedTerminal`` (tests).
-public protocol Terminal: AnyObject {
+package protocol Terminal: AnyObject {
     /// Writes `text` above the line being edited (the prompt and the half-typed line are
     /// redrawn below it). Every paragraph is wrapped at ``columns`` as it is printed and passed
     /// through ``TerminalText/sanitize(_:)`` except for the style codes this program adds.
@@ -45,7 +45,7 @@ public protocol Terminal: AnyObject {
 
 extension Terminal {
     /// Sets the prompt and waits for the next event.
-    public func nextEvent(prompt: String, until deadline: Date? = nil) -> TerminalEvent {
+    package func nextEvent(prompt: String, until deadline: Date? = nil) -> TerminalEvent {
         setPrompt(prompt)
         return nextEvent(until: deadline)
     }

@@ -41,6 +41,7 @@ final class InMemoryReviewStore: ReviewStore {
 }
 
 /// A scheduler for tests: Again → learning, due in 60 s; otherwise review, due in `rating` days.
+///
 /// Retrievability falls with days overdue, so order is predictable.
 struct StubScheduler: Scheduler {
     var kind: SchedulerKind { .fsrs }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Renders a ``ReportDocument`` as plain text for printing: at most ``width`` columns, sections
 /// underlined, tables fitted to the page (long cells wrap within their column), bars drawn with `#`.
-public enum TextReportRenderer {
+package enum TextReportRenderer {
     /// The page width.
-    public static let width = 80
+    package static let width = 80
 
-    public static func render(_ doc: ReportDocument) -> String {
+    package static func render(_ doc: ReportDocument) -> String {
         var lines: [String] = []
         let title = TextLayout.truncate(clean(doc.title), width)
         lines += [title, String(repeating: "=", count: title.count)]

@@ -6,11 +6,12 @@ import Foundation
     import Darwin
 #endif
 
-/// An exclusive lock on a progress file, held as `flock(LOCK_EX | LOCK_NB)` on `<file>.lock`
-/// and on the state file and review log themselves (their device and inode), so a second name
-/// for the same file (a hard link) is refused like a second writer. The kernel drops the locks
-/// when the process ends, however it ends. The lock file holds the holder's process id (for the
-/// message a second process gets) and is never removed.
+/// An exclusive lock on a progress file, held as `flock(LOCK_EX | LOCK_NB)` on `<file>.lock` and on
+/// the state file and review log themselves (their device and inode), so a second name for the same
+/// file (a hard link) is refused like a second writer.
+///
+/// The kernel drops the locks when the process ends, however it ends. The lock file holds the
+/// holder's process id (for the message a second process gets) and is never removed.
 ///
 /// Before anything is created, the folder must be one only the user can change and the
 /// progress path must be a regular file or missing (not a link, a FIFO or a device), so no lock
@@ -55,10 +56,11 @@ final class ProgressLock {
     }
 
     /// Locks the file now at `url` by its identity (after it was created or replaced), releasing
-    /// the file held for that path before. Nothing is held if there is no file. Throws
-    /// ``ProgressError/locked(file:holderPID:)`` if another process holds it (under another
-    /// name), and ``ProgressError/hardLinked(file:links:)`` if it has names other than its own
-    /// and its backup's.
+    /// the file held for that path before.
+    ///
+    /// Nothing is held if there is no file. Throws ``ProgressError/locked(file:holderPID:)`` if
+    /// another process holds it (under another name), and ``ProgressError/hardLinked(file:links:)``
+    /// if it has names other than its own and its backup's.
     func hold(_ url: URL) throws(ProgressError) {
         let path = url.path
         let file = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
