@@ -40,7 +40,7 @@ package enum DataDirectory {
     /// The cache of generated items (`$XDG_CACHE_HOME/srmquiz/items.cache`, else
     /// `$HOME/.cache/srmquiz/items.cache`; absolute paths only, as for the data folder), or nil
     /// when `SRMQUIZ_NO_CACHE` is set to anything but an empty string.
-    public static func itemCacheFile(environment: [String: String]) -> String? {
+    package static func itemCacheFile(environment: [String: String]) -> String? {
         if let off = environment["SRMQUIZ_NO_CACHE"], !off.isEmpty { return nil }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz/items.cache").standardizedFileURL.path
