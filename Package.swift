@@ -46,9 +46,16 @@ let package = Package(
             name: "srmquiz-bench",
             dependencies: ["SRMQuizKit", .product(name: "Yams", package: "Yams")]
         ),
+        // The test doubles (scripted terminal, buffer sink, fixed and manual clocks, in-memory
+        // store) and the process runner, shared by both test targets.
+        .target(
+            name: "SRMQuizTestSupport",
+            dependencies: ["SRMQuizKit", "SRMQuizTerminal"],
+            path: "Tests/SRMQuizTestSupport"
+        ),
         .testTarget(
             name: "SRMQuizKitTests",
-            dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI"],
+            dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI", "SRMQuizTestSupport"],
             exclude: ["Fixtures"]
         ),
     ] + classServerTargets
@@ -83,7 +90,7 @@ var classServerTargets: [Target] {
         ),
         .testTarget(
             name: "SRMQuizServerTests",
-            dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizCLI"]
+            dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizCLI", "SRMQuizTestSupport"]
         ),
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 /// `srmquiz exam`, `class`, `report` and `print` run as built, on the bundled bank, with piped
