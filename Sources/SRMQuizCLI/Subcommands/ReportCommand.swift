@@ -109,7 +109,7 @@ struct ReportCommand: ParsableCommand {
                 let input = try ReportInput.load(path: file)
                 if case .progress(_, _, _, let warnings) = input {
                     // Figures from a log read in part (a torn last line) are never printed unsaid.
-                    for warning in warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+                    for warning in warnings { CLIOutput.warning(warning) }
                 }
                 inputs.append(input)
             } catch {

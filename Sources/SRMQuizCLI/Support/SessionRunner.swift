@@ -88,7 +88,7 @@ enum SessionRunner {
                 names: DisplayNames(bank: bank)
             ).run()
         } catch {
-            throw ExitCode(1)  // already printed by the REPL
+            throw CLIOutput.fail(error.description)  // after the REPL's summary, which says so
         }
     }
 
