@@ -26,7 +26,7 @@ struct CramCommand: AsyncParsableCommand {
     init() {}
 
     func validate() throws {
-        if let count, count < 1 { throw ValidationError("--count must be 1 or more") }
+        try OptionCheck.count(count)
     }
 
     @MainActor

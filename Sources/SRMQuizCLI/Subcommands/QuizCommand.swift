@@ -32,7 +32,7 @@ struct QuizCommand: AsyncParsableCommand {
     init() {}
 
     func validate() throws {
-        if count < 1 { throw ValidationError("--count must be 1 or more") }
+        try OptionCheck.count(count)
     }
 
     @MainActor

@@ -73,9 +73,7 @@ struct ReportCommand: ParsableCommand {
         if !(1...100).contains(target) {
             throw ValidationError("--target must be a percentage from 1 to 100")
         }
-        if let examDate, Timestamp.day(from: examDate) == nil {
-            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
-        }
+        try OptionCheck.examDate(examDate)
     }
 
     func run() throws {

@@ -117,7 +117,7 @@ import Testing
     @Test func examRejectsBadOptions() throws {
         let run = try CLI.run(["exam", "--count", "0"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("--count must be at least 1"))
+        #expect(run.stderr.contains("--count must be 1 or more"))
     }
 
     @Test func classPlaysTogetherAndSavesResults() throws {
