@@ -109,11 +109,13 @@ if Context.environment["SRMQUIZ_FUZZ"] == "1" {
     }
     let linked: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
     package.targets += [
+        // The libFuzzer glue both executables share (the driver's entry, copying an input).
+        .target(name: "SRMQuizFuzzDriver"),
         .executableTarget(
-            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit"], swiftSettings: instrumented,
+            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit", "SRMQuizFuzzDriver"], swiftSettings: instrumented,
             linkerSettings: linked),
         .executableTarget(
-            name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer"],
+            name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizFuzzDriver"],
             swiftSettings: instrumented, linkerSettings: linked),
     ]
     package.products += [
