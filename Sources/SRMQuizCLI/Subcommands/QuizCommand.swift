@@ -20,14 +20,10 @@ struct QuizCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for the selection and order (default: from the clock).", valueName: "s"))
     var seed: UInt64?
 
-    @OptionGroup var filterOptions: FilterOptions
-
     @Flag(name: .customLong("no-record"), help: "Leave your schedule untouched.")
     var noRecord = false
 
-    @OptionGroup var bankOptions: BankOptions
-    @OptionGroup var learnerOptions: LearnerOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var session: SessionOptions
 
     init() {}
 
@@ -38,11 +34,10 @@ struct QuizCommand: AsyncParsableCommand {
     @MainActor
     mutating func run() async throws {
         let seed = seed ?? UInt64(UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970)))
-        let filter = filterOptions.filter
+        let filter = session.filterOptions.filter
         let configuration = SessionConfiguration(
             mode: .quiz, count: count, seed: seed, filter: filter, record: !noRecord)
         try SessionRunner.run(
-            configuration: configuration, generatorSeed: seed, filter: filterOptions, bank: bankOptions,
-            learner: learnerOptions, display: display)
+            configuration: configuration, generatorSeed: seed, options: session)
     }
 }

@@ -47,10 +47,7 @@ struct StudyCommand: AsyncParsableCommand {
             valueName: "date"))
     var examDate: String?
 
-    @OptionGroup var filterOptions: FilterOptions
-    @OptionGroup var bankOptions: BankOptions
-    @OptionGroup var learnerOptions: LearnerOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var session: SessionOptions
 
     init() {}
 
@@ -71,6 +68,6 @@ struct StudyCommand: AsyncParsableCommand {
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
             overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),
-            filter: filterOptions, bank: bankOptions, learner: learnerOptions, display: display)
+            options: session)
     }
 }

@@ -28,8 +28,8 @@ import Testing
     @Test func noSubcommandIsStudyWithDefaults() throws {
         let study = try parse([], as: StudyCommand.self)
         #expect(study.newPerDay == nil && study.limit == nil && study.scheduler == nil)
-        #expect(study.filterOptions.isEmpty && study.bankOptions.banks.isEmpty && !study.bankOptions.noBundled)
-        #expect(study.learnerOptions.learner == nil && !study.display.noColor)
+        #expect(study.session.filterOptions.isEmpty && study.session.bankOptions.banks.isEmpty && !study.session.bankOptions.noBundled)
+        #expect(study.session.learnerOptions.learner == nil && !study.session.display.noColor)
     }
 
     @Test func studyOptions() throws {
@@ -38,8 +38,8 @@ import Testing
              "--exam-date", "2026-03-31", "--service", "ec2,s3", "--learner", "ann", "--no-color"],
             as: StudyCommand.self)
         #expect(study.newPerDay == 5 && study.limit == 30 && study.scheduler == .sm2 && study.dayStartsAt == 6)
-        #expect(study.filterOptions.filter.services == ["ec2", "s3"])
-        #expect(study.learnerOptions.learner == "ann" && study.display.noColor)
+        #expect(study.session.filterOptions.filter.services == ["ec2", "s3"])
+        #expect(study.session.learnerOptions.learner == "ann" && study.session.display.noColor)
     }
 
     @Test func quizDefaultsAndFilters() throws {
@@ -51,9 +51,9 @@ import Testing
             as: QuizCommand.self)
         #expect(filtered.count == 3 && filtered.seed == 7 && filtered.noRecord)
         #expect(
-            filtered.filterOptions.filter
+            filtered.session.filterOptions.filter
                 == ItemFilter(owners: ["aws"], kinds: ["owner"], topics: ["patching"], tags: ["x"]))
-        #expect(filtered.bankOptions.banks == ["b.yaml"] && filtered.bankOptions.noBundled)
+        #expect(filtered.session.bankOptions.banks == ["b.yaml"] && filtered.session.bankOptions.noBundled)
     }
 
     /// The one filter set is accepted by every command that selects questions.
@@ -183,10 +183,10 @@ import Testing
 
     @Test func cramDefaultsAndOptions() throws {
         let cram = try parse(["cram"], as: CramCommand.self)
-        #expect(cram.count == nil && cram.filterOptions.isEmpty && !cram.display.noColor)
+        #expect(cram.count == nil && cram.session.filterOptions.isEmpty && !cram.session.display.noColor)
         let limited = try parse(["cram", "--count", "5", "--topic", "patching", "--learner", "kim"], as: CramCommand.self)
-        #expect(limited.count == 5 && limited.filterOptions.filter.topics == ["patching"])
-        #expect(limited.learnerOptions.learner == "kim")
+        #expect(limited.count == 5 && limited.session.filterOptions.filter.topics == ["patching"])
+        #expect(limited.session.learnerOptions.learner == "kim")
     }
 
     @Test func printDefaultsAndOptions() throws {
