@@ -48,14 +48,6 @@ struct PrintCommand: ParsableCommand {
         let items = try filterOptions.choiceQuestions(from: bank, count: count, seed: seed)
         let sheet = Worksheet(items: items, seed: seed, bankFiles: bank.files)
             .render(format, answerKey: answerKey)
-        if let output {
-            do {
-                try DurableFile.write(sheet, to: output, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
-        } else {
-            CLIOutput.document(sheet)
-        }
+        try CLIOutput.document(sheet, to: output)
     }
 }

@@ -186,15 +186,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIOutput.fail("cannot render the report: \(error)")
         }
-        if let output {
-            do {
-                try DurableFile.write(text, to: output, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
-        } else {
-            CLIOutput.document(text)
-        }
+        try CLIOutput.document(text, to: output)
     }
 
     /// One CSV file per table in `folder` (`students.csv`, …), each written atomically.
@@ -207,11 +199,7 @@ struct ReportCommand: ParsableCommand {
         }
         for file in files {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(file.name + ".csv").path
-            do {
-                try DurableFile.write(file.text, to: path, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
+            try CLIOutput.document(file.text, to: path)
             CLIOutput.print(path)
         }
     }

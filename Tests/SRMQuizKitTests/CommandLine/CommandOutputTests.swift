@@ -98,6 +98,15 @@ import Testing
         #expect(sheet.status == 0, "\(sheet.stderr)")
     }
 
+    /// `--output -` is standard output for every command that writes a document.
+    @Test(arguments: [["print", "--count", "2", "--seed", "1", "--format", "text"], ["export", "--format", "csv"]])
+    func outputDashIsStandardOutput(command: [String]) async {
+        let result = await run(command + ["--output", "-"])
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+        #expect(!result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "-"))
+    }
+
     /// The shells' custom completion (`srmquiz ---completion …`, as the bash, zsh and fish
     /// scripts call it) offers the bank's service ids.
     @Test func serviceIDsComplete() async {
