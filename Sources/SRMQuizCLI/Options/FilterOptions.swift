@@ -79,6 +79,21 @@ struct FilterOptions: ParsableArguments {
         return chosen
     }
 
+    /// `count` questions with choices from the items of `bank` that pass the filter, chosen
+    /// and ordered by `seed` (``ExamSelector``): what `exam`, `class`, `class host` and `print`
+    /// ask. None is an error (exit 1); fewer than `count` is a note, and those are asked.
+    func choiceQuestions(from bank: Bank, count: Int, seed: UInt64) throws -> [Item] {
+        let pool = try select(from: QuestionGenerator(bank: bank).generate(seed: seed))
+        let items = ExamSelector.select(from: pool, count: count, seed: seed)
+        guard !items.isEmpty else {
+            throw CLIError("no questions with choices" + (isEmpty ? " in the banks" : " match \(description)"))
+        }
+        if items.count < count {
+            CLIOutput.note("only \(TextFormat.count(items.count, "question")) with choices; asking those")
+        }
+        return items
+    }
+
     /// The filter as given, e.g., `--service ec2 --owner aws`.
     var description: String {
         let parts: [(String, [String])] = [

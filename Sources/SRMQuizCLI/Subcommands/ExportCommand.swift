@@ -60,14 +60,6 @@ package struct ExportCommand: ParsableCommand {
             CLIOutput.inform(
                 "\(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))")
         }
-        guard let output, output != "-" else {
-            CLIOutput.document(result.text)
-            return
-        }
-        do {
-            try DurableFile.write(result.text, to: output, mode: 0o644)
-        } catch {
-            throw CLIOutput.fail(error.description)
-        }
+        try CLIOutput.document(result.text, to: output)
     }
 }

@@ -48,12 +48,8 @@ package struct ProgressReplayCommand: ParsableCommand {
     package init() {}
 
     package func validate() throws {
-        guard SchedulerSettingsError.retentionRange.contains(retention) else {
-            throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
-        }
-        guard StudyDay.rolloverHours.contains(dayStartsAt) else {
-            throw ValidationError("--day-starts-at must be an hour from 0 to 23, not \(dayStartsAt)")
-        }
+        try OptionCheck.retention(retention)
+        try OptionCheck.dayStartsAt(dayStartsAt)
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError(
                 "--time-zone must be an IANA time zone name such as UTC or Europe/Berlin, not '\(timeZone)'")

@@ -73,9 +73,7 @@ struct ReportCommand: ParsableCommand {
         if !(1...100).contains(target) {
             throw ValidationError("--target must be a percentage from 1 to 100")
         }
-        if let examDate, Timestamp.day(from: examDate) == nil {
-            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
-        }
+        try OptionCheck.examDate(examDate)
     }
 
     func run() throws {
@@ -107,7 +105,7 @@ struct ReportCommand: ParsableCommand {
                 let input = try ReportInput.load(path: file)
                 if case .progress(_, _, _, let warnings) = input {
                     // Figures from a log read in part (a torn last line) are never printed unsaid.
-                    for warning in warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+                    for warning in warnings { CLIOutput.warning(warning) }
                 }
                 inputs.append(input)
             } catch {
@@ -186,15 +184,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIOutput.fail("cannot render the report: \(error)")
         }
-        if let output {
-            do {
-                try DurableFile.write(text, to: output, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
-        } else {
-            CLIOutput.document(text)
-        }
+        try CLIOutput.document(text, to: output)
     }
 
     /// One CSV file per table in `folder` (`students.csv`, …), each written atomically.
@@ -207,11 +197,7 @@ struct ReportCommand: ParsableCommand {
         }
         for file in files {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(file.name + ".csv").path
-            do {
-                try DurableFile.write(file.text, to: path, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
+            try CLIOutput.document(file.text, to: path)
             CLIOutput.print(path)
         }
     }

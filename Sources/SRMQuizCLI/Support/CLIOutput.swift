@@ -31,6 +31,21 @@ enum CLIOutput {
         console.output.write(console.outputIsTerminal ? TerminalText.sanitize(text) : text)
     }
 
+    /// Writes a document to `output`: a file, replaced atomically and readable by all (mode
+    /// 0644), or the output (``document(_:)``) when `output` is `nil` or `-`. The `--output` of
+    /// export, print and report.
+    static func document(_ text: String, to output: String?) throws {
+        guard let output, output != "-" else {
+            document(text)
+            return
+        }
+        do {
+            try DurableFile.write(text, to: output, mode: 0o644)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
     /// Writes a line to the error stream as it is given (sanitised): problem lists such as
     /// `FILE:LINE: message`.
     static func diagnostic(_ text: String) {

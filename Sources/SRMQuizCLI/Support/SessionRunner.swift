@@ -14,14 +14,15 @@ enum SessionRunner {
         var dayStartsAt: Int?
     }
 
-    /// Runs one session on the items that pass `filter`; errors are thrown (exit status 1, or 64
-    /// for a filter value the banks do not have).
+    /// Runs one session on the items that pass the filter of `options`; errors are thrown (exit
+    /// status 1, or 64 for a filter value the banks do not have).
     @MainActor
     static func run(
         configuration: SessionConfiguration, generatorSeed: UInt64, overrides: Overrides = Overrides(),
-        filter: FilterOptions, bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions,
-        display: DisplayOptions
+        options: SessionOptions
     ) throws {
+        let (filter, bankOptions, learnerOptions, display) =
+            (options.filterOptions, options.bankOptions, options.learnerOptions, options.display)
         let environment = ProcessInfo.processInfo.environment
         var createWith = SchedulerSettings()
         if let kind = overrides.scheduler { createWith.kind = kind }
@@ -87,7 +88,7 @@ enum SessionRunner {
                 names: names
             ).run()
         } catch {
-            throw ExitCode(1)  // already printed by the REPL
+            throw CLIOutput.fail(error.description)  // after the REPL's summary, which says so
         }
     }
 

@@ -14,8 +14,6 @@ package final class REPL {
     private let summary: SessionSummaryRenderer
     private let prompt: String
     private let names: DisplayNames
-    /// Where an error that ends the session is written (standard error by default).
-    private let errors: any TextSink
     private var lastAnswered: Item?
     /// Whether the last event was a Ctrl-C (a second one on an empty line ends the session).
     private var interrupted = false
@@ -24,10 +22,8 @@ package final class REPL {
     /// services and owners their display names in the summary.
     package init(
         engine: SessionEngine, terminal: any Terminal, clock: any Clock, style: TerminalStyle = .plain,
-        names: DisplayNames = DisplayNames(), prompt: String = "> ",
-        errors: any TextSink = StandardOutput.standardError
+        names: DisplayNames = DisplayNames(), prompt: String = "> "
     ) {
-        self.errors = errors
         self.engine = engine
         self.terminal = terminal
         self.clock = clock
@@ -61,7 +57,9 @@ package final class REPL {
 
     /// Runs the session to its end and returns its tallies.
     ///
-    /// Throws if progress cannot be saved (after printing what happened and the summary).
+    /// Throws if progress cannot be saved, after the summary (which says the last answer was not
+    /// saved); the caller reports the error (the command line: once, at the root, with the other
+    /// errors).
     @discardableResult package func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
         if let offer = engine.introOffer { write(offer + "\n") }  // #10: intro offered on a first session
@@ -71,7 +69,6 @@ package final class REPL {
             terminal.endPrompt()
         } catch {
             terminal.endPrompt()
-            errors.write("srmquiz: " + TerminalText.sanitize(error.description) + "\n")
             write(summary.render(engine, now: clock.now(), saved: false))
             throw error
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The printed worksheet: 20 questions of the bundled bank rendered to PDF by Debian's chromium

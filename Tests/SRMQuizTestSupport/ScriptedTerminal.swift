@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
 /// A ``Terminal`` for tests: plays a script of events at given times against a ``ManualClock``,
 /// and keeps everything written and every prompt shown.
