@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The question cache seen from the binary: the second session reads it and asks the same

@@ -29,7 +29,7 @@ final class ProgressLock {
         try ProgressFiles.checkTarget(file)
         let url = ProgressFiles.lock(of: file)
         let fd = try ProgressFiles.openCreating(url, flags: O_RDWR).fd
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(fd) {
             let code = errno
             var pid: Int32?
             if code == EWOULDBLOCK, let data = try? ProgressFiles.read(url),
@@ -84,7 +84,7 @@ final class ProgressLock {
             _ = posixClose(file)
             throw .notRegularFile(file: path, kind: kind)
         }
-        if flock(file, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(file) {
             let code = errno
             _ = posixClose(file)
             if code == EWOULDBLOCK || code == EAGAIN {
@@ -104,6 +104,22 @@ final class ProgressLock {
             }
         }
         if let old = held.updateValue(file, forKey: path) { _ = posixClose(old) }
+    }
+
+    /// Takes `flock(LOCK_EX)` on `fd` without blocking; a lock held by someone else is tried a
+    /// few more times over about 100 ms before giving up (`errno` then says why). A file this
+    /// process just closed can stay locked for a moment: a child forked by another thread holds
+    /// the lock's open file description until its `exec` closes it (`O_CLOEXEC`), which a busy
+    /// machine can delay; a real second writer is still refused within that 100 ms.
+    private static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<10 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EAGAIN, attempt < 9 else { break }
+            usleep(10_000)
+            errno = code
+        }
+        return false
     }
 
     /// Whether `url` is the file `info` describes.
