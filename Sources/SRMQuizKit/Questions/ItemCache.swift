@@ -180,28 +180,6 @@ package enum ItemCache {
     }
 }
 
-/// 64-bit FNV-1a, for cache keys (not for security: the cache is the user's own file).
-private struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var h = value
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        value = h
-    }
-
-    mutating func add(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { add($0) }
-        add(UInt64(bytes.count))
-    }
-
-    mutating func add(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { add($0) }
-    }
-}
-
 /// Little-endian lengths and UTF-8 strings.
 private struct ByteWriter {
     var bytes: [UInt8] = []

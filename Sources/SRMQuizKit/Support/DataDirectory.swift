@@ -3,19 +3,30 @@ import Foundation
 /// Where srmquiz keeps its data (`$XDG_DATA_HOME/srmquiz`, else `$HOME/.local/share/srmquiz`), read
 /// from the environment given, never from the process's real home.
 ///
-/// The one resolver of that folder: progress, exam and class results all use it.
+/// The one resolver of srmquiz's folders: data (progress, exam and class results), state (the
+/// readline history) and cache (generated items), all by the same rules.
 package enum DataDirectory {
     /// The data folder, or `nil` when neither `XDG_DATA_HOME` nor `HOME` is an absolute path.
     ///
     /// A relative value is ignored for both (as the XDG specification says for `XDG_DATA_HOME`; a
     /// relative `HOME` would put the data wherever the command happens to run).
     package static func path(environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz").standardizedFileURL.path
+        folder("XDG_DATA_HOME", else: ".local/share", environment: environment)
+    }
+
+    /// Where srmquiz keeps state that is not data (the readline history):
+    /// `$XDG_STATE_HOME/srmquiz`, else `$HOME/.local/state/srmquiz`, by the same rules as ``path(environment:)``.
+    package static func statePath(environment: [String: String]) -> String? {
+        folder("XDG_STATE_HOME", else: ".local/state", environment: environment)
+    }
+
+    /// `$variable/srmquiz`, else `$HOME/<fallback>/srmquiz`; only absolute values count.
+    private static func folder(_ variable: String, else fallback: String, environment: [String: String]) -> String? {
+        if let base = environment[variable], base.hasPrefix("/") {
+            return URL(fileURLWithPath: base).appendingPathComponent("srmquiz").standardizedFileURL.path
         }
         if let home = environment["HOME"], home.hasPrefix("/") {
-            return URL(fileURLWithPath: home).appendingPathComponent(".local/share/srmquiz")
-                .standardizedFileURL.path
+            return URL(fileURLWithPath: home).appendingPathComponent(fallback + "/srmquiz").standardizedFileURL.path
         }
         return nil
     }
@@ -42,13 +53,6 @@ package enum DataDirectory {
     /// when `SRMQUIZ_NO_CACHE` is set to anything but an empty string.
     package static func itemCacheFile(environment: [String: String]) -> String? {
         if let off = environment["SRMQUIZ_NO_CACHE"], !off.isEmpty { return nil }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("srmquiz/items.cache").standardizedFileURL.path
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return URL(fileURLWithPath: home).appendingPathComponent(".cache/srmquiz/items.cache")
-                .standardizedFileURL.path
-        }
-        return nil
+        return folder("XDG_CACHE_HOME", else: ".cache", environment: environment).map { $0 + "/items.cache" }
     }
 }

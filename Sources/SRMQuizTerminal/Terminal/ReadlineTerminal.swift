@@ -63,15 +63,10 @@ package final class ReadlineTerminal: Terminal {
     }
 
     /// The history file under the XDG state directory: `$XDG_STATE_HOME/srmquiz/history`, else
-    /// `$HOME/.local/state/srmquiz/history`; `nil` if neither variable is set.
+    /// `$HOME/.local/state/srmquiz/history` (``DataDirectory/statePath(environment:)``); `nil`
+    /// if neither is an absolute path.
     package static func defaultHistoryPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/srmquiz/history"
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return home + "/.local/state/srmquiz/history"
-        }
-        return nil
+        DataDirectory.statePath(environment: environment).map { $0 + "/history" }
     }
 
     package var columns: Int { TerminalSize.columns(environment: environment) }

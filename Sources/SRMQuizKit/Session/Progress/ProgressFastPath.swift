@@ -424,8 +424,9 @@ struct StringTable {
     /// The string of `bytes` (valid UTF-8), or `nil`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "" }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var fnv = FNV1a()
+        fnv.add(bytes)
+        let hash = fnv.value
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         if !slots.isEmpty, let (known, text) = slots[slot], known == hash {
             var text = text
