@@ -24,9 +24,11 @@ final class FuzzFiles: @unchecked Sendable {
         }
     }
 
-    /// `bytes` as the state file, with no log. Three inputs in four get a correct integrity check
-    /// (any check they carry is replaced), so mutations reach the decoder behind it; the rest
-    /// are read as they are, which exercises the check itself.
+    /// `bytes` as the state file, with no log.
+    ///
+    /// Three inputs in four get a correct integrity check (any check they carry is replaced), so
+    /// mutations reach the decoder behind it; the rest are read as they are, which exercises the
+    /// check itself.
     func loadState(_ bytes: [UInt8]) {
         try? FileManager.default.removeItem(at: log)
         write(bytes.count % 4 == 3 ? bytes : Self.sealed(bytes, pretty: true), to: state)
@@ -34,9 +36,10 @@ final class FuzzFiles: @unchecked Sendable {
         _ = try? ProgressLoader.load(state, wholeLog: false)
     }
 
-    /// `bytes` as the log, beside a (sealed) state file that reflects its first few complete
-    /// lines (0 to 3, chosen by the input's size), so both the replayed tail and the lines the
-    /// state reflects (read back by an undo) are exercised. Seven inputs in eight get a correct
+    /// `bytes` as the log, beside a (sealed) state file that reflects its first few lines.
+    ///
+    /// 0 to 3 complete lines, chosen by the input's size, so both the replayed tail and the lines
+    /// the state reflects (read back by an undo) are exercised. Seven inputs in eight get a correct
     /// integrity check on every line (see ``sealed(_:pretty:)``), so mutations reach the line
     /// parsers; the rest are read as they are.
     func loadLog(_ input: [UInt8]) {
@@ -59,8 +62,10 @@ final class FuzzFiles: @unchecked Sendable {
         _ = try? ProgressLoader.load(state, wholeLog: false)
     }
 
-    /// `json` with its integrity check made right: a check it ends with is removed, then the
-    /// CRC-32C of the rest is added as the writer adds it (``ProgressCheck/seal(_:pretty:)``).
+    /// `json` with its integrity check made right.
+    ///
+    /// A check it ends with is removed, then the CRC-32C of the rest is added as the writer adds
+    /// it (``ProgressCheck/seal(_:pretty:)``).
     /// Anything not ending in `}` is left alone.
     static func sealed(_ json: [UInt8], pretty: Bool) -> [UInt8] {
         var body = json

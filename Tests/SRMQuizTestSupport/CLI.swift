@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs the built `srmquiz` binary (or any program) for end-to-end tests, in a scratch HOME so
-/// no test touches the real one. The one process runner of the test targets; ``Spawned`` is the
+/// Runs the built `srmquiz` binary (or any program) for end-to-end tests.
+///
+/// Each run gets a scratch HOME, so no test touches the real one. The one process runner of the test targets; ``Spawned`` is the
 /// same for a process a test talks to while it runs.
 package enum CLI {
     /// How a process ended and what it wrote.

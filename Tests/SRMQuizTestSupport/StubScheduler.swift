@@ -1,8 +1,9 @@
 import Foundation
 import SRMQuizKit
 
-/// A scheduler for tests: Again → learning, due in 60 s; otherwise review, due in `rating` days.
-/// Retrievability falls with days overdue, so order is predictable.
+/// A scheduler for tests with a predictable order.
+///
+/// Again → learning, due in 60 s; otherwise review, due in `rating` days. Retrievability falls with days overdue, so order is predictable.
 package struct StubScheduler: Scheduler {
     package init() {}
 

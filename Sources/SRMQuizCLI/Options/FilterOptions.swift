@@ -79,9 +79,11 @@ struct FilterOptions: ParsableArguments {
         return chosen
     }
 
-    /// `count` questions with choices from the items of `bank` that pass the filter, chosen
-    /// and ordered by `seed` (``ExamSelector``): what `exam`, `class`, `class host` and `print`
-    /// ask. None is an error (exit 1); fewer than `count` is a note, and those are asked.
+    /// `count` questions with choices from the items of `bank` that pass the filter.
+    ///
+    /// They are chosen and ordered by `seed` (``ExamSelector``): what `exam`, `class`, `class
+    /// host` and `print` ask. None is an error (exit 1); fewer than `count` is a note, and those
+    /// are asked.
     func choiceQuestions(from bank: Bank, count: Int, seed: UInt64) throws -> [Item] {
         let pool = try select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let items = ExamSelector.select(from: pool, count: count, seed: seed)

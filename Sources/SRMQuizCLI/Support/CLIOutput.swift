@@ -31,9 +31,10 @@ enum CLIOutput {
         console.output.write(console.outputIsTerminal ? TerminalText.sanitize(text) : text)
     }
 
-    /// Writes a document to `output`: a file, replaced atomically and readable by all (mode
-    /// 0644), or the output (``document(_:)``) when `output` is `nil` or `-`. The `--output` of
-    /// export, print and report.
+    /// Writes a document to `output`, the `--output` of export, print and report.
+    ///
+    /// A file is replaced atomically and readable by all (mode 0644); `nil` or `-` is the output
+    /// (``document(_:)``).
     static func document(_ text: String, to output: String?) throws {
         guard let output, output != "-" else {
             document(text)

@@ -55,8 +55,10 @@ package enum ItemCache {
     static let magic = Array("SRMQIC01".utf8)
     static let readLimit = 256 << 20
 
-    /// The items of the banks at `paths` for `seed`, from the cache at `cache` when it holds them
-    /// (nil: no cache), otherwise generated and written there. Bank problems are thrown.
+    /// The items of the banks at `paths` for `seed`, cached.
+    ///
+    /// They come from the cache at `cache` when it holds them (nil: no cache), otherwise they are
+    /// generated and written there. Bank problems are thrown.
     package static func generated(
         paths: [String], seed: UInt64, cache: Location?
     ) throws(BankError) -> (GeneratedBank, Outcome) {

@@ -106,8 +106,10 @@ final class ProgressLock {
         if let old = held.updateValue(file, forKey: path) { _ = posixClose(old) }
     }
 
-    /// Takes `flock(LOCK_EX)` on `fd` without blocking; a lock held by someone else is tried a
-    /// few more times over about 100 ms before giving up (`errno` then says why). A file this
+    /// Takes `flock(LOCK_EX)` on `fd` without blocking.
+    ///
+    /// A lock held by someone else is tried a few more times over about 100 ms before giving up
+    /// (`errno` then says why). A file this
     /// process just closed can stay locked for a moment: a child forked by another thread holds
     /// the lock's open file description until its `exec` closes it (`O_CLOEXEC`), which a busy
     /// machine can delay; a real second writer is still refused within that 100 ms.
