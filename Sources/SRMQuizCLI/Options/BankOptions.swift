@@ -41,7 +41,7 @@ package struct BankOptions: ParsableArguments {
     static func generated(
         paths: [String], seed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> GeneratedBank {
-        let cache = DataDirectory.itemCacheFile(environment: environment).flatMap { file in
+        let cache = DataDirectory.itemCacheFile(seed: seed, environment: environment).flatMap { file in
             Self.programIdentity.map { ItemCache.Location(file: file, program: $0) }
         }
         do {

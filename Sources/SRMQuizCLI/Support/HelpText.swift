@@ -22,7 +22,7 @@ enum HelpText {
           $XDG_DATA_HOME/srmquiz/<learner>.reviews.jsonl   The learner's append-only review log, the source of truth.
           $XDG_DATA_HOME/srmquiz/results/                  Exam and class results (exam-<time>.json, class-<time>.json), read by srmquiz report.
           $XDG_STATE_HOME/srmquiz/history                  The readline history of answers.
-          $XDG_CACHE_HOME/srmquiz/items.cache              The questions generated from the banks last used (safe to delete).
+          $XDG_CACHE_HOME/srmquiz/items.cache              The questions generated from the banks last used (items-seeded.cache: the last quiz's); safe to delete.
           QuestionBanks/                                   The bundled bank (see docs/bank-format.md to write your own).
 
         EXIT STATUS:

@@ -48,11 +48,15 @@ package enum DataDirectory {
         return candidate
     }
 
-    /// The cache of generated items (`$XDG_CACHE_HOME/srmquiz/items.cache`, else
-    /// `$HOME/.cache/srmquiz/items.cache`; absolute paths only, as for the data folder), or nil
-    /// when `SRMQUIZ_NO_CACHE` is set to anything but an empty string.
-    package static func itemCacheFile(environment: [String: String]) -> String? {
+    /// The cache of generated items for `seed`: `$XDG_CACHE_HOME/srmquiz/items.cache` for seed 0
+    /// (study, cram, `progress show`, `report`), `items-seeded.cache` for any other (the last
+    /// quiz, so a random quiz never evicts the study cache); else under `$HOME/.cache/srmquiz`,
+    /// absolute paths only, as for the data folder.
+    ///
+    /// Nil when `SRMQUIZ_NO_CACHE` is set to anything but an empty string.
+    package static func itemCacheFile(seed: UInt64 = 0, environment: [String: String]) -> String? {
         if let off = environment["SRMQUIZ_NO_CACHE"], !off.isEmpty { return nil }
-        return folder("XDG_CACHE_HOME", else: ".cache", environment: environment).map { $0 + "/items.cache" }
+        let name = seed == 0 ? "items.cache" : "items-seeded.cache"
+        return folder("XDG_CACHE_HOME", else: ".cache", environment: environment).map { $0 + "/" + name }
     }
 }

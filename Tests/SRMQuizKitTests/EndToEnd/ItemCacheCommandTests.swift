@@ -10,7 +10,7 @@ import Testing
 
     @Test func theSecondRunUsesTheCacheAndAsksTheSameQuestions() throws {
         let home = try CLI.temporaryDirectory()
-        let cache = home.appendingPathComponent(".cache/srmquiz/items.cache").path
+        let cache = home.appendingPathComponent(".cache/srmquiz/items-seeded.cache").path
         let arguments = ["quiz", "--count", "3", "--seed", "3", "--no-record"]
         let first = try CLI.run(arguments, input: Self.answers, home: home)
         #expect(first.status == 0, "\(first.stderr)")
@@ -21,6 +21,17 @@ import Testing
         // A hit reads the file and leaves it as it was.
         let after = try FileManager.default.attributesOfItem(atPath: cache)
         #expect(after[.modificationDate] as? Date == written[.modificationDate] as? Date)
+    }
+
+    @Test func aQuizWithItsOwnSeedLeavesTheStudyCacheAlone() throws {
+        let home = try CLI.temporaryDirectory()
+        let folder = home.appendingPathComponent(".cache/srmquiz")
+        #expect(try CLI.run(["study"], input: "", home: home).status == 0)
+        let study = folder.appendingPathComponent("items.cache").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: study))
+        #expect(try CLI.run(["quiz", "--count", "1", "--seed", "9", "--no-record"], input: "a\n", home: home).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: study)) == before)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("items-seeded.cache").path))
     }
 
     @Test func noCacheWhenTurnedOff() throws {

@@ -128,6 +128,9 @@ import Testing
                 == "/c/srmquiz/items.cache")
         #expect(DataDirectory.itemCacheFile(environment: ["HOME": "/h"]) == "/h/.cache/srmquiz/items.cache")
         #expect(
+            DataDirectory.itemCacheFile(seed: 3, environment: ["HOME": "/h"])
+                == "/h/.cache/srmquiz/items-seeded.cache")
+        #expect(
             DataDirectory.itemCacheFile(environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])
                 == "/h/.cache/srmquiz/items.cache")
         #expect(DataDirectory.itemCacheFile(environment: ["HOME": "relative"]) == nil)
