@@ -145,15 +145,34 @@ struct ReportCommand: ParsableCommand {
                 let learner =
                     learnerOptions.learner ?? ownLearner
                     ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                var report = LearnerReport.make(
-                    file: file, log: log, cards: cards, items: items, now: now, learner: learner, names: names
-                )
-                if !pool.isEmpty, let scheduler {
-                    report.readiness = ReadinessForecast.make(
-                        items: pool, cards: cards, log: log, now: now, examDate: examDay,
-                        scheduler: scheduler,
-                        target: target)
+                // The report's tallies and the readiness forecast each read the whole log; they
+                // are made at the same time.
+                enum Piece {
+                    case report(LearnerReport)
+                    case forecast(ReadinessForecast?)
                 }
+                var report: LearnerReport?
+                var forecast: ReadinessForecast?
+                for piece in ParallelMap.map(2, { k -> Piece in
+                    guard k == 1 else {
+                        return .report(
+                            LearnerReport.make(
+                                file: file, log: log, cards: cards, items: items, now: now, learner: learner,
+                                names: names))
+                    }
+                    guard !pool.isEmpty, let scheduler else { return .forecast(nil) }
+                    return .forecast(
+                        ReadinessForecast.make(
+                            items: pool, cards: cards, log: log, now: now, examDate: examDay,
+                            scheduler: scheduler, target: target))
+                }) {
+                    switch piece {
+                    case .report(let made): report = made
+                    case .forecast(let made): forecast = made
+                    }
+                }
+                guard var report else { preconditionFailure("ParallelMap runs every piece") }
+                report.readiness = forecast
                 return .learner(report)
             case .exam(let file, let result):
                 return .learner(LearnerReport.make(file: file, exam: result, names: names))

@@ -6,9 +6,9 @@ import Foundation
 /// it, into its own slot, and read only after every piece has finished (`concurrentPerform`
 /// returns when all iterations are done), so the values need not be `Sendable`. Results are the
 /// same, and in the same order, as a sequential `(0..<count).map(body)`.
-enum ParallelMap {
+package enum ParallelMap {
     /// `body(0) … body(count - 1)`, run concurrently, in index order.
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
         nonisolated(unsafe) var slots = [T?](repeating: nil, count: count)
         slots.withUnsafeMutableBufferPointer { buffer in
