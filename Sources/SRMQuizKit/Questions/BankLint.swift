@@ -26,6 +26,8 @@ public struct BankLint: Sendable {
     /// How many scenarios have their key in each position, as written (0 for the first option).
     public var scenarioKeyPositions: [Int] = []
 
+    private init() {}
+
     /// The share of counted scenarios whose key is the longest option.
     public var keyLongestShare: Double {
         scenariosCounted == 0 ? 0 : Double(scenariosKeyLongest) / Double(scenariosCounted)
@@ -33,72 +35,117 @@ public struct BankLint: Sendable {
 
     /// Lints `items` (as generated from `bank`).
     public init(bank: Bank, items: [Item]) {
-        let model = ModelIndex(bank: bank)
-        let needsArticle = bank.services.filter { model.sentenceName($0) != $0.name }.map(\.name)
-        // Explanations and options recur across items: each text is checked once.
-        var checked: [String: [String]] = [:]
-        for item in items {
+        var pass = Pass(bank: bank)
+        for item in items { pass.add(item) }
+        self = pass.finished()
+    }
+
+    /// Lints the items of `generator` (as ``QuestionGenerator/generate(seed:)`` orders them)
+    /// while they are generated, one at a time: the same result as
+    /// `BankLint(bank:items: generator.generate(seed:))` without holding every item.
+    /// `also` sees each item too (``BankReview`` counts them on the same pass).
+    init(generator: QuestionGenerator, seed: UInt64 = 0, also: (Item) -> Void = { _ in }) {
+        var pass = Pass(bank: generator.bank)
+        var ids: [String] = []
+        generator.forEachItem(seed: seed) { item in
+            pass.add(item)
+            ids.append(item.id)
+            also(item)
+        }
+        if !pass.lint.findings.isEmpty {
+            // Put the findings in the generated order (each item's own stay in theirs).
+            let order = QuestionGenerator.generatedOrder(
+                ofIDs: ids, seed: seed, wanted: Set(pass.lint.findings.map(\.itemID)))
+            pass.lint.findings = pass.lint.findings.enumerated()
+                .sorted { (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset) }
+                .map(\.element)
+        }
+        self = pass.finished()
+    }
+
+    /// Lints items one at a time; ``finished()`` adds the checks over all scenarios.
+    struct Pass {
+        var lint = BankLint()
+        /// Service names that need "the" before them.
+        private let needsArticle: [String]
+        /// The messages for texts already checked: explanations and options recur across items.
+        /// Emptied when it grows past ``cacheLimit`` (the messages depend only on the text), so
+        /// it never keeps every text of a large bank alive.
+        private var checked: [String: [String]] = [:]
+        static let cacheLimit = 50_000
+
+        init(bank: Bank) {
+            needsArticle = bank.services.filter { ModelIndex.sentenceName($0) != $0.name }.map(\.name)
+        }
+
+        mutating func add(_ item: Item) {
             var texts = [item.prompt, item.explanation] + item.choices
             if item.kind == .flashcard { texts += item.answers }
             for text in texts {
-                let messages =
-                    checked[text]
-                    ?? {
-                        let found = Self.punctuationProblems(text) + Self.articleProblems(text, names: needsArticle)
-                        checked[text] = found
-                        return found
-                    }()
+                let messages: [String]
+                if let known = checked[text] {
+                    messages = known
+                } else {
+                    messages = BankLint.punctuationProblems(text) + BankLint.articleProblems(text, names: needsArticle)
+                    if checked.count >= Self.cacheLimit { checked.removeAll(keepingCapacity: true) }
+                    checked[text] = messages
+                }
                 for message in messages {
-                    findings.append(Finding(itemID: item.id, message: message))
+                    lint.findings.append(Finding(itemID: item.id, message: message))
                 }
             }
             if item.kind.hasChoices {
                 let prompt = item.prompt.lowercased()
                 for answer in item.answers
                 where answer.split(separator: " ").count >= 2 && prompt.contains(answer.lowercased()) {
-                    findings.append(
+                    lint.findings.append(
                         Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
                 }
             }
             if item.sources.isEmpty {
-                findings.append(
+                lint.findings.append(
                     Finding(itemID: item.id, message: "cites no source; expected an https AWS page"))
             }
             for source in item.sources where !Source.isAWSPage(source) {
-                findings.append(
+                lint.findings.append(
                     Finding(itemID: item.id, message: "cites '\(source)', which is not an https AWS page"))
             }
-        }
-        // Length as written; position as shown (choices are shuffled unless their order matters).
-        for item in items where item.kind == .scenario && item.answers.count == 1 && item.choices.count >= 3 {
-            guard let key = item.answers.first, let position = item.choices.firstIndex(of: key) else {
-                continue
+            // Length as written; position as shown (choices are shuffled unless their order matters).
+            guard item.kind == .scenario && item.answers.count == 1 && item.choices.count >= 3,
+                let key = item.answers.first, let position = item.choices.firstIndex(of: key)
+            else { return }
+            lint.scenariosCounted += 1
+            if lint.scenarioKeyPositions.count < item.choices.count {
+                lint.scenarioKeyPositions += Array(
+                    repeating: 0, count: item.choices.count - lint.scenarioKeyPositions.count)
             }
-            scenariosCounted += 1
-            if scenarioKeyPositions.count < item.choices.count {
-                scenarioKeyPositions += Array(
-                    repeating: 0, count: item.choices.count - scenarioKeyPositions.count)
+            lint.scenarioKeyPositions[position] += 1
+            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { lint.scenariosKeyLongest += 1 }
+        }
+
+        /// The lint with the checks over all scenarios added.
+        func finished() -> BankLint {
+            var lint = self.lint
+            let counted = lint.scenariosCounted
+            if counted >= BankLint.minimumScenariosForStatistics, lint.keyLongestShare > BankLint.maxKeyLongestShare {
+                lint.findings.append(
+                    Finding(
+                        itemID: "scenarios",
+                        message:
+                            "the key is the longest option in \(lint.scenariosKeyLongest) of \(counted) scenarios; at most \(Int(BankLint.maxKeyLongestShare * 100))% may be"
+                    ))
             }
-            scenarioKeyPositions[position] += 1
-            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { scenariosKeyLongest += 1 }
-        }
-        if scenariosCounted >= Self.minimumScenariosForStatistics, keyLongestShare > Self.maxKeyLongestShare {
-            findings.append(
-                Finding(
-                    itemID: "scenarios",
-                    message:
-                        "the key is the longest option in \(scenariosKeyLongest) of \(scenariosCounted) scenarios; at most \(Int(Self.maxKeyLongestShare * 100))% may be"
-                ))
-        }
-        if let most = scenarioKeyPositions.max(), scenariosCounted >= Self.minimumScenariosForStatistics,
-            Double(most) / Double(scenariosCounted) > Self.maxKeyPositionShare
-        {
-            findings.append(
-                Finding(
-                    itemID: "scenarios",
-                    message:
-                        "\(most) of \(scenariosCounted) scenarios have their key in the same position; at most \(Int(Self.maxKeyPositionShare * 100))% may"
-                ))
+            if let most = lint.scenarioKeyPositions.max(), counted >= BankLint.minimumScenariosForStatistics,
+                Double(most) / Double(counted) > BankLint.maxKeyPositionShare
+            {
+                lint.findings.append(
+                    Finding(
+                        itemID: "scenarios",
+                        message:
+                            "\(most) of \(counted) scenarios have their key in the same position; at most \(Int(BankLint.maxKeyPositionShare * 100))% may"
+                    ))
+            }
+            return lint
         }
     }
 
@@ -118,12 +165,21 @@ public struct BankLint: Sendable {
             problems.append("'\(bad)' in \"\(text.prefix(80))\"")
         }
         var depth = 0
-        for character in text {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if depth < 0 { break }
+        if ascii {
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") { depth -= 1 }
+                if depth < 0 { break }
+            }
+        } else {
+            for character in text {
+                if character == "(" { depth += 1 }
+                if character == ")" { depth -= 1 }
+                if depth < 0 { break }
+            }
         }
         if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
+        if ascii { return problems + asciiClauseProblems(text) }
         for sentence in Self.sentences(text) {
             let body = sentence.hasPrefix("True or false: ") ? String(sentence.dropFirst(15)) : sentence
             if body.hasPrefix("When using ") || body.hasPrefix("Just as ") {
@@ -131,6 +187,46 @@ public struct BankLint: Sendable {
                     problems.append("no comma closes the opening clause of \"\(body.prefix(80))\"")
                 }
             }
+        }
+        return problems
+    }
+
+    /// The opening-clause check of ``punctuationProblems(_:)`` on ASCII text, byte by byte: the
+    /// same sentences as ``sentences(_:)`` (split after `.`, `?` and `!`, spaces trimmed), since
+    /// each byte is a character here, without making a string of each.
+    private static func asciiClauseProblems(_ text: String) -> [String] {
+        var problems: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            func starts(_ slice: Slice<UnsafeBufferPointer<UInt8>>, with prefix: StaticString) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard slice.count >= count else { return false }
+                let start = prefix.utf8Start
+                for offset in 0..<count where slice[slice.startIndex + offset] != start[offset] { return false }
+                return true
+            }
+            func check(_ lower: Int, _ upper: Int) {
+                var lower = lower
+                var upper = upper
+                while lower < upper && bytes[lower] == UInt8(ascii: " ") { lower += 1 }
+                while upper > lower && bytes[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+                var body = bytes[lower..<upper]
+                if starts(body, with: "True or false: ") { body = body.dropFirst(15) }
+                guard starts(body, with: "When using ") || starts(body, with: "Just as "),
+                    !body.contains(UInt8(ascii: ","))
+                else { return }
+                let sentence = String(decoding: body, as: UTF8.self)
+                problems.append("no comma closes the opening clause of \"\(sentence.prefix(80))\"")
+            }
+            var start = 0
+            for index in 0..<bytes.count
+            where bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "?")
+                || bytes[index] == UInt8(ascii: "!")
+            {
+                check(start, index + 1)
+                start = index + 1
+            }
+            if start < bytes.count { check(start, bytes.count) }
         }
         return problems
     }

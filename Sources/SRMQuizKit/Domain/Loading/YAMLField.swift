@@ -10,10 +10,10 @@ struct YAMLField {
     var line: Int? { node.mark?.line }
     var column: Int? { node.mark?.column }
 
-    func problem(_ message: String) -> BankProblem {
-        BankProblem(
-            file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
-    }
+    /// Where the node is, without the node (which holds its whole subtree).
+    var place: YAMLPlace { YAMLPlace(file: file, line: line, column: column, path: path) }
+
+    func problem(_ message: String) -> BankProblem { place.problem(message) }
 
     /// The entries of a mapping, in file order.
     var mappingEntries: [(key: String, value: YAMLField, keyNode: Node)]? {
@@ -47,6 +47,21 @@ struct YAMLField {
         case .sequence: "a list"
         case .alias: "an alias"
         }
+    }
+}
+
+/// Where a YAML node was read: enough to report a problem with it after the file's nodes are gone
+/// (``BankReader`` keeps one per entry for the cross-file checks of ``BankValidator``).
+struct YAMLPlace {
+    let file: String
+    let line: Int?
+    let column: Int?
+    /// The field path, such as `facts[3]`.
+    let path: String
+
+    func problem(_ message: String) -> BankProblem {
+        BankProblem(
+            file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
     }
 }
 
