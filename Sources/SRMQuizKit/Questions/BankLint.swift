@@ -96,8 +96,15 @@ public struct BankLint: Sendable {
             }
             if item.kind.hasChoices {
                 let prompt = item.prompt.lowercased()
+                func contains(_ answer: String) -> Bool {
+                    // Foundation finds nothing whose bytes are absent (see ``isByteComparable``).
+                    if prompt.isByteComparable && answer.isByteComparable && !prompt.containsBytes(answer) {
+                        return false
+                    }
+                    return prompt.contains(answer)
+                }
                 for answer in item.answers
-                where answer.split(separator: " ").count >= 2 && prompt.contains(answer.lowercased()) {
+                where answer.split(separator: " ").count >= 2 && contains(answer.lowercased()) {
                     lint.findings.append(
                         Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
                 }
@@ -153,19 +160,21 @@ public struct BankLint: Sendable {
     /// parentheses, and an opening "When using …"/"Just as …" clause with no comma to close it.
     static func punctuationProblems(_ text: String) -> [String] {
         var problems: [String] = []
-        // ASCII text (nearly all) is searched byte by byte; other text through Foundation, whose
-        // comparison treats combining marks as part of the character before them.
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        let withoutEllipses = ascii ? text : text.replacingOccurrences(of: "…", with: "")
+        // ASCII text (nearly all), and text whose only other characters are common dashes and
+        // quotes, is searched byte by byte: there a character is a byte or a whole scalar with
+        // no other spelling, so bytes find what Foundation would. Other text goes through
+        // Foundation, whose comparison treats combining marks as part of the character before them.
+        let byBytes = text.isByteComparable
+        let withoutEllipses = byBytes ? text : text.replacingOccurrences(of: "…", with: "")
         func has(_ needle: String) -> Bool {
-            ascii ? withoutEllipses.containsBytes(needle) : withoutEllipses.contains(needle)
+            byBytes ? withoutEllipses.containsBytes(needle) : withoutEllipses.contains(needle)
         }
         for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where has(bad) {
             if bad == " ." && has(" .zip") { continue }
             problems.append("'\(bad)' in \"\(text.prefix(80))\"")
         }
         var depth = 0
-        if ascii {
+        if byBytes {
             for byte in text.utf8 {
                 if byte == UInt8(ascii: "(") { depth += 1 }
                 if byte == UInt8(ascii: ")") { depth -= 1 }
@@ -179,7 +188,7 @@ public struct BankLint: Sendable {
             }
         }
         if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
-        if ascii { return problems + asciiClauseProblems(text) }
+        if byBytes { return problems + byteClauseProblems(text) }
         for sentence in Self.sentences(text) {
             let body = sentence.hasPrefix("True or false: ") ? String(sentence.dropFirst(15)) : sentence
             if body.hasPrefix("When using ") || body.hasPrefix("Just as ") {
@@ -191,10 +200,10 @@ public struct BankLint: Sendable {
         return problems
     }
 
-    /// The opening-clause check of ``punctuationProblems(_:)`` on ASCII text, byte by byte: the
-    /// same sentences as ``sentences(_:)`` (split after `.`, `?` and `!`, spaces trimmed), since
-    /// each byte is a character here, without making a string of each.
-    private static func asciiClauseProblems(_ text: String) -> [String] {
+    /// The opening-clause check of ``punctuationProblems(_:)`` on byte-comparable text, byte by
+    /// byte: the same sentences as ``sentences(_:)`` (split after `.`, `?` and `!`, spaces
+    /// trimmed), since those are single bytes here, without making a string of each.
+    private static func byteClauseProblems(_ text: String) -> [String] {
         var problems: [String] = []
         var text = text
         text.withUTF8 { bytes in
@@ -234,7 +243,10 @@ public struct BankLint: Sendable {
     /// A service name that needs "the" ("the Amazon EKS control plane") used without it.
     static func articleProblems(_ text: String, names: [String]) -> [String] {
         var problems: [String] = []
+        let byBytes = text.isByteComparable
         for name in names {
+            // A name whose bytes are not in the text is not found by Foundation either.
+            if byBytes && name.isByteComparable && !text.containsBytes(name) { continue }
             var searchRange = text.startIndex..<text.endIndex
             while let found = text.range(of: name, range: searchRange) {
                 let before = text[text.startIndex..<found.lowerBound]
@@ -265,6 +277,30 @@ public struct BankLint: Sendable {
 }
 
 extension String {
+    /// Whether every character is ASCII or one of the dashes and quotes `–`, `—`, `‘`, `’`, `“`,
+    /// `”`: one scalar with no canonically equivalent spelling and no combining marks, so that
+    /// a search for a needle of such characters finds it exactly where its bytes occur (and finds
+    /// nothing where they do not), as Foundation's search would.
+    fileprivate var isByteComparable: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D: E2 80 93/94/98/99/9C/9D.
+                guard byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2])
+                else { return false }
+                index += 3
+            }
+            return true
+        }
+    }
+
     /// Whether `needle`'s UTF-8 bytes occur in the text's (a byte search, no Foundation).
     fileprivate func containsBytes(_ needle: String) -> Bool {
         var haystack = self

@@ -4,6 +4,8 @@ struct ModelIndex: Sendable {
     /// Facts sorted by id, so generation never depends on file order.
     let facts: [Fact]
     private let servicesByID: [String: Service]
+    /// ``sentenceName(_:)`` of each service name in the bank, made once.
+    private let sentenceNames: [String: String]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
     /// The positions in ``facts`` of each service's own facts, ascending (so in id order).
@@ -30,6 +32,8 @@ struct ModelIndex: Sendable {
         let facts = bank.facts.sorted { $0.id < $1.id }
         self.facts = facts
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sentenceNames = Dictionary(
+            bank.services.map { ($0.name, Self.sentenceName($0)) }, uniquingKeysWith: { first, _ in first })
         let tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tasksByID = tasksByID
         let factsByService = Dictionary(grouping: facts, by: \.service)
@@ -75,6 +79,10 @@ struct ModelIndex: Sendable {
     /// ``family(of:)`` is among them (empty for a service with no facts of its own).
     func familiesDecided(on service: String) -> Set<String> { decidedOnService[service]?.families ?? [] }
 
+    /// The tasks of `service`'s own facts: with ``familiesDecided(on:)``, ``isDecided(_:on:)``
+    /// holds exactly for the facts on one of these tasks or in one of those families.
+    func ownTasks(of service: String) -> Set<String> { decidedOnService[service]?.tasks ?? [] }
+
     /// The task family of `fact` (its task id when the task names none).
     func family(of fact: Fact) -> String { tasksByID[fact.task]?.family ?? fact.task }
 
@@ -110,15 +118,20 @@ struct ModelIndex: Sendable {
 
     private func computeGlobalPositions(holdingOn service: String) -> [Int32] {
         let local = factsByService[service] ?? []
+        let own = decidedOnService[service]
         return (positionsByService[Fact.allServices] ?? []).filter { position in
             let global = facts[Int(position)]
+            // No own fact shares its task or decides its family: nothing to contradict it.
+            if let own, !own.tasks.contains(global.task), !own.families.contains(family(of: global)) {
+                return true
+            }
             return !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
         }
     }
 
     /// The service's name as it reads inside a sentence: "the Amazon EKS control plane", but
     /// "Amazon EC2" and "Amazon EKS managed node groups".
-    func sentenceName(_ service: Service) -> String { Self.sentenceName(service) }
+    func sentenceName(_ service: Service) -> String { sentenceNames[service.name] ?? Self.sentenceName(service) }
 
     /// The service's name as it reads inside a sentence, which depends on the service alone.
     static func sentenceName(_ service: Service) -> String {

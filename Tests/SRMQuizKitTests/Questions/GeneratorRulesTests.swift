@@ -226,6 +226,10 @@ import Testing
             BankLint.articleProblems(
                 "When using the Amazon EKS control plane, who?", names: ["Amazon EKS control plane"]
             ).isEmpty)
+        #expect(
+            BankLint.articleProblems(
+                "Amazon EKS control plane — used with Amazon EKS control plane", names: ["Amazon EKS control plane"]
+            ) == ["'Amazon EKS control plane' needs an article after 'with'"])
         let giveaway = Item(
             id: "x", kind: .multipleChoice,
             prompt: "Who handles patching the guest OS when patching the guest OS?",
@@ -246,6 +250,8 @@ import Testing
         ("  Just as before", 1),
         ("Who patches? When using Amazon RDS nobody. Just as on EC2", 2),
         ("Nothing to see here.", 0),
+        ("When using Amazon EC2 — the guest OS — who patches it?", 1),
+        ("True or false: “When using Amazon S3, it’s fine.”", 0),
     ])
     func openingClausesNeedAComma(text: String, expected: Int) {
         let problems = BankLint.punctuationProblems(text)
