@@ -68,6 +68,9 @@ public struct BankLint: Sendable {
         var lint = BankLint()
         /// Service names that need "the" before them.
         private let needsArticle: [String]
+        /// The bytes of those names (when every name is byte-comparable), to see in one pass
+        /// over a text's bytes whether any of them is in it.
+        private let nameBytes: [[UInt8]]?
         /// The messages for texts already checked: explanations and options recur across items.
         /// Emptied when it grows past ``cacheLimit`` (the messages depend only on the text), so
         /// it never keeps every text of a large bank alive.
@@ -76,6 +79,8 @@ public struct BankLint: Sendable {
 
         init(bank: Bank) {
             needsArticle = bank.services.filter { ModelIndex.sentenceName($0) != $0.name }.map(\.name)
+            nameBytes =
+                needsArticle.allSatisfy(\.isByteComparable) ? needsArticle.map { Array($0.utf8) } : nil
         }
 
         mutating func add(_ item: Item) {
@@ -83,7 +88,15 @@ public struct BankLint: Sendable {
             if item.kind == .flashcard { texts += item.answers }
             for text in texts {
                 let messages: [String]
-                if let known = checked[text] {
+                if text.isByteComparable {
+                    // Checked by bytes, faster than looking the text up; the names are looked
+                    // at only when the bytes of one are in the text (otherwise Foundation would
+                    // not find it either).
+                    messages =
+                        BankLint.bytePunctuationProblems(text)
+                        + (mayHoldName(text)
+                            ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
+                } else if let known = checked[text] {
                     messages = known
                 } else {
                     messages = BankLint.punctuationProblems(text) + BankLint.articleProblems(text, names: needsArticle)
@@ -130,6 +143,23 @@ public struct BankLint: Sendable {
             if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { lint.scenariosKeyLongest += 1 }
         }
 
+        /// Whether the bytes of a name needing an article are in the (byte-comparable) text.
+        private func mayHoldName(_ text: String) -> Bool {
+            guard let nameBytes else { return true }
+            guard !nameBytes.isEmpty else { return false }
+            var text = text
+            return text.withUTF8 { bytes in
+                for start in bytes.indices {
+                    for name in nameBytes where name.count <= bytes.count - start && name.first == bytes[start] {
+                        var offset = 1
+                        while offset < name.count && name[offset] == bytes[start + offset] { offset += 1 }
+                        if offset == name.count { return true }
+                    }
+                }
+                return false
+            }
+        }
+
         /// The lint with the checks over all scenarios added.
         func finished() -> BankLint {
             var lint = self.lint
@@ -159,36 +189,24 @@ public struct BankLint: Sendable {
     /// Doubled full stops and commas, a space before a comma or full stop, unbalanced
     /// parentheses, and an opening "When using …"/"Just as …" clause with no comma to close it.
     static func punctuationProblems(_ text: String) -> [String] {
-        var problems: [String] = []
         // ASCII text (nearly all), and text whose only other characters are common dashes and
         // quotes, is searched byte by byte: there a character is a byte or a whole scalar with
         // no other spelling, so bytes find what Foundation would. Other text goes through
         // Foundation, whose comparison treats combining marks as part of the character before them.
-        let byBytes = text.isByteComparable
-        let withoutEllipses = byBytes ? text : text.replacingOccurrences(of: "…", with: "")
-        func has(_ needle: String) -> Bool {
-            byBytes ? withoutEllipses.containsBytes(needle) : withoutEllipses.contains(needle)
-        }
-        for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where has(bad) {
-            if bad == " ." && has(" .zip") { continue }
+        if text.isByteComparable { return bytePunctuationProblems(text) }
+        var problems: [String] = []
+        let withoutEllipses = text.replacingOccurrences(of: "…", with: "")
+        for bad in badPairs where withoutEllipses.contains(bad) {
+            if bad == " ." && withoutEllipses.contains(" .zip") { continue }
             problems.append("'\(bad)' in \"\(text.prefix(80))\"")
         }
         var depth = 0
-        if byBytes {
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "(") { depth += 1 }
-                if byte == UInt8(ascii: ")") { depth -= 1 }
-                if depth < 0 { break }
-            }
-        } else {
-            for character in text {
-                if character == "(" { depth += 1 }
-                if character == ")" { depth -= 1 }
-                if depth < 0 { break }
-            }
+        for character in text {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth < 0 { break }
         }
         if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
-        if byBytes { return problems + byteClauseProblems(text) }
         for sentence in Self.sentences(text) {
             let body = sentence.hasPrefix("True or false: ") ? String(sentence.dropFirst(15)) : sentence
             if body.hasPrefix("When using ") || body.hasPrefix("Just as ") {
@@ -198,6 +216,49 @@ public struct BankLint: Sendable {
             }
         }
         return problems
+    }
+
+    /// The marks that must not stand side by side, in the order they are reported.
+    private static let badPairs = ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"]
+
+    /// ``punctuationProblems(_:)`` of byte-comparable text: one pass over the bytes finds the
+    /// doubled marks and the parentheses, another the sentences.
+    static func bytePunctuationProblems(_ text: String) -> [String] {
+        var found: UInt8 = 0
+        var depth = 0
+        var text = text
+        text.withUTF8 { bytes in
+            let (dot, comma, space, question) = (
+                UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "?")
+            )
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if depth >= 0 {
+                    if byte == UInt8(ascii: "(") { depth += 1 }
+                    if byte == UInt8(ascii: ")") { depth -= 1 }
+                }
+                // The bit of the pair in ``badPairs``.
+                switch (previous, byte) {
+                case (dot, dot): found |= 1 << 0
+                case (comma, comma): found |= 1 << 1
+                case (space, comma): found |= 1 << 2
+                case (space, dot): found |= 1 << 3
+                case (dot, question): found |= 1 << 4
+                case (question, dot): found |= 1 << 5
+                case (comma, dot): found |= 1 << 6
+                case (dot, comma): found |= 1 << 7
+                default: break
+                }
+                previous = byte
+            }
+        }
+        var problems: [String] = []
+        for (index, bad) in badPairs.enumerated() where found & (1 << index) != 0 {
+            if bad == " ." && text.containsBytes(" .zip") { continue }
+            problems.append("'\(bad)' in \"\(text.prefix(80))\"")
+        }
+        if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
+        return problems + byteClauseProblems(text)
     }
 
     /// The opening-clause check of ``punctuationProblems(_:)`` on byte-comparable text, byte by
@@ -242,8 +303,12 @@ public struct BankLint: Sendable {
 
     /// A service name that needs "the" ("the Amazon EKS control plane") used without it.
     static func articleProblems(_ text: String, names: [String]) -> [String] {
+        articleProblems(text, names: names, byBytes: text.isByteComparable)
+    }
+
+    /// ``articleProblems(_:names:)``, told whether the text is byte-comparable.
+    static func articleProblems(_ text: String, names: [String], byBytes: Bool) -> [String] {
         var problems: [String] = []
-        let byBytes = text.isByteComparable
         for name in names {
             // A name whose bytes are not in the text is not found by Foundation either.
             if byBytes && name.isByteComparable && !text.containsBytes(name) { continue }
