@@ -46,9 +46,16 @@ let package = Package(
             name: "srmquiz-bench",
             dependencies: ["SRMQuizKit", .product(name: "Yams", package: "Yams")]
         ),
+        // The test doubles (scripted terminal, buffer sink, fixed and manual clocks, in-memory
+        // store) and the process runner, shared by both test targets.
+        .target(
+            name: "SRMQuizTestSupport",
+            dependencies: ["SRMQuizKit", "SRMQuizTerminal"],
+            path: "Tests/SRMQuizTestSupport"
+        ),
         .testTarget(
             name: "SRMQuizKitTests",
-            dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI"],
+            dependencies: ["SRMQuizKit", "SRMQuizTerminal", "SRMQuizCLI", "SRMQuizTestSupport"],
             exclude: ["Fixtures"]
         ),
     ] + classServerTargets
@@ -83,7 +90,7 @@ var classServerTargets: [Target] {
         ),
         .testTarget(
             name: "SRMQuizServerTests",
-            dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizCLI"]
+            dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizCLI", "SRMQuizTestSupport"]
         ),
     ]
 }
@@ -102,11 +109,13 @@ if Context.environment["SRMQUIZ_FUZZ"] == "1" {
     }
     let linked: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
     package.targets += [
+        // The libFuzzer glue both executables share (the driver's entry, copying an input).
+        .target(name: "SRMQuizFuzzDriver"),
         .executableTarget(
-            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit"], swiftSettings: instrumented,
+            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit", "SRMQuizFuzzDriver"], swiftSettings: instrumented,
             linkerSettings: linked),
         .executableTarget(
-            name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer"],
+            name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizFuzzDriver"],
             swiftSettings: instrumented, linkerSettings: linked),
     ]
     package.products += [

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 /// The `srmquiz` root command: its subcommands, with `study` as the default.
-public struct SRMQuizCommand: AsyncParsableCommand {
+package struct SRMQuizCommand: AsyncParsableCommand {
     /// The version `srmquiz --version` prints.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "srmquiz",
         abstract: "Learn the AWS Shared Responsibility Model: security OF the cloud vs IN the cloud.",
         discussion: HelpText.rootDiscussion,
@@ -27,12 +27,14 @@ public struct SRMQuizCommand: AsyncParsableCommand {
         defaultSubcommand: StudyCommand.self
     )
 
-    public init() {}
+    package init() {}
 
-    /// Parses `arguments` (without the program name), runs the command they name, and returns
-    /// the exit status. Errors are printed here, once, through ``CLIOutput/report(_:)``: 0
-    /// success, 1 bad input or data, 64 bad command line.
-    public static func execute(_ arguments: [String]) async -> Int32 {
+    /// Parses `arguments` (without the program name), runs the command they name, and returns the
+    /// exit status.
+    ///
+    /// Errors are printed here, once, through ``CLIOutput/report(_:)``: 0 success, 1 bad input or
+    /// data, 64 bad command line.
+    package static func execute(_ arguments: [String]) async -> Int32 {
         do {
             try checkCommandNames(arguments)
             var command = try parseAsRoot(arguments)
@@ -53,7 +55,9 @@ public struct SRMQuizCommand: AsyncParsableCommand {
 
     /// Refuses a word that is not a subcommand where one is expected (`srmquiz exma`), with the
     /// closest name ("did you mean 'exam'?"): otherwise the default subcommand would report it as
-    /// an unexpected argument. Exit status 64.
+    /// an unexpected argument.
+    ///
+    /// Exit status 64.
     static func checkCommandNames(_ arguments: [String]) throws {
         var command: any ParsableCommand.Type = SRMQuizCommand.self
         var path = ["srmquiz"]

@@ -7,11 +7,11 @@ import SRMQuizKit
 /// The network side calls ``connect(address:)`` for each WebSocket, forwards every text message
 /// to ``receive(_:from:)`` and writes what comes out of the connection's stream; the host calls
 /// the commands (``advance()``, ``togglePause()``, …) and watches ``onChange``.
-public actor ClassHub {
-    public typealias ConnectionID = Int
+package actor ClassHub {
+    package typealias ConnectionID = Int
 
     /// What to send on one connection.
-    public enum Outgoing: Sendable, Equatable {
+    package enum Outgoing: Sendable, Equatable {
         case text(String)
         case close(code: UInt16, reason: String)
     }
@@ -23,7 +23,7 @@ public actor ClassHub {
     }
 
     /// The class now.
-    public private(set) var state: LiveClass
+    package private(set) var state: LiveClass
     private var connections: [ConnectionID: Connection] = [:]
     private var connectionByToken: [String: ConnectionID] = [:]
     private var throttle = JoinThrottle()
@@ -38,7 +38,7 @@ public actor ClassHub {
     ///   - save: called with the results whenever a question closes and when the class ends, so
     ///     every closed question is on disk.
     ///   - onChange: called with the new state after every change (for the projector screen).
-    public init(
+    package init(
         state: LiveClass, bankFiles: [String], now: @escaping @Sendable () -> Date = { Date() },
         makeToken: @escaping @Sendable () -> String = ClassHub.randomToken,
         save: @escaping @Sendable (ClassResult) -> Void = { _ in },
@@ -53,7 +53,7 @@ public actor ClassHub {
     }
 
     /// 128 random bits as hex.
-    public static let randomToken: @Sendable () -> String = {
+    package static let randomToken: @Sendable () -> String = {
         var rng = SystemRandomNumberGenerator()
         return (0..<2).map { _ in String(rng.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
     }
@@ -61,7 +61,7 @@ public actor ClassHub {
     // MARK: Connections
 
     /// Registers a new connection from `address`; returns its id and what to send on it.
-    public func connect(address: String) -> (ConnectionID, AsyncStream<Outgoing>) {
+    package func connect(address: String) -> (ConnectionID, AsyncStream<Outgoing>) {
         nextID += 1
         let (stream, continuation) = AsyncStream<Outgoing>.makeStream()
         connections[nextID] = Connection(address: address, token: nil, continuation: continuation)
@@ -70,7 +70,7 @@ public actor ClassHub {
 
     /// Seconds to wait before handling `text` from connection `id`: nonzero only for a `join`
     /// from an address that sent repeated wrong codes.
-    public func delay(before text: String, from id: ConnectionID) -> Double {
+    package func delay(before text: String, from id: ConnectionID) -> Double {
         guard let address = connections[id]?.address, text.utf8.count <= ClassProtocol.maximumMessageBytes,
             let message = try? JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8)),
             message.type == "join"
@@ -79,7 +79,7 @@ public actor ClassHub {
     }
 
     /// The connection closed: its player (if any) keeps their score and stops being waited for.
-    public func disconnected(_ id: ConnectionID) {
+    package func disconnected(_ id: ConnectionID) {
         guard let connection = connections.removeValue(forKey: id) else { return }
         connection.continuation.finish()
         guard let token = connection.token, connectionByToken[token] == id else { return }
@@ -87,8 +87,10 @@ public actor ClassHub {
         update { $0.disconnect(token: token, now: now()) }
     }
 
-    /// Handles one text message from connection `id`. Malformed messages close that connection.
-    public func receive(_ text: String, from id: ConnectionID) {
+    /// Handles one text message from connection `id`.
+    ///
+    /// Malformed messages close that connection.
+    package func receive(_ text: String, from id: ConnectionID) {
         guard connections[id] != nil else { return }
         guard text.utf8.count <= ClassProtocol.maximumMessageBytes else {
             fail(
@@ -116,15 +118,15 @@ public actor ClassHub {
     // MARK: Host commands
 
     /// Enter/space: start, close the open question, or open the next one.
-    public func advance() { update { $0.advance(now: now()) } }
+    package func advance() { update { $0.advance(now: now()) } }
     /// `p`: pause or resume the clock.
-    public func togglePause() { update { $0.togglePause(now: now()) } }
+    package func togglePause() { update { $0.togglePause(now: now()) } }
     /// `s`: drop the open question and open the next.
-    public func skip() { update { $0.skip(now: now()) } }
+    package func skip() { update { $0.skip(now: now()) } }
     /// `q`: end the class (closed questions are kept).
-    public func end() { update { $0.end(now: now()) } }
+    package func end() { update { $0.end(now: now()) } }
     /// `r`: remove a player; returns whether one had that name.
-    @discardableResult public func remove(name: String) -> Bool {
+    @discardableResult package func remove(name: String) -> Bool {
         var removed = false
         let token = state.activePlayers.first { $0.name.lowercased() == name.lowercased() }?.token
         update { removed = $0.remove(name: name, now: now()) }
@@ -138,10 +140,10 @@ public actor ClassHub {
         return removed
     }
     /// Applies the clock (closing on time, auto-advance).
-    public func tick() { update { _ = $0.tick(now: now()) } }
+    package func tick() { update { _ = $0.tick(now: now()) } }
 
     /// Ticks until the class finishes, every `interval` seconds at most, waking at the deadline.
-    public func runClock(interval: Double = 0.05) async {
+    package func runClock(interval: Double = 0.05) async {
         while state.phase != .finished, !Task.isCancelled {
             let wait =
                 state.deadline.map { max(0.001, min(interval, $0.timeIntervalSince(now()))) } ?? interval
@@ -151,7 +153,7 @@ public actor ClassHub {
     }
 
     /// Closes every connection (the host is stopping).
-    public func closeAll(reason: String) {
+    package func closeAll(reason: String) {
         for (_, connection) in connections {
             connection.continuation.yield(.close(code: ClassProtocol.CloseCode.ended, reason: reason))
             connection.continuation.finish()

@@ -7,12 +7,12 @@ import SRMQuizKit
 
 /// The HTTP and WebSocket server of a live class: the student page at `/` and the protocol at
 /// `/ws` (docs/class-protocol.md), in front of one ``ClassHub``.
-public struct ClassServer: Sendable {
-    public let hub: ClassHub
-    public let host: String
-    public let port: Int
+package struct ClassServer: Sendable {
+    package let hub: ClassHub
+    package let host: String
+    package let port: Int
 
-    public init(hub: ClassHub, host: String, port: Int) {
+    package init(hub: ClassHub, host: String, port: Int) {
         self.hub = hub
         self.host = host
         self.port = port
@@ -20,7 +20,7 @@ public struct ClassServer: Sendable {
 
     /// Runs the server until the task is cancelled; `onListening` gets the bound port (useful
     /// with port 0).
-    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    package func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let hub = self.hub
         let router = Router(context: ClassRequestContext.self)
         router.get("/") { _, _ in StudentPage.response(StudentPage.html, type: "text/html; charset=utf-8") }

@@ -11,20 +11,20 @@ import SRMQuizKit
 /// end of input), `output` prints, `prompt` changes the prompt, `record` keeps an answered
 /// question in the student's progress. A dropped connection is retried with the rejoin token
 /// for a few seconds before giving up.
-public struct ClassStudentClient: Sendable {
-    public let url: String
-    public let pin: String?
-    public let name: String?
-    public var reconnectAttempts = 5
+package struct ClassStudentClient: Sendable {
+    package let url: String
+    package let pin: String?
+    package let name: String?
+    package var reconnectAttempts = 5
 
-    public init(address: String, pin: String?, name: String?) {
+    package init(address: String, pin: String?, name: String?) {
         self.url = ClassStudentClient.webSocketURL(address)
         self.pin = pin
         self.name = name
     }
 
     /// `ws://HOST:PORT/ws` from `HOST:PORT`, `http://HOST:PORT/` or a ws URL.
-    public static func webSocketURL(_ address: String) -> String {
+    package static func webSocketURL(_ address: String) -> String {
         var rest = address.trimmingCharacters(in: .whitespaces)
         for scheme in ["http://", "ws://"] where rest.hasPrefix(scheme) {
             rest = String(rest.dropFirst(scheme.count))
@@ -35,7 +35,7 @@ public struct ClassStudentClient: Sendable {
 
     /// Runs until the class ends, the student is refused, or the host is gone; returns the exit
     /// code (0 when the class ran to its end).
-    public func run(
+    package func run(
         lines: AsyncStream<String>,
         output: @escaping @Sendable (String) -> Void,
         prompt: @escaping @Sendable (String) -> Void = { _ in },

@@ -1,12 +1,14 @@
 import Foundation
 import SRMQuizKit
 
-/// What a terminal student sees and sends, as a pure value: each event (a message from the
-/// host, a line typed, the connection closing) gives the text to print, the messages to send,
-/// and whether to stop. ``ClassStudentClient`` runs it over a real connection.
-public struct ClassStudentFlow: Sendable {
+/// What a terminal student sees and sends, as a pure value: each event (a message from the host, a
+/// line typed, the connection closing) gives the text to print, the messages to send, and whether
+/// to stop.
+///
+/// ``ClassStudentClient`` runs it over a real connection.
+package struct ClassStudentFlow: Sendable {
     /// Something that happened.
-    public enum Event: Sendable, Equatable {
+    package enum Event: Sendable, Equatable {
         case connected
         case message(ServerMessage)
         case line(String)
@@ -15,7 +17,7 @@ public struct ClassStudentFlow: Sendable {
     }
 
     /// Something to do.
-    public enum Action: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         case print(String)
         case send(ClientMessage)
         /// Records an answered question in the student's progress (item id, right or not,
@@ -34,9 +36,9 @@ public struct ClassStudentFlow: Sendable {
         case askPin, askName, joining, waiting, answering, finished
     }
 
-    public private(set) var pin: String?
-    public private(set) var name: String?
-    public private(set) var token: String?
+    package private(set) var pin: String?
+    package private(set) var name: String?
+    package private(set) var token: String?
     private let pinFromOptions: Bool
     private let nameFromOptions: Bool
     private var stage: Stage
@@ -46,7 +48,7 @@ public struct ClassStudentFlow: Sendable {
     private var queued: [String] = []
     private var inputEnded = false
 
-    public init(pin: String?, name: String?) {
+    package init(pin: String?, name: String?) {
         self.pin = pin
         self.name = name
         self.pinFromOptions = pin != nil
@@ -54,7 +56,7 @@ public struct ClassStudentFlow: Sendable {
         self.stage = .askPin
     }
 
-    public mutating func handle(_ event: Event) -> [Action] {
+    package mutating func handle(_ event: Event) -> [Action] {
         switch event {
         case .connected:
             if let token { return [.send(.rejoin(token: token))] }
@@ -232,11 +234,11 @@ public struct ClassStudentFlow: Sendable {
     }
 
     /// Completions for Tab: the letters and the choices of the open question.
-    public var completions: [String] {
+    package var completions: [String] {
         guard stage == .answering, let choices = question?.choices else { return [] }
         return choices.indices.map { ChoiceAnswer.letter($0) } + choices
     }
 
     /// Whether a question is waiting for this student's answer.
-    public var isAnswering: Bool { stage == .answering }
+    package var isAnswering: Bool { stage == .answering }
 }

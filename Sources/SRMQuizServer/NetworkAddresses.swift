@@ -7,10 +7,10 @@ import Foundation
 #endif
 
 /// The IPv4 addresses students can reach this machine at.
-public enum NetworkAddresses {
+package enum NetworkAddresses {
     /// The addresses a server bound to `bind` answers on: `bind` itself, or for `0.0.0.0` every
     /// interface's IPv4 address, non-loopback first.
-    public static func reachable(bind: String) -> [String] {
+    package static func reachable(bind: String) -> [String] {
         guard bind == "0.0.0.0" || bind == "::" else { return [bind] }
         var found: [String] = []
         var list: UnsafeMutablePointer<ifaddrs>?

@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The student page, compiled into the binary: no files to find at run time, no CDN, no build
-/// step. Every text from the server is set with `textContent` (never parsed as HTML), and the
+/// The student page, compiled into the binary: no files to find at run time, no CDN, no build step.
+///
+/// Every text from the server is set with `textContent` (never parsed as HTML), and the
 /// Content-Security-Policy allows only this origin's script and style.
 enum StudentPage {
     /// A response with `body`, its type, and headers that forbid anything but this origin.

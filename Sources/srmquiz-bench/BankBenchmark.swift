@@ -2,8 +2,10 @@ import Foundation
 import SRMQuizKit
 import Yams
 
-/// Time to load the bundled bank, split by phase: YAML parsing, reading and checking the model,
-/// and generating the items. `srmquiz-bench bank [--runs N]`.
+/// Time to load the bundled bank, split by phase: YAML parsing, reading and checking the model, and
+/// generating the items.
+///
+/// `srmquiz-bench bank [--runs N]`.
 ///
 /// `srmquiz-bench bank --generate-facts N --out DIR` instead writes a synthetic valid bank of N
 /// facts into DIR, for timing `srmquiz bank validate DIR` at scale (docs/benchmarks.md).

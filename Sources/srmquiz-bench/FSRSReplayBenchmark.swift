@@ -1,9 +1,11 @@
 import Foundation
 import SRMQuizKit
 
-/// Reviews per second when FSRS-6 (fuzz off) replays deterministic synthetic histories:
-/// `cards` × `reviews` (default 10,000 × 100 = 1,000,000). `scripts/bench_pyfsrs.py` builds the
-/// same histories for py-fsrs; the checksum over the first 1,000 cards lets the two be compared.
+/// Reviews per second when FSRS-6 (fuzz off) replays deterministic synthetic histories: `cards` ×
+/// `reviews` (default 10,000 × 100 = 1,000,000).
+///
+/// `scripts/bench_pyfsrs.py` builds the same histories for py-fsrs; the checksum over the first
+/// 1,000 cards lets the two be compared.
 ///
 /// Usage: `srmquiz-bench fsrs-replay [CARDS] [REVIEWS]`
 enum FSRSReplayBenchmark {

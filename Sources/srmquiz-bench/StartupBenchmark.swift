@@ -1,7 +1,7 @@
 import Foundation
 import SRMQuizKit
 
-/// `srmquiz-bench startup [--cards N] [--reviews N] [--runs N] [--binary PATH] [--dir PATH]`:
+/// `srmquiz-bench startup [--cards N] [--reviews N] [--runs N] [--binary PATH] [--dir PATH] [--keep DIR]`:
 /// time from exec of the real `srmquiz` binary to its first prompt, with stdin piped, for a
 /// learner whose progress file holds `cards` cards and `reviews` reviews (hyperfine-like:
 /// one warm-up run, then `runs` timed runs; prints the median).
@@ -12,6 +12,7 @@ enum StartupBenchmark {
         var runs = 10
         var binary = BenchmarkOptions.defaultBinary
         var folder = FileManager.default.temporaryDirectory
+        var keep: String?
         try BenchmarkOptions.read(arguments) { name, value in
             switch name {
             case "--cards": cards = Int(value) ?? cards
@@ -19,6 +20,7 @@ enum StartupBenchmark {
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--binary": binary = value
             case "--dir": folder = URL(fileURLWithPath: value)
+            case "--keep": keep = value
             default: return false
             }
             return true
@@ -26,7 +28,16 @@ enum StartupBenchmark {
         try BenchmarkOptions.requireBinary(binary)
         let dir = folder.appendingPathComponent("srmquiz-bench-startup-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer {
+            // --keep DIR (a path that does not exist yet): the learner's files are moved there,
+            // for profiling one command on them.
+            if let keep {
+                do { try FileManager.default.moveItem(atPath: dir.path, toPath: keep) } catch {
+                    print("could not keep the learner at \(keep): \(error.localizedDescription)")
+                }
+            }
+            try? FileManager.default.removeItem(at: dir)
+        }
         let file = dir.appendingPathComponent("learner.json")
 
         // A history over the bundled bank's real items (so reviews are due and the queue is
@@ -108,9 +119,13 @@ enum StartupBenchmark {
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // `waitUntilExit` polls its run loop every 50 ms on Linux, which rounds every time up
+        // to the next 50 ms; the termination handler runs as soon as the child is reaped.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         let start = DispatchTime.now()
         try process.run()
-        process.waitUntilExit()
+        exited.wait()
         guard process.terminationStatus == 0 else {
             throw ProgressBenchmark.BenchmarkError("srmquiz \(arguments.joined(separator: " ")) failed")
         }

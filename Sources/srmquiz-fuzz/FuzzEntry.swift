@@ -1,29 +1,21 @@
 import Foundation
+import SRMQuizFuzzDriver
 
 // libFuzzer's entry points for the loaders of SRMQuizKit. The target is chosen by the
 // environment variable SRMQUIZ_FUZZ_TARGET (see ``FuzzTarget``). Built only with SRMQUIZ_FUZZ=1
 // (see scripts/fuzz.sh and docs/reliability.md).
 
-/// SwiftPM links an executable on Linux with `main` defined as `<module>_main`, so libFuzzer's
-/// own `main` is never used: this one hands over to its driver.
+/// The executable's `main` (see ``FuzzDriver``).
 @_cdecl("srmquiz_fuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzerTestOneInput)
+    FuzzDriver.run(argc: argc, argv: argv, testOneInput: fuzzerTestOneInput)
 }
-
-/// libFuzzer's driver (compiler-rt, `FuzzerDriver.cpp`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
 
 /// The target this process fuzzes, read once.
 nonisolated(unsafe) private var selected: FuzzTarget?
 
+/// libFuzzer calls this once before fuzzing: picks the target named by `SRMQUIZ_FUZZ_TARGET`
+/// (exits 64 naming the targets when it is not one).
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(
     _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
@@ -38,9 +30,9 @@ public func fuzzerInitialize(
     return 0
 }
 
+/// libFuzzer calls this with each input: runs it through the selected target.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    selected?.run(bytes)
+    selected?.run(FuzzDriver.bytes(data, size))
     return 0
 }

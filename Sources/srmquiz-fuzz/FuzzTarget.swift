@@ -2,8 +2,10 @@ import Foundation
 
 @testable import SRMQuizKit
 
-/// One loader fed with arbitrary bytes through its real entry point. Any outcome but a crash,
-/// a hang or unbounded memory is fine: typed errors and problems are expected results.
+/// One loader fed with arbitrary bytes through its real entry point.
+///
+/// Any outcome but a crash, a hang or unbounded memory is fine: typed errors and problems are
+/// expected results.
 enum FuzzTarget: String, CaseIterable {
     /// A bank YAML file (``BankLoader``: parse, read, validate).
     case bank

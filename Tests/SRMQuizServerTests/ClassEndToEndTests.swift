@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The live class through the built binary over loopback: `class host` with `--start-when` and
@@ -11,7 +12,7 @@ import Testing
 
     /// The questions the host will ask (the same public selection the host makes).
     static func items() throws -> [Item] {
-        let bank = try BankLoader.load(paths: [Spawned.root.appendingPathComponent("QuestionBanks").path])
+        let bank = try BankLoader.load(paths: [CLI.root.appendingPathComponent("QuestionBanks").path])
         return ExamSelector.select(
             from: QuestionGenerator(bank: bank).generate(seed: seed), count: count, seed: seed)
     }
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func threeTerminalStudentsRunAClassToItsEndWithTheirOwnSpeedScores() async throws {
-        let home = try Spawned.temporaryDirectory()
+        let home = try CLI.temporaryDirectory()
         let resultsFile = home.appendingPathComponent("class.json")
         let progressFile = home.appendingPathComponent("ann-progress.json")
         let items = try Self.items()

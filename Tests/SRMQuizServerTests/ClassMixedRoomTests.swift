@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The whole room over loopback: the host binary, three terminal students and one browser
@@ -7,7 +8,7 @@ import Testing
 @Suite(.serialized) struct ClassMixedRoomTests {
     @Test(.enabled(if: WebDriver.isAvailable, "needs Debian's chromium and chromium-driver"))
     func threeTerminalStudentsAndOneBrowserStudentRunAClassToItsEnd() async throws {
-        let home = try Spawned.temporaryDirectory()
+        let home = try CLI.temporaryDirectory()
         let resultsFile = home.appendingPathComponent("room.json")
         let items = try ClassEndToEndTests.items()
         let (host, port) = try await ClassEndToEndTests.host(

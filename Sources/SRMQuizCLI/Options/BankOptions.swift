@@ -3,18 +3,18 @@ import Foundation
 import SRMQuizKit
 
 /// `--bank PATH` (repeatable) and `--no-bundled`, for every command that reads banks.
-public struct BankOptions: ParsableArguments {
+package struct BankOptions: ParsableArguments {
     @Option(name: .customLong("bank"), help: ArgumentHelp(
         "A bank file or folder to add (repeatable).", valueName: "path"))
-    public var banks: [String] = []
+    package var banks: [String] = []
 
     @Flag(name: .customLong("no-bundled"), help: "Use only the banks given with --bank.")
-    public var noBundled = false
+    package var noBundled = false
 
-    public init() {}
+    package init() {}
 
     /// The paths to read: the bundled bank (unless `--no-bundled`), then each `--bank`.
-    public func paths(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+    package func paths(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
         var paths: [String] = []
         if !noBundled {
             guard let bundled = BankLocator.bundledBank(environment: environment) else {
@@ -27,4 +27,35 @@ public struct BankOptions: ParsableArguments {
         if paths.isEmpty { throw CLIError.usage("--no-bundled needs at least one --bank PATH") }
         return paths
     }
+
+    /// The items of these banks for `seed` and the names to show, from the item cache when it
+    /// holds them (see `ItemCache`; `SRMQUIZ_NO_CACHE=1` turns it off); bank problems are
+    /// thrown as a ``CLIError`` listing every problem.
+    func generated(
+        seed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GeneratedBank {
+        try Self.generated(paths: try paths(environment: environment), seed: seed, environment: environment)
+    }
+
+    /// ``generated(seed:environment:)`` for `paths` already worked out (for another thread).
+    static func generated(
+        paths: [String], seed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GeneratedBank {
+        let cache = DataDirectory.itemCacheFile(seed: seed, environment: environment).flatMap { file in
+            Self.programIdentity.map { ItemCache.Location(file: file, program: $0) }
+        }
+        do {
+            return try ItemCache.generated(paths: paths, seed: seed, cache: cache).0
+        } catch {
+            throw CLIOutput.fail(error.description)
+        }
+    }
+
+    /// This build of srmquiz: its executable's size, modification time and inode (a rebuild or
+    /// an upgrade changes them, and with them every item cache key); nil when it cannot be told.
+    static let programIdentity: String? = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
+    }()
 }

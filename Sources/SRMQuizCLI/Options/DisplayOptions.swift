@@ -4,14 +4,14 @@ import SRMQuizKit
 import SRMQuizTerminal
 
 /// `--no-color`, for the commands that talk to a learner.
-public struct DisplayOptions: ParsableArguments {
+package struct DisplayOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal (NO_COLOR does the same).")
-    public var noColor = false
+    package var noColor = false
 
-    public init() {}
+    package init() {}
 
     /// The style for standard output under these options and `environment`.
-    public func style(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
+    package func style(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
         TerminalStyle.detect(
             isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment, noColorFlag: noColor)
     }

@@ -3,9 +3,10 @@ import Foundation
 import SRMQuizKit
 
 /// `--service`, `--owner`, `--kind`, `--tag`, `--topic`: which questions a command draws from.
+///
 /// One group, so every command that selects questions (study, quiz, cram, exam, class, print,
-/// export) takes the same filters with the same errors: an unknown value exits 64 with the
-/// valid ones and the closest ("did you mean"), a filter that matches nothing exits 1. With
+/// export) takes the same filters with the same errors: an unknown value exits 64 with the valid
+/// ones and the closest ("did you mean"), a filter that matches nothing exits 1. With
 /// ``BankOptions`` (`--bank`, `--no-bundled`) it is the one filter set.
 struct FilterOptions: ParsableArguments {
     @Option(
@@ -60,9 +61,11 @@ struct FilterOptions: ParsableArguments {
     /// Whether no filter was given.
     var isEmpty: Bool { filter.isEmpty }
 
-    /// The items of `items` that pass the filter. A service, topic or tag that no item of the
-    /// banks has is a bad command line (exit 64, with the valid values and the closest); a
-    /// filter whose values all exist but that together match nothing is exit 1, saying so.
+    /// The items of `items` that pass the filter.
+    ///
+    /// A service, topic or tag that no item of the banks has is a bad command line (exit 64, with
+    /// the valid values and the closest); a filter whose values all exist but that together match
+    /// nothing is exit 1, saying so.
     func select(from items: [Item]) throws -> [Item] {
         let filter = self.filter
         guard !filter.isEmpty else { return items }
@@ -76,7 +79,24 @@ struct FilterOptions: ParsableArguments {
         return chosen
     }
 
-    /// The filter as given, e.g. `--service ec2 --owner aws`.
+    /// `count` questions with choices from the items of `bank` that pass the filter.
+    ///
+    /// They are chosen and ordered by `seed` (``ExamSelector``): what `exam`, `class`, `class
+    /// host` and `print` ask. None is an error (exit 1); fewer than `count` is a note, and those
+    /// are asked.
+    func choiceQuestions(from bank: Bank, count: Int, seed: UInt64) throws -> [Item] {
+        let pool = try select(from: QuestionGenerator(bank: bank).generate(seed: seed))
+        let items = ExamSelector.select(from: pool, count: count, seed: seed)
+        guard !items.isEmpty else {
+            throw CLIError("no questions with choices" + (isEmpty ? " in the banks" : " match \(description)"))
+        }
+        if items.count < count {
+            CLIOutput.note("only \(TextFormat.count(items.count, "question")) with choices; asking those")
+        }
+        return items
+    }
+
+    /// The filter as given, e.g., `--service ec2 --owner aws`.
     var description: String {
         let parts: [(String, [String])] = [
             ("--service", Self.split(service)), ("--owner", Self.split(owner)), ("--kind", Self.split(kind)),

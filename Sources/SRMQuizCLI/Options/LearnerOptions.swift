@@ -4,39 +4,41 @@ import SRMQuizKit
 
 /// `--learner NAME`, `--progress FILE`, `--create` and `--follow-symlinks`, for every command that reads or writes
 /// progress.
-public struct LearnerOptions: ParsableArguments {
+package struct LearnerOptions: ParsableArguments {
     @Option(
         name: .customLong("learner"),
         help: ArgumentHelp(
             "The learner whose progress to use (letters, digits, '-', '_', '.'); default 'default'.",
             valueName: "name"),
         completion: .custom { _, _, _ in Completions.learnerNames() })
-    public var learner: String?
+    package var learner: String?
 
     @Option(
         name: .customLong("progress"),
         help: ArgumentHelp(
             "The progress file to use, instead of $XDG_DATA_HOME/srmquiz/<learner>.json.",
             valueName: "file"))
-    public var progress: String?
+    package var progress: String?
 
     @Flag(
         name: .customLong("create"),
         help: "Create the folder of --progress FILE if it does not exist (otherwise that is an error).")
-    public var create = false
+    package var create = false
 
     @Flag(
         name: .customLong("follow-symlinks"),
         help:
             "If the progress file is a symbolic link, use the file it points to (otherwise that is an error)."
     )
-    public var followSymlinks = false
+    package var followSymlinks = false
 
-    public init() {}
+    package init() {}
 
-    /// The progress file and learner name these options pick. A `--progress` file whose folder
-    /// does not exist is an error (exit 1) unless `--create` was given.
-    public func location(
+    /// The progress file and learner name these options pick.
+    ///
+    /// A `--progress` file whose folder does not exist is an error (exit 1) unless `--create` was
+    /// given.
+    package func location(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ProgressLocation {
         let location: ProgressLocation

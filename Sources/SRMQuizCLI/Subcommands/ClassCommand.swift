@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `srmquiz class`: an instructor runs a quiz for a room. Without a subcommand, the quiz runs on
-/// this one terminal (`class local`).
+/// `srmquiz class`: an instructor runs a quiz for a room.
+///
+/// Without a subcommand, the quiz runs on this one terminal (`class local`).
 struct ClassCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",

@@ -53,21 +53,15 @@ struct ClassHostCommand: AsyncParsableCommand {
         help: ArgumentHelp("Start by itself once this many students joined.", valueName: "n"))
     var startWhen: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/class-<timestamp>.json).",
-            valueName: "file"))
-    var results: String?
+    @OptionGroup var results: ResultsOptions
 
     @OptionGroup var bankOptions: BankOptions
 
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
-        guard timer >= 1, timer <= 3600 else {
-            throw ValidationError("--timer must be from 1 to 3600 seconds")
-        }
+        try OptionCheck.count(count)
+        try OptionCheck.timer(timer)
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard maxPlayers >= 1 else { throw ValidationError("--max-players must be at least 1") }
         if let autoAdvance, !(autoAdvance >= 0 && autoAdvance <= 3600) {
@@ -83,19 +77,14 @@ struct ClassHostCommand: AsyncParsableCommand {
     func run() async throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let pool = try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed))
-        let items = ExamSelector.select(from: pool, count: count, seed: seed)
-        guard !items.isEmpty else { throw CLIOutput.fail("no questions with choices match the selection") }
-        if items.count < count {
-            CLIOutput.note("only \(items.count) questions match; asking those")
-        }
+        let items = try filterOptions.choiceQuestions(from: bank, count: count, seed: seed)
         let code = pin ?? String(format: "%06d", Int.random(in: 0...999_999))
         let settings = LiveClassSettings(
             pin: code, timerSeconds: timer, maxPlayers: maxPlayers, autoAdvanceSeconds: autoAdvance,
             startWhen: startWhen)
         let state = LiveClass(settings: settings, items: items, seed: seed, createdAt: Date())
         let console = ClassHostConsole(terminal: TerminalInput.terminal())
-        let resultsOption = results
+        let resultsOption = results.file
         let saved = SavedPath()
         let hub = ClassHub(
             state: state, bankFiles: bank.files,

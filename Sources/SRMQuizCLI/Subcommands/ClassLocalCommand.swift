@@ -54,11 +54,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
 
     @Flag var mode: Mode = .together
 
-    @Option(
-        help: ArgumentHelp(
-            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/class-<timestamp>.json).",
-            valueName: "file"))
-    var results: String?
+    @OptionGroup var results: ResultsOptions
 
     @OptionGroup var filterOptions: FilterOptions
 
@@ -70,7 +66,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
         guard (players == nil) != (roster == nil) else {
             throw ValidationError("give either --players or --roster")
         }
-        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        try OptionCheck.count(count)
         // A bad roster is a bad command line (exit 64), found before any bank is read.
         if let players {
             do {
@@ -79,9 +75,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        if let timer, !(timer > 0 && timer <= 3600) {
-            throw ValidationError("--timer must be from 1 to 3600 seconds")
-        }
+        try OptionCheck.timer(timer)
     }
 
     @MainActor
@@ -104,13 +98,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
         let total = mode == .turns ? count * names.count : count
-        let items = ExamSelector.select(
-            from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
-            count: total, seed: seed)
-        guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
-        if items.count < total {
-            CLIOutput.note("the bank has only \(TextFormat.count(items.count, "question")); asking those")
-        }
+        let items = try filterOptions.choiceQuestions(from: bank, count: total, seed: seed)
         let terminal = TerminalInput.terminal()
         let runner = ClassRunner(
             items: items, players: names, mode: mode == .turns ? .turns : .together, timerSeconds: timer,
@@ -118,7 +106,7 @@ struct ClassLocalCommand: AsyncParsableCommand {
             clock: SystemClock())
         let result = runner.run()
         terminal.finish()
-        let path = try ResultsOutput.save(result, to: results, prefix: "class", at: result.startedAt)
+        let path = try ResultsOutput.save(result, to: results.file, prefix: "class", at: result.startedAt)
         CLIOutput.print("\nResults saved to \(path)")
     }
 }

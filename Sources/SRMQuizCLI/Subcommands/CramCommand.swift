@@ -14,27 +14,22 @@ struct CramCommand: AsyncParsableCommand {
         ])
     )
 
-    @OptionGroup var filterOptions: FilterOptions
-
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many questions (default: all that match).", valueName: "n"))
     var count: Int?
 
-    @OptionGroup var bankOptions: BankOptions
-    @OptionGroup var learnerOptions: LearnerOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var session: SessionOptions
 
     init() {}
 
     func validate() throws {
-        if let count, count < 1 { throw ValidationError("--count must be 1 or more") }
+        try OptionCheck.count(count)
     }
 
     @MainActor
     mutating func run() async throws {
         let configuration = SessionConfiguration(
-            mode: .cram, count: count, filter: filterOptions.filter, record: false)
+            mode: .cram, count: count, filter: session.filterOptions.filter, record: false)
         try SessionRunner.run(
-            configuration: configuration, generatorSeed: 0, filter: filterOptions, bank: bankOptions,
-            learner: learnerOptions, display: display)
+            configuration: configuration, generatorSeed: 0, options: session)
     }
 }

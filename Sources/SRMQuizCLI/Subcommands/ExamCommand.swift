@@ -48,11 +48,7 @@ struct ExamCommand: AsyncParsableCommand {
     @Option(name: .customLong("pass-mark"), help: "The pass mark, as a percentage.")
     var passMark: Double = 70
 
-    @Option(
-        help: ArgumentHelp(
-            "Where to save the results (default: $XDG_DATA_HOME/srmquiz/results/exam-<timestamp>.json).",
-            valueName: "file"))
-    var results: String?
+    @OptionGroup var results: ResultsOptions
 
     @Flag(
         help: """
@@ -71,7 +67,7 @@ struct ExamCommand: AsyncParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        try OptionCheck.count(count)
         if let minutes, !(minutes > 0 && minutes <= 24 * 60) {
             throw ValidationError("--minutes must be more than 0 and at most 1440")
         }
@@ -107,7 +103,7 @@ struct ExamCommand: AsyncParsableCommand {
         let journal: ExamJournal
         var snapshot: ExamSession.Snapshot?
         if resume {
-            let found = try Self.journalToResume(results: results, environment: environment)
+            let found = try Self.journalToResume(results: results.file, environment: environment)
             let header: ExamJournal.Header
             do {
                 (header, snapshot) = try ExamJournal.read(found)
@@ -127,21 +123,12 @@ struct ExamCommand: AsyncParsableCommand {
             resultsPath = header.results
         } else {
             let seed = self.seed ?? ResultsOutput.randomSeed()
-            items = ExamSelector.select(
-                from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
-                count: count, seed: seed)
-            guard !items.isEmpty else {
-                throw CLIOutput.fail("the bank has no questions with choices for an exam")
-            }
-            if items.count < count {
-                CLIOutput.note(
-                    "the bank has only \(TextFormat.count(items.count, "question")) for an exam; asking those")
-            }
+            items = try filterOptions.choiceQuestions(from: bank, count: count, seed: seed)
             let limit = time.flatMap(DurationText.seconds) ?? minutes.map { $0 * 60 }
             configuration = ExamConfiguration(
                 count: items.count, minutes: ExamConfiguration.defaultMinutes(count: count), timeLimit: limit,
                 passMark: passMark, seed: seed)
-            resultsPath = try ResultsOutput.target(results, prefix: "exam", at: clock.now())
+            resultsPath = try ResultsOutput.target(results.file, prefix: "exam", at: clock.now())
             do {
                 journal = try ExamJournal.create(
                     at: ExamJournal.path(forResults: resultsPath),
@@ -203,11 +190,7 @@ struct ExamCommand: AsyncParsableCommand {
             }
             return path
         }
-        guard let data = DataDirectory.path(environment: environment) else {
-            throw CLIOutput.fail(
-                "cannot find a data folder: set HOME or XDG_DATA_HOME, or pass --results FILE")
-        }
-        let folder = (data as NSString).appendingPathComponent("results")
+        let folder = try ResultsOutput.folder(environment: environment)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".journal") }.sorted()
         guard let newest = names.last else {

@@ -3,8 +3,8 @@ import Foundation
 import SRMQuizKit
 
 /// `srmquiz export`: every generated item in a format other tools read.
-public struct ExportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ExportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
             "Export the questions for Anki, Moodle (GIFT, Aiken), spreadsheets (CSV) or scripts (JSON).",
@@ -44,13 +44,13 @@ public struct ExportCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if deck.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--deck needs a name") }
     }
 
-    public func run() throws {
+    package func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let items = try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let result = format.exporter(bank: bank, deck: deck).export(items)
@@ -60,14 +60,6 @@ public struct ExportCommand: ParsableCommand {
             CLIOutput.inform(
                 "\(format.rawValue): skipped \(result.skipped.count) of \(items.count) items (\(reasons))")
         }
-        guard let output, output != "-" else {
-            CLIOutput.document(result.text)
-            return
-        }
-        do {
-            try DurableFile.write(result.text, to: output, mode: 0o644)
-        } catch {
-            throw CLIOutput.fail(error.description)
-        }
+        try CLIOutput.document(result.text, to: output)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import SRMQuizKit
 
 /// `srmquiz import`: questions from another tool, written as a bank file.
-public struct ImportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ImportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Convert GIFT, Aiken or CSV questions into a bank file.",
         discussion: """
@@ -43,9 +43,9 @@ public struct ImportCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if !(source.hasPrefix("https://") || source.hasPrefix("http://"))
             || source.contains(where: \.isWhitespace)
         {
@@ -53,7 +53,7 @@ public struct ImportCommand: ParsableCommand {
         }
     }
 
-    public func run() throws {
+    package func run() throws {
         if !force, FileManager.default.fileExists(atPath: output) {
             throw CLIOutput.fail("\(output) exists; not overwriting it (use --force)")
         }

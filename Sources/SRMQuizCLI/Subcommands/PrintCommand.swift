@@ -39,26 +39,15 @@ struct PrintCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        try OptionCheck.count(count)
     }
 
     func run() throws {
         let bank = try CLIOutput.loadBank(bankOptions)
         let seed = self.seed ?? ResultsOutput.randomSeed()
-        let items = ExamSelector.select(
-            from: try filterOptions.select(from: QuestionGenerator(bank: bank).generate(seed: seed)),
-            count: count, seed: seed)
-        guard !items.isEmpty else { throw CLIOutput.fail("the bank has no questions with choices") }
+        let items = try filterOptions.choiceQuestions(from: bank, count: count, seed: seed)
         let sheet = Worksheet(items: items, seed: seed, bankFiles: bank.files)
             .render(format, answerKey: answerKey)
-        if let output {
-            do {
-                try DurableFile.write(sheet, to: output, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
-        } else {
-            CLIOutput.document(sheet)
-        }
+        try CLIOutput.document(sheet, to: output)
     }
 }

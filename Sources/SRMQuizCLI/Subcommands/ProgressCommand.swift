@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// `srmquiz progress`: look after a learner's progress file.
-public struct ProgressCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ProgressCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Show, rebuild, restore or locate a learner's progress file.",
         discussion: """
@@ -21,5 +21,5 @@ public struct ProgressCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }

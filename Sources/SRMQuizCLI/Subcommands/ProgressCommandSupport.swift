@@ -20,8 +20,10 @@ enum ProgressCommandSupport {
         }
     }
 
-    /// Reads the progress `options` pick without locking it (a session may be running),
-    /// printing its warnings; `nil` if there is none yet. A failure is thrown (exit status 1).
+    /// Reads the progress `options` pick without locking it (a session may be running), printing
+    /// its warnings; `nil` if there is none yet.
+    ///
+    /// A failure is thrown (exit status 1).
     static func read(_ options: LearnerOptions) throws -> (document: ProgressDocument, file: URL)? {
         let location = try options.location()
         do {

@@ -34,9 +34,7 @@ struct ProgressRebuildCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        if let retention, !(0.70...0.99).contains(retention) {
-            throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
-        }
+        try OptionCheck.retention(retention)
     }
 
     func run() throws {

@@ -5,8 +5,8 @@ import SRMQuizKit
 /// `srmquiz progress replay REVLOG.csv`: replays a review log in the FSRS optimizer's layout
 /// through FSRS-6 or SM-2 (fuzz off) and prints each card's state after each review as JSON
 /// lines.
-public struct ProgressReplayCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ProgressReplayCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a review log through the scheduler and print each card's state as JSON lines.",
         discussion: """
@@ -23,44 +23,40 @@ public struct ProgressReplayCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The review log, or - for standard input.", valueName: "REVLOG.csv"))
-    public var revlog: String
+    package var revlog: String
 
     @Option(help: ArgumentHelp("FSRS desired retention, 0.70 to 0.99.", valueName: "R"))
-    public var retention: Double = 0.9
+    package var retention: Double = 0.9
 
     @Option(help: ArgumentHelp("The scheduler: fsrs or sm2.", valueName: "fsrs|sm2"))
-    public var scheduler: SchedulerKind = .fsrs
+    package var scheduler: SchedulerKind = .fsrs
 
     @Option(
         help: ArgumentHelp(
             "SM-2: the hour (0-23) at which a day starts, as Anki's \"next day starts at\".",
             valueName: "hour"))
-    public var dayStartsAt: Int = StudyDay.defaultRolloverHour
+    package var dayStartsAt: Int = StudyDay.defaultRolloverHour
 
     @Option(
         help: ArgumentHelp(
             "SM-2: the time zone days start in, an IANA name such as UTC (default: the system's, TZ respected).",
             valueName: "name"))
-    public var timeZone: String?
+    package var timeZone: String?
 
     @OptionGroup var display: DisplayOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
-        guard SchedulerSettingsError.retentionRange.contains(retention) else {
-            throw ValidationError("--retention must be between 0.70 and 0.99, not \(retention)")
-        }
-        guard StudyDay.rolloverHours.contains(dayStartsAt) else {
-            throw ValidationError("--day-starts-at must be an hour from 0 to 23, not \(dayStartsAt)")
-        }
+    package func validate() throws {
+        try OptionCheck.retention(retention)
+        try OptionCheck.dayStartsAt(dayStartsAt)
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError(
                 "--time-zone must be an IANA time zone name such as UTC or Europe/Berlin, not '\(timeZone)'")
         }
     }
 
-    public func run() throws {
+    package func run() throws {
         let kind = scheduler
         do {
             let replay = try RevlogReplay(

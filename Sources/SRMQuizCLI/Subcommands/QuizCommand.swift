@@ -20,29 +20,24 @@ struct QuizCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for the selection and order (default: from the clock).", valueName: "s"))
     var seed: UInt64?
 
-    @OptionGroup var filterOptions: FilterOptions
-
     @Flag(name: .customLong("no-record"), help: "Leave your schedule untouched.")
     var noRecord = false
 
-    @OptionGroup var bankOptions: BankOptions
-    @OptionGroup var learnerOptions: LearnerOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var session: SessionOptions
 
     init() {}
 
     func validate() throws {
-        if count < 1 { throw ValidationError("--count must be 1 or more") }
+        try OptionCheck.count(count)
     }
 
     @MainActor
     mutating func run() async throws {
         let seed = seed ?? UInt64(UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970)))
-        let filter = filterOptions.filter
+        let filter = session.filterOptions.filter
         let configuration = SessionConfiguration(
             mode: .quiz, count: count, seed: seed, filter: filter, record: !noRecord)
         try SessionRunner.run(
-            configuration: configuration, generatorSeed: seed, filter: filterOptions, bank: bankOptions,
-            learner: learnerOptions, display: display)
+            configuration: configuration, generatorSeed: seed, options: session)
     }
 }

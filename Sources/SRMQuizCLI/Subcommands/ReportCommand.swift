@@ -73,9 +73,7 @@ struct ReportCommand: ParsableCommand {
         if !(1...100).contains(target) {
             throw ValidationError("--target must be a percentage from 1 to 100")
         }
-        if let examDate, Timestamp.day(from: examDate) == nil {
-            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
-        }
+        try OptionCheck.examDate(examDate)
     }
 
     func run() throws {
@@ -95,13 +93,11 @@ struct ReportCommand: ParsableCommand {
         }
         // The bank is loaded on another thread while the files are read (a learner's log takes the
         // longest).
-        nonisolated(unsafe) var loaded: (bank: Bank, pool: [Item])?
+        nonisolated(unsafe) var loaded: GeneratedBank?
         let bankLoaded = DispatchGroup()
         if let paths = try? bankOptions.paths() {
             DispatchQueue.global().async(group: bankLoaded) {
-                if let bank = try? BankLoader.load(paths: paths) {
-                    loaded = (bank, QuestionGenerator(bank: bank).generate(seed: 0))
-                }
+                loaded = try? BankOptions.generated(paths: paths, seed: 0)
             }
         }
         for file in files {
@@ -109,7 +105,7 @@ struct ReportCommand: ParsableCommand {
                 let input = try ReportInput.load(path: file)
                 if case .progress(_, _, _, let warnings) = input {
                     // Figures from a log read in part (a torn last line) are never printed unsaid.
-                    for warning in warnings { StandardOutput.standardError.write("srmquiz: warning: \(warning)\n") }
+                    for warning in warnings { CLIOutput.warning(warning) }
                 }
                 inputs.append(input)
             } catch {
@@ -124,10 +120,10 @@ struct ReportCommand: ParsableCommand {
         if !inputs.isEmpty {
             // Progress logs hold item ids only: the bank gives their tags and prompts, and
             // service names and fact texts for every learner report.
-            if let (bank, generated) = loaded {
-                pool = generated
+            if let loaded {
+                pool = loaded.items
                 for item in pool { items[item.id] = item }
-                names = DisplayNames(bank: bank)
+                names = loaded.names
             } else if hasProgress {
                 CLIOutput.note("cannot load the bank; breakdowns of progress files show `unknown`")
             }
@@ -188,15 +184,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIOutput.fail("cannot render the report: \(error)")
         }
-        if let output {
-            do {
-                try DurableFile.write(text, to: output, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
-        } else {
-            CLIOutput.document(text)
-        }
+        try CLIOutput.document(text, to: output)
     }
 
     /// One CSV file per table in `folder` (`students.csv`, …), each written atomically.
@@ -209,11 +197,7 @@ struct ReportCommand: ParsableCommand {
         }
         for file in files {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(file.name + ".csv").path
-            do {
-                try DurableFile.write(file.text, to: path, mode: 0o644)
-            } catch {
-                throw CLIOutput.fail(error.description)
-            }
+            try CLIOutput.document(file.text, to: path)
             CLIOutput.print(path)
         }
     }

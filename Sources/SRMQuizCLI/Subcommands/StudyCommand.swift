@@ -47,25 +47,16 @@ struct StudyCommand: AsyncParsableCommand {
             valueName: "date"))
     var examDate: String?
 
-    @OptionGroup var filterOptions: FilterOptions
-    @OptionGroup var bankOptions: BankOptions
-    @OptionGroup var learnerOptions: LearnerOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var session: SessionOptions
 
     init() {}
 
     func validate() throws {
         if let newPerDay, newPerDay < 0 { throw ValidationError("--new must be 0 or more") }
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
-        if let retention, !(0.7...0.99).contains(retention) {
-            throw ValidationError("--retention must be between 0.70 and 0.99")
-        }
-        if let examDate, Timestamp.day(from: examDate) == nil {
-            throw ValidationError("--exam-date must be a date such as 2026-03-31, got \"\(examDate)\"")
-        }
-        if let dayStartsAt, !StudyDay.rolloverHours.contains(dayStartsAt) {
-            throw ValidationError("--day-starts-at must be an hour from 0 to 23")
-        }
+        try OptionCheck.retention(retention)
+        try OptionCheck.examDate(examDate)
+        try OptionCheck.dayStartsAt(dayStartsAt)
     }
 
     @MainActor
@@ -77,6 +68,6 @@ struct StudyCommand: AsyncParsableCommand {
         try SessionRunner.run(
             configuration: configuration, generatorSeed: 0,
             overrides: .init(scheduler: scheduler, retention: retention, dayStartsAt: dayStartsAt),
-            filter: filterOptions, bank: bankOptions, learner: learnerOptions, display: display)
+            options: session)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Work started on its own thread at once, whose result is waited for later. For I/O-bound
-/// start-up work whose values are handed over once (the value is not used concurrently).
+/// Work started on its own thread at once, whose result is waited for later.
+///
+/// For I/O-bound start-up work whose values are handed over once (the value is not used
+/// concurrently).
 final class BackgroundResult<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?

@@ -4,9 +4,11 @@ import SRMQuizKit
 import SRMQuizTerminal
 
 /// The one output path of the commands: everything goes to ``CLIConsole/current`` and through
-/// ``TerminalText/sanitize(_:)`` — results, messages and errors alike. Documents (exports,
-/// reports, worksheets, JSON) go out byte for byte to a file or a pipe, and sanitised to a
-/// terminal. Errors are thrown, not printed: ``report(_:)`` prints them once, at the root.
+/// ``TerminalText/sanitize(_:)`` — results, messages and errors alike.
+///
+/// Documents (exports, reports, worksheets, JSON) go out byte for byte to a file or a pipe, and
+/// sanitised to a terminal. Errors are thrown, not printed: ``report(_:)`` prints them once, at the
+/// root.
 enum CLIOutput {
     private static var console: CLIConsole { CLIConsole.current }
 
@@ -27,6 +29,22 @@ enum CLIOutput {
     /// file or a pipe, sanitised on a terminal.
     static func document(_ text: String) {
         console.output.write(console.outputIsTerminal ? TerminalText.sanitize(text) : text)
+    }
+
+    /// Writes a document to `output`, the `--output` of export, print and report.
+    ///
+    /// A file is replaced atomically and readable by all (mode 0644); `nil` or `-` is the output
+    /// (``document(_:)``).
+    static func document(_ text: String, to output: String?) throws {
+        guard let output, output != "-" else {
+            document(text)
+            return
+        }
+        do {
+            try DurableFile.write(text, to: output, mode: 0o644)
+        } catch {
+            throw fail(error.description)
+        }
     }
 
     /// Writes a line to the error stream as it is given (sanitised): problem lists such as
@@ -51,8 +69,9 @@ enum CLIOutput {
     }
 
     /// Prints `error` (sanitised) and returns the exit status for it: 0 for `--help` and
-    /// `--version`, 1 for bad input or data, 64 for a bad command line. The one place errors
-    /// become messages and exit codes.
+    /// `--version`, 1 for bad input or data, 64 for a bad command line.
+    ///
+    /// The one place errors become messages and exit codes.
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let error as CLIError:

@@ -14,14 +14,15 @@ enum SessionRunner {
         var dayStartsAt: Int?
     }
 
-    /// Runs one session on the items that pass `filter`; errors are thrown (exit status 1, or 64
-    /// for a filter value the banks do not have).
+    /// Runs one session on the items that pass the filter of `options`; errors are thrown (exit
+    /// status 1, or 64 for a filter value the banks do not have).
     @MainActor
     static func run(
         configuration: SessionConfiguration, generatorSeed: UInt64, overrides: Overrides = Overrides(),
-        filter: FilterOptions, bank bankOptions: BankOptions, learner learnerOptions: LearnerOptions,
-        display: DisplayOptions
+        options: SessionOptions
     ) throws {
+        let (filter, bankOptions, learnerOptions, display) =
+            (options.filterOptions, options.bankOptions, options.learnerOptions, options.display)
         let environment = ProcessInfo.processInfo.environment
         var createWith = SchedulerSettings()
         if let kind = overrides.scheduler { createWith.kind = kind }
@@ -32,11 +33,10 @@ enum SessionRunner {
         // creates or locks a progress file.
         let location = try learnerOptions.location(environment: environment)
         let settingsForNew = createWith
-        let load = { () throws -> (Bank, [Item]) in
-            let bank = try CLIOutput.loadBank(bankOptions)
-            let generated = QuestionGenerator(bank: bank).generate(seed: generatorSeed)
-            if generated.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
-            return (bank, try filter.select(from: generated))
+        let load = { () throws -> (DisplayNames, [Item]) in
+            let generated = try bankOptions.generated(seed: generatorSeed)
+            if generated.items.isEmpty { throw CLIOutput.fail("the bank yields no questions") }
+            return (generated.names, try filter.select(from: generated.items))
         }
         let checkedFirst = filter.isEmpty ? nil : Result(catching: load)
         if case .failure(let error) = checkedFirst { throw error }
@@ -61,7 +61,7 @@ enum SessionRunner {
             }
         }
         for warning in store.warnings { CLIOutput.warning(warning) }
-        let (bank, items) = try loaded.get()
+        let (names, items) = try loaded.get()
         // SM-2 day rule (issue #15): record the time zone and a new day start in the file.
         if let pinned = store.settings.pinningStudyDay(dayStartsAt: overrides.dayStartsAt) {
             do { try store.updateSettings(pinned) } catch { throw CLIOutput.fail(String(describing: error)) }
@@ -85,10 +85,10 @@ enum SessionRunner {
         do {
             try REPL(
                 engine: engine, terminal: terminal, clock: clock, style: style,
-                names: DisplayNames(bank: bank)
+                names: names
             ).run()
         } catch {
-            throw ExitCode(1)  // already printed by the REPL
+            throw CLIOutput.fail(error.description)  // after the REPL's summary, which says so
         }
     }
 

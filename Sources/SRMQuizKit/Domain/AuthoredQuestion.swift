@@ -1,7 +1,7 @@
 /// A hand-written, exam-style question from a bank.
-public struct AuthoredQuestion: Sendable, Hashable, Codable, Identifiable {
+package struct AuthoredQuestion: Sendable, Hashable, Codable, Identifiable {
     /// How many answers a question takes.
-    public enum Style: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Style: String, Sendable, Hashable, Codable, CaseIterable {
         /// One correct choice.
         case single
         /// "Choose TWO" (or more): several correct choices.
@@ -10,25 +10,29 @@ public struct AuthoredQuestion: Sendable, Hashable, Codable, Identifiable {
         case trueFalse = "true-false"
     }
 
-    /// Stable key. Progress is keyed by it: never reuse one.
-    public var id: String
-    public var style: Style
-    public var prompt: String
-    /// The options, in authored order. For true/false: `["True", "False"]`.
-    public var choices: [String]
+    /// Stable key.
+    ///
+    /// Progress is keyed by it: never reuse one.
+    package var id: String
+    package var style: Style
+    package var prompt: String
+    /// The options, in authored order.
+    ///
+    /// For true/false: `["True", "False"]`.
+    package var choices: [String]
     /// The correct options (each one of `choices`).
-    public var answers: [String]
-    public var explanation: String
+    package var answers: [String]
+    package var explanation: String
     /// Source keys or URLs (at least one).
-    public var sources: [String]
+    package var sources: [String]
     /// Service ids the question is about.
-    public var services: [String]
+    package var services: [String]
     /// Free topic tags.
-    public var topics: [String]
+    package var topics: [String]
     /// Fact ids the question tests (for siblings and reports).
-    public var facts: [String]
+    package var facts: [String]
 
-    public init(
+    package init(
         id: String, style: Style, prompt: String, choices: [String], answers: [String],
         explanation: String, sources: [String], services: [String] = [], topics: [String] = [],
         facts: [String] = []

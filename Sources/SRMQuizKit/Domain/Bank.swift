@@ -1,20 +1,22 @@
 /// Everything loaded from one or more bank files, merged: the domain model and the hand-written
-/// questions. Built by ``BankLoader``; checked by ``BankValidator``.
+/// questions.
+///
+/// Built by ``BankLoader``; checked by ``BankValidator``.
 public struct Bank: Sendable, Hashable {
-    public var sources: [String: Source]
-    public var services: [Service]
-    public var tasks: [ResponsibilityTask]
-    public var controls: [Control]
-    public var facts: [Fact]
-    public var questions: [AuthoredQuestion]
+    package var sources: [String: Source]
+    package var services: [Service]
+    package var tasks: [ResponsibilityTask]
+    package var controls: [Control]
+    package var facts: [Fact]
+    package var questions: [AuthoredQuestion]
     /// Families of similar services, for the wrong answers of "which service helps?" items.
-    public var toolFamilies: [ToolFamily] = []
+    package var toolFamilies: [ToolFamily] = []
     /// Customer needs and the services that help with them.
-    public var serviceHelp: [ServiceHelp] = []
+    package var serviceHelp: [ServiceHelp] = []
     /// The files the bank was read from, for reports and printed sheets.
-    public var files: [String]
+    package var files: [String]
 
-    public init(
+    package init(
         sources: [String: Source] = [:], services: [Service] = [], tasks: [ResponsibilityTask] = [],
         controls: [Control] = [], facts: [Fact] = [], questions: [AuthoredQuestion] = [],
         files: [String] = []
@@ -29,15 +31,15 @@ public struct Bank: Sendable, Hashable {
     }
 
     /// The service with `id`.
-    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+    package func service(_ id: String) -> Service? { services.first { $0.id == id } }
     /// The task with `id`.
-    public func task(_ id: String) -> ResponsibilityTask? { tasks.first { $0.id == id } }
+    package func task(_ id: String) -> ResponsibilityTask? { tasks.first { $0.id == id } }
     /// The control with `id`.
-    public func control(_ id: String) -> Control? { controls.first { $0.id == id } }
+    package func control(_ id: String) -> Control? { controls.first { $0.id == id } }
 
     /// A short label for the bank `files`, for printed headers: files in one folder become
     /// `folder/ (12 files)`; files from several folders are grouped by folder.
-    public static func label(files: [String]) -> String {
+    package static func label(files: [String]) -> String {
         guard !files.isEmpty else { return "-" }
         var order: [String] = []
         var byFolder: [String: [String]] = [:]
@@ -59,7 +61,7 @@ public struct Bank: Sendable, Hashable {
     }
 
     /// Source references (keys or URLs) resolved to URLs; unknown keys are dropped.
-    public func urls(for references: [String]) -> [String] {
+    package func urls(for references: [String]) -> [String] {
         references.compactMap { ref in
             if ref.hasPrefix("http://") || ref.hasPrefix("https://") { return ref }
             return sources[ref]?.url

@@ -1,7 +1,11 @@
-/// Problems found in banks, each with its place. Thrown by ``BankLoader/load(paths:)``.
+/// Problems found in banks, each with its place.
+///
+/// Thrown by ``BankLoader/load(paths:)``.
 public struct BankError: Error, CustomStringConvertible, Sendable {
+    /// Every problem found, in file order.
     public var problems: [BankProblem]
-    public init(problems: [BankProblem]) { self.problems = problems }
+    package init(problems: [BankProblem]) { self.problems = problems }
+    /// One line per problem, after a count.
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return "invalid question bank (\(count)):\n"

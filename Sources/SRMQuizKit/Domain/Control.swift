@@ -1,21 +1,21 @@
 /// An IT control and how its duties split.
-public struct Control: Sendable, Hashable, Codable, Identifiable {
+package struct Control: Sendable, Hashable, Codable, Identifiable {
     /// Stable key, such as `patch-management`.
-    public var id: String
+    package var id: String
     /// The name shown to learners, such as "Patch management".
-    public var name: String
+    package var name: String
     /// Inherited, shared or customer-specific.
-    public var type: ControlType
+    package var type: ControlType
     /// AWS's part, where it has one.
-    public var awsPart: String?
+    package var awsPart: String?
     /// The customer's part, where it has one.
-    public var customerPart: String?
+    package var customerPart: String?
     /// Examples of the control.
-    public var examples: [String]
+    package var examples: [String]
     /// Source keys or URLs.
-    public var sources: [String]
+    package var sources: [String]
 
-    public init(
+    package init(
         id: String, name: String, type: ControlType, awsPart: String? = nil,
         customerPart: String? = nil, examples: [String] = [], sources: [String]
     ) {

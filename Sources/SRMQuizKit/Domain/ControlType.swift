@@ -1,5 +1,5 @@
 /// The kinds of IT control in the Shared Responsibility Model.
-public enum ControlType: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ControlType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Controls the customer inherits entirely from AWS (physical, environmental).
     case inherited
     /// Controls that apply at both layers, in separate contexts.
@@ -8,7 +8,7 @@ public enum ControlType: String, Sendable, Hashable, Codable, CaseIterable {
     case customerSpecific = "customer-specific"
 
     /// The name shown to learners.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .inherited: "Inherited control"
         case .shared: "Shared control"

@@ -2,16 +2,18 @@ import Foundation
 
 /// What learners read in place of ids, taken from the bank: service names (`lambda-zip` →
 /// `AWS Lambda (managed runtime, .zip)`), owner and category names (`aws` → `AWS`), fact texts.
+///
 /// Ids not in the bank are shown as they are. Screens, summaries and reports all use this.
 public struct DisplayNames: Sendable, Hashable {
     /// Service id → name (`lambda-zip` → `AWS Lambda (managed runtime, .zip)`).
-    public var services: [String: String]
+    package var services: [String: String]
     /// Fact id → its text.
-    public var facts: [String: String]
+    package var facts: [String: String]
     /// Fact id → its text after its service's name (`Amazon S3: granting IAM permissions …`), as
     /// reports list facts out of their questions.
-    public var factLabels: [String: String]
+    package var factLabels: [String: String]
 
+    /// Names from the given tables; an id missing from them is shown as it is.
     public init(
         services: [String: String] = [:], facts: [String: String] = [:], factLabels: [String: String]? = nil
     ) {
@@ -34,7 +36,7 @@ public struct DisplayNames: Sendable, Hashable {
     }
 
     /// The name for `value` of the tag `dimension` (`service`, `owner`, `category`, `kind`).
-    public func name(_ value: String, of dimension: String) -> String {
+    package func name(_ value: String, of dimension: String) -> String {
         switch dimension {
         case "service": return services[value] ?? value
         case "owner": return Owner(rawValue: value)?.displayName ?? value
@@ -59,7 +61,7 @@ public struct DisplayNames: Sendable, Hashable {
 
     /// The name of the bank `files` come from, for a page that is handed out: the bank folder's
     /// or file's own name (`QuestionBanks`, `course.yaml`), never the path to it.
-    public static func bankName(files: [String]) -> String {
+    package static func bankName(files: [String]) -> String {
         var names: [String] = []
         let folder = BankLocator.folderName
         for file in files {

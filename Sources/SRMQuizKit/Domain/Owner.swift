@@ -1,5 +1,5 @@
 /// Who holds a responsibility under the Shared Responsibility Model.
-public enum Owner: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum Owner: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Security **of** the cloud.
     case aws
     /// Security **in** the cloud.
@@ -8,7 +8,7 @@ public enum Owner: String, Sendable, Hashable, Codable, CaseIterable, Comparable
     case shared
 
     /// The name shown to learners: `AWS`, `Customer` or `Shared`.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .aws: "AWS"
         case .customer: "Customer"
@@ -16,7 +16,7 @@ public enum Owner: String, Sendable, Hashable, Codable, CaseIterable, Comparable
         }
     }
 
-    public static func < (lhs: Owner, rhs: Owner) -> Bool {
+    package static func < (lhs: Owner, rhs: Owner) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -1,5 +1,5 @@
 /// The three-way service framing of the AWS Security Best Practices whitepaper.
-public enum ServiceCategory: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ServiceCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case infrastructure
     case container
     case abstracted
@@ -7,7 +7,7 @@ public enum ServiceCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case none
 
     /// The name shown to learners.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .infrastructure: "Infrastructure"
         case .container: "Container"

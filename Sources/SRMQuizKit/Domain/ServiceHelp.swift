@@ -4,25 +4,27 @@
 /// `answers` are the services that help; `alsoHelps` are services that help too but less
 /// directly, so they are never offered as wrong answers; every other service of the `family` is a
 /// possible wrong answer.
-public struct ServiceHelp: Sendable, Hashable, Codable, Identifiable {
-    /// Stable key, such as `find-unpatched-instances`. Progress is keyed by it.
-    public var id: String
+package struct ServiceHelp: Sendable, Hashable, Codable, Identifiable {
+    /// Stable key, such as `find-unpatched-instances`.
+    ///
+    /// Progress is keyed by it.
+    package var id: String
     /// The ``ToolFamily`` the wrong answers come from.
-    public var family: String
+    package var family: String
     /// The situation, a full sentence naming what the customer must do.
-    public var need: String
+    package var need: String
     /// Service ids that help; one of them is the key of each generated item.
-    public var answers: [String]
+    package var answers: [String]
     /// Service ids that also help and must never be a wrong answer.
-    public var alsoHelps: [String]
+    package var alsoHelps: [String]
     /// Why the answers help, shown after the learner answers.
-    public var reason: String
+    package var reason: String
     /// Facts this need relates to (for siblings), if any.
-    public var facts: [String]
+    package var facts: [String]
     /// Source keys or URLs.
-    public var sources: [String]
+    package var sources: [String]
 
-    public init(
+    package init(
         id: String, family: String, need: String, answers: [String], alsoHelps: [String] = [],
         reason: String, facts: [String] = [], sources: [String]
     ) {

@@ -1,15 +1,15 @@
 /// A documentation page that backs a fact or a question.
-public struct Source: Sendable, Hashable, Codable {
+package struct Source: Sendable, Hashable, Codable {
     /// The key other entries cite it by, such as `SRM`.
-    public var key: String
+    package var key: String
     /// The page's address.
-    public var url: String
+    package var url: String
     /// A human-readable title.
-    public var title: String
+    package var title: String
     /// Whether AWS wrote it (as opposed to third-party study material).
-    public var isAWS: Bool
+    package var isAWS: Bool
 
-    public init(key: String, url: String, title: String, isAWS: Bool) {
+    package init(key: String, url: String, title: String, isAWS: Bool) {
         self.key = key
         self.url = url
         self.title = title
@@ -23,7 +23,7 @@ extension Source {
     static let awsHosts = ["docs.aws.amazon.com", "aws.amazon.com", "d1.awsstatic.com", "aws.github.io"]
 
     /// Whether `url` is an https page on an AWS host (documentation, web site, whitepapers).
-    public static func isAWSPage(_ url: String) -> Bool {
+    package static func isAWSPage(_ url: String) -> Bool {
         guard url.hasPrefix("https://") else { return false }
         let rest = url.dropFirst("https://".count)
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
@@ -31,5 +31,5 @@ extension Source {
     }
 
     /// Whether the source is an https AWS page that AWS wrote.
-    public var isAWSPage: Bool { isAWS && Self.isAWSPage(url) }
+    package var isAWSPage: Bool { isAWS && Self.isAWSPage(url) }
 }

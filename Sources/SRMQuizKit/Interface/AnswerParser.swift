@@ -12,13 +12,13 @@
 /// - `:` commands of `mode` (see ``SessionCommand``), by name or unambiguous prefix.
 ///
 /// The one answer parser: study, quiz and cram, exams and class quizzes read answers with it.
-public struct AnswerParser: Sendable {
-    public let item: Item
+package struct AnswerParser: Sendable {
+    package let item: Item
     /// The session whose `:` commands are read and completed.
-    public let mode: CommandMode
+    package let mode: CommandMode
     private let normalisedChoices: [String]
 
-    public init(item: Item, mode: CommandMode = .study) {
+    package init(item: Item, mode: CommandMode = .study) {
         self.item = item
         self.mode = mode
         normalisedChoices = item.choices.map(Self.normalise)
@@ -26,7 +26,7 @@ public struct AnswerParser: Sendable {
 
     /// A parser for a question known only by its choices (a class student's screen, which is
     /// not told the answers): use ``options(_:)``.
-    public init(choices: [String], mode: CommandMode = .class) {
+    package init(choices: [String], mode: CommandMode = .class) {
         self.init(
             item: Item(
                 id: "", kind: .scenario, prompt: "", choices: choices, answers: [], explanation: "", tags: [],
@@ -37,14 +37,16 @@ public struct AnswerParser: Sendable {
     /// The options `text` names, by index, with no rule on how many (class quizzes grade a
     /// wrong number as wrong): letters (`b`, `a c`, `a,c`, `ac`), numbers (`2`), or an option's
     /// words (`customer`); `nil` when any part names no option.
-    public func options(_ text: String) -> Set<Int>? {
+    package func options(_ text: String) -> Set<Int>? {
         let text = text.trimmingWhitespace()
         return text.isEmpty ? nil : resolveAll(text, multiple: true)
     }
 
-    /// What `line` means. `backShown` tells whether a flashcard's back is on screen; `proposed`
-    /// is the rating a typed answer earned, which Enter then accepts.
-    public func parse(_ line: String, backShown: Bool = false, proposed: Rating? = nil) -> ParsedInput {
+    /// What `line` means.
+    ///
+    /// `backShown` tells whether a flashcard's back is on screen; `proposed` is the rating a typed
+    /// answer earned, which Enter then accepts.
+    package func parse(_ line: String, backShown: Bool = false, proposed: Rating? = nil) -> ParsedInput {
         let text = line.trimmingWhitespace()
         switch SessionCommand.parse(text, in: mode) {
         case .command(let command, let argument)?: return .command(command, argument: argument)
@@ -64,7 +66,7 @@ public struct AnswerParser: Sendable {
     }
 
     /// One line saying what this question accepts.
-    public var reminder: String {
+    package var reminder: String {
         if item.kind == .flashcard {
             let typed = acceptsTypedOwner ? " (or type aws, customer or shared to be graded)" : ""
             return
@@ -83,7 +85,7 @@ public struct AnswerParser: Sendable {
 
     /// What Tab may complete to: choice letters and option words (or ratings for a flashcard),
     /// then the `:` commands.
-    public func completions(backShown: Bool = false) -> [String] {
+    package func completions(backShown: Bool = false) -> [String] {
         var words: [String] = []
         if item.kind == .flashcard {
             if backShown { words = ["1", "2", "3", "4", "again", "hard", "good", "easy"] }

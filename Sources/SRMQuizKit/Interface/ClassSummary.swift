@@ -1,8 +1,8 @@
 /// The text a class session prints: the scoreboard after each question, and at the end the
 /// podium and the per-question table.
-public enum ClassSummary {
+package enum ClassSummary {
     /// Players by points, highest first, with ranks (ties share a rank).
-    public static func standings(_ result: ClassResult) -> [(
+    package static func standings(_ result: ClassResult) -> [(
         rank: Int, player: String, points: Int, correct: Int
     )] {
         let totals = result.totals
@@ -14,7 +14,7 @@ public enum ClassSummary {
     }
 
     /// The scoreboard.
-    public static func scoreboard(_ result: ClassResult) -> String {
+    package static func scoreboard(_ result: ClassResult) -> String {
         let width = max(6, result.players.map(\.count).max() ?? 0)
         var text = "Scoreboard:\n"
         for row in standings(result) {
@@ -26,7 +26,7 @@ public enum ClassSummary {
     }
 
     /// The end: podium and per-question table.
-    public static func text(for result: ClassResult) -> String {
+    package static func text(for result: ClassResult) -> String {
         var text = "\nFinal standings\n"
         let medals = ["1st", "2nd", "3rd"]
         for row in standings(result) where row.rank <= 3 {

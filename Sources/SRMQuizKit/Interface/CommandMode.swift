@@ -1,5 +1,5 @@
 /// Where a `:` command is typed: the kind of session on the terminal.
-public enum CommandMode: String, Sendable, Hashable, CaseIterable {
+package enum CommandMode: String, Sendable, Hashable, CaseIterable {
     /// `study`, `quiz` and `cram` (the REPL).
     case study
     /// A timed mock exam.
@@ -8,7 +8,7 @@ public enum CommandMode: String, Sendable, Hashable, CaseIterable {
     case `class`
 
     /// How a message names the mode: "a study session", "an exam", "a class quiz".
-    public var sessionName: String {
+    package var sessionName: String {
         switch self {
         case .study: "a study session"
         case .exam: "an exam"

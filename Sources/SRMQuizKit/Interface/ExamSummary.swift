@@ -1,12 +1,12 @@
 /// The end-of-exam screen: score, pass or fail, the breakdowns, and every wrong answer with the
 /// right one and its explanation.
-public enum ExamSummary {
+package enum ExamSummary {
     /// The tags the breakdowns group by, in the order shown.
-    public static let dimensions = ["owner", "category", "kind"]
+    package static let dimensions = ["owner", "category", "kind"]
 
     /// The summary of `result` as plain text (bank text sanitised for the terminal), with
     /// services, owners and categories by `names`.
-    public static func text(for result: ExamResult, names: DisplayNames = DisplayNames()) -> String {
+    package static func text(for result: ExamResult, names: DisplayNames = DisplayNames()) -> String {
         let total = result.questions.count
         let percent = TextFormat.number((result.percent * 10).rounded() / 10)
         var out = "Score: \(result.correctCount) of \(total) (\(percent)%). "

@@ -1,16 +1,17 @@
 /// One screen on the Shared Responsibility Model, for `srmquiz intro` and for a learner's first
 /// study session: security OF the cloud versus IN the cloud, the three service categories and
 /// the three kinds of control, with examples and the AWS pages they come from.
-public enum IntroScreen {
+package enum IntroScreen {
     /// The AWS pages the screen cites.
-    public static let sources = [
+    package static let sources = [
         "https://aws.amazon.com/compliance/shared-responsibility-model/",
         "https://d1.awsstatic.com/whitepapers/Security/AWS_Security_Best_Practices.pdf",
     ]
 
-    /// The screen's text, at most 78 columns wide. Control names and examples come from `bank`
-    /// when it has them.
-    public static func text(bank: Bank = Bank()) -> String {
+    /// The screen's text, at most 78 columns wide.
+    ///
+    /// Control names and examples come from `bank` when it has them.
+    package static func text(bank: Bank = Bank()) -> String {
         var lines = [
             "The AWS Shared Responsibility Model",
             "",
@@ -60,7 +61,7 @@ public enum IntroScreen {
 
     /// The line that offers the screen, or `nil`: offered in study mode when the learner has
     /// answered nothing yet (a first session), so once in practice.
-    public static func offer(mode: SessionMode, answeredBefore: Bool) -> String? {
+    package static func offer(mode: SessionMode, answeredBefore: Bool) -> String? {
         guard mode == .study, !answeredBefore else { return nil }
         return "New here? `srmquiz intro` shows one screen on security OF vs IN the cloud."
     }

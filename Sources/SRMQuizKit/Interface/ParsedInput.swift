@@ -1,5 +1,5 @@
 /// What a line typed at the REPL means, as decided by ``AnswerParser``.
-public enum ParsedInput: Sendable, Hashable {
+package enum ParsedInput: Sendable, Hashable {
     /// An answer: the chosen options, by index into ``Item/choices``.
     case choices(Set<Int>)
     /// A flashcard rated 1–4.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Short human durations, rounded to their largest unit: `45 s`, `10 min`, `3 h`, `4 days`.
-public enum RelativeTime {
+package enum RelativeTime {
     /// `seconds` as a short duration.
-    public static func duration(_ seconds: TimeInterval) -> String {
+    package static func duration(_ seconds: TimeInterval) -> String {
         let s = max(0, seconds)
         if s < 60 { return "\(Int(s.rounded())) s" }
         if s < 3600 { return "\(min(59, Int((s / 60).rounded()))) min" }
@@ -13,7 +13,7 @@ public enum RelativeTime {
     }
 
     /// `date` relative to `now`: `now`, or `in 10 min`.
-    public static func until(_ date: Date, from now: Date) -> String {
+    package static func until(_ date: Date, from now: Date) -> String {
         let delta = date.timeIntervalSince(now)
         return delta <= 0 ? "now" : "in " + duration(delta)
     }

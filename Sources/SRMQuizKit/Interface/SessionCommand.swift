@@ -1,11 +1,13 @@
-/// The `:` commands of every session, and the modes each works in. This one table drives how a
-/// command line is read (``parse(_:in:)``), the `:help` list (``helpList(in:)``) and Tab
-/// completion (``completions(in:)``) in study, exam and class sessions alike.
+/// The `:` commands of every session, and the modes each works in.
+///
+/// This one table drives how a command line is read (``parse(_:in:)``), the `:help` list
+/// (``helpList(in:)``) and Tab completion (``completions(in:)``) in study, exam and class sessions
+/// alike.
 ///
 /// A command is typed by its name, an unambiguous prefix among the mode's commands (`:s` is
 /// `:submit` in an exam, ambiguous in study), or `:h`/`:?` for help and `:q`/`:exit` for quit.
 /// A command that exists but not in the current mode says so instead of "unknown".
-public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
+package enum SessionCommand: String, Sendable, Hashable, CaseIterable {
     case help
     case skip
     case hint
@@ -21,7 +23,7 @@ public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
     case submit
 
     /// The modes the command works in.
-    public var modes: Set<CommandMode> {
+    package var modes: Set<CommandMode> {
         switch self {
         case .help: [.study, .exam, .class]
         case .skip, .hint, .explain, .undo, .stats: [.study]
@@ -30,17 +32,17 @@ public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// How the command is typed, e.g. `:help`.
-    public var spelling: String { ":" + rawValue }
+    /// How the command is typed, e.g., `:help`.
+    package var spelling: String { ":" + rawValue }
 
-    /// The spelling with its argument, e.g. `:goto N`.
-    public var usage: String { self == .goto ? ":goto N" : spelling }
+    /// The spelling with its argument, e.g., `:goto N`.
+    package var usage: String { self == .goto ? ":goto N" : spelling }
 
     /// Whether the command takes an argument (`:goto N`); the others take none.
-    public var takesArgument: Bool { self == .goto }
+    package var takesArgument: Bool { self == .goto }
 
     /// A one-line description for `:help` in `mode`.
-    public func summary(in mode: CommandMode) -> String {
+    package func summary(in mode: CommandMode) -> String {
         switch self {
         case .help: "list these commands and how to answer"
         case .skip: "skip this question (not recorded)"
@@ -64,24 +66,24 @@ public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
     static let aliases: [String: SessionCommand] = ["h": .help, "?": .help, "q": .quit, "exit": .quit]
 
     /// The commands of `mode`, in table order.
-    public static func commands(in mode: CommandMode) -> [SessionCommand] {
+    package static func commands(in mode: CommandMode) -> [SessionCommand] {
         allCases.filter { $0.modes.contains(mode) }
     }
 
     /// What Tab completes to after a colon in `mode`.
-    public static func completions(in mode: CommandMode) -> [String] {
+    package static func completions(in mode: CommandMode) -> [String] {
         commands(in: mode).map(\.spelling)
     }
 
     /// The `:help` list for `mode`: one indented line per command, ending in a newline.
-    public static func helpList(in mode: CommandMode) -> String {
+    package static func helpList(in mode: CommandMode) -> String {
         commands(in: mode).map {
             "  " + $0.usage.padding(toLength: 11, withPad: " ", startingAt: 0) + $0.summary(in: mode) + "\n"
         }.joined()
     }
 
     /// What a line starting with `:` asks for.
-    public enum Parsed: Sendable, Hashable {
+    package enum Parsed: Sendable, Hashable {
         /// A command of the mode, with its argument (only `:goto` has one).
         case command(SessionCommand, argument: String?)
         /// Not a command of the mode (unknown, ambiguous, from another mode, or with an argument
@@ -91,7 +93,7 @@ public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
 
     /// Reads `line` (a `:` and a command, any case, spaces around it allowed) as a command of
     /// `mode`; `nil` when the line does not start with `:`.
-    public static func parse(_ line: String, in mode: CommandMode) -> Parsed? {
+    package static func parse(_ line: String, in mode: CommandMode) -> Parsed? {
         let text = line.trimmingWhitespace()
         guard text.hasPrefix(":") else { return nil }
         let words = text.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -1,30 +1,32 @@
 import Foundation
 
-/// A worksheet for a paper quiz, or its answer key: numbered questions, lettered choices,
-/// "Choose TWO" for multiple response, a name/class/date/score box, and the seed and bank name on
-/// the sheet so the same sheet can be made again (never a local path: the sheet is handed out).
+/// A worksheet for a paper quiz, or its answer key: numbered questions, lettered choices, "Choose
+/// TWO" for multiple response, a name/class/date/score box, and the seed and bank name on the sheet
+/// so the same sheet can be made again (never a local path: the sheet is handed out).
+///
 /// The answer key opens with a compact grid (`1 b · 2 b,c · …`), then each answer with its
-/// explanation, repeated sentences dropped. The same items, seed and bank always give the same text.
+/// explanation, repeated sentences dropped. The same items, seed and bank always give the same
+/// text.
 ///
 /// HTML is laid out for print (``WorksheetHTML``): 20 questions fit on three A4 or Letter pages.
-public struct Worksheet: Sendable {
+package struct Worksheet: Sendable {
     /// The formats a sheet is printed in.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         case markdown, text, html
     }
 
-    public var items: [Item]
-    public var seed: UInt64
-    public var bankFiles: [String]
+    package var items: [Item]
+    package var seed: UInt64
+    package var bankFiles: [String]
 
-    public init(items: [Item], seed: UInt64, bankFiles: [String]) {
+    package init(items: [Item], seed: UInt64, bankFiles: [String]) {
         self.items = items
         self.seed = seed
         self.bankFiles = bankFiles
     }
 
     /// The sheet (or, with `answerKey`, the key with explanations) in `format`.
-    public func render(_ format: Format, answerKey: Bool = false) -> String {
+    package func render(_ format: Format, answerKey: Bool = false) -> String {
         switch format {
         case .text: return TextReportRenderer.render(document(answerKey: answerKey))
         case .markdown: return MarkdownReportRenderer.render(document(answerKey: answerKey))
@@ -34,7 +36,7 @@ public struct Worksheet: Sendable {
 
     /// The bank's name for the sheet: the bank folder's or file's own name (`QuestionBanks`,
     /// `course.yaml`), never the path to it.
-    public var bankName: String { DisplayNames.bankName(files: bankFiles) }
+    package var bankName: String { DisplayNames.bankName(files: bankFiles) }
 
     /// The prompt with "(Choose TWO.)" added to a multiple-response question that does not say so.
     func prompt(_ item: Item) -> String {
@@ -45,7 +47,7 @@ public struct Worksheet: Sendable {
     }
 
     /// `1 b · 2 b,c · …`: every question's key letters.
-    public var answerGrid: String {
+    package var answerGrid: String {
         items.enumerated().map { n, item in
             "\(n + 1) " + item.answerLetters.sorted().joined(separator: ",")
         }
@@ -75,7 +77,7 @@ public struct Worksheet: Sendable {
     }
 
     /// The sheet laid out as a document (text and Markdown).
-    public func document(answerKey: Bool) -> ReportDocument {
+    package func document(answerKey: Bool) -> ReportDocument {
         var sections: [ReportDocument.Section] = []
         if answerKey {
             sections.append(.init(title: "Answer grid", blocks: [.paragraph(answerGrid)]))

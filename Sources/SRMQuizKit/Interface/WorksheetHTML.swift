@@ -1,9 +1,11 @@
 /// A ``Worksheet`` as one self-contained HTML page laid out for print: small type, questions kept
 /// whole on a page, short choices in two columns, a name/class/date/score box, and for the key a
-/// grid of answers at the top. Every text is escaped; no scripts, no external assets.
-public enum WorksheetHTML {
+/// grid of answers at the top.
+///
+/// Every text is escaped; no scripts, no external assets.
+package enum WorksheetHTML {
     /// Choices at most this long (and a question with at most four of them) go in two columns.
-    public static let shortChoice = 38
+    package static let shortChoice = 38
 
     static let style = """
         @page{margin:12mm}
@@ -23,7 +25,7 @@ public enum WorksheetHTML {
         """
 
     /// The sheet, or with `answerKey` the key.
-    public static func render(_ sheet: Worksheet, answerKey: Bool) -> String {
+    package static func render(_ sheet: Worksheet, answerKey: Bool) -> String {
         let title = answerKey ? "SRM quiz: answer key" : "SRM quiz: worksheet"
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<title>\(e(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"

@@ -1,40 +1,42 @@
 import Foundation
 
 /// Checks the items a bank yields for what a careful editor would catch: punctuation, articles,
-/// prompts that give their answer away, sources that are not AWS pages, and hand-written
-/// scenarios whose key stands out by being the longest option. Run by `srmquiz bank validate`.
-public struct BankLint: Sendable {
+/// prompts that give their answer away, sources that are not AWS pages, and hand-written scenarios
+/// whose key stands out by being the longest option.
+///
+/// Run by `srmquiz bank validate`.
+package struct BankLint: Sendable {
     /// One problem with one item.
-    public struct Finding: Sendable, Hashable, CustomStringConvertible {
-        public var itemID: String
-        public var message: String
-        public var description: String { "\(itemID): \(message)" }
+    package struct Finding: Sendable, Hashable, CustomStringConvertible {
+        package var itemID: String
+        package var message: String
+        package var description: String { "\(itemID): \(message)" }
     }
 
     /// The largest share of scenarios whose key may be the longest option.
-    public static let maxKeyLongestShare = 0.40
+    package static let maxKeyLongestShare = 0.40
     /// The largest share of scenarios whose key may sit in any one position (as shown).
-    public static let maxKeyPositionShare = 0.50
+    package static let maxKeyPositionShare = 0.50
     /// The fewest scenarios the two statistics are checked on (fewer say nothing).
-    public static let minimumScenariosForStatistics = 20
+    package static let minimumScenariosForStatistics = 20
 
-    public var findings: [Finding] = []
+    package var findings: [Finding] = []
     /// Scenarios (single answer, three or more options) whose key is strictly the longest option.
-    public var scenariosKeyLongest = 0
+    package var scenariosKeyLongest = 0
     /// Scenarios counted for the statistics.
-    public var scenariosCounted = 0
+    package var scenariosCounted = 0
     /// How many scenarios have their key in each position, as written (0 for the first option).
-    public var scenarioKeyPositions: [Int] = []
+    package var scenarioKeyPositions: [Int] = []
 
     private init() {}
 
     /// The share of counted scenarios whose key is the longest option.
-    public var keyLongestShare: Double {
+    package var keyLongestShare: Double {
         scenariosCounted == 0 ? 0 : Double(scenariosKeyLongest) / Double(scenariosCounted)
     }
 
     /// Lints `items` (as generated from `bank`).
-    public init(bank: Bank, items: [Item]) {
+    package init(bank: Bank, items: [Item]) {
         var pass = Pass(bank: bank)
         for item in items { pass.add(item) }
         self = pass.finished()

@@ -1,46 +1,46 @@
 /// Counts over a bank and the items it yields, for `srmquiz bank stats` and `bank validate`.
-public struct BankStatistics: Sendable, Codable, Equatable {
-    public var files: Int
-    public var sources: Int
-    public var services: Int
-    public var tasks: Int
-    public var controls: Int
-    public var facts: Int
-    public var questions: Int
-    public var items: Int
+package struct BankStatistics: Sendable, Codable, Equatable {
+    package var files: Int
+    package var sources: Int
+    package var services: Int
+    package var tasks: Int
+    package var controls: Int
+    package var facts: Int
+    package var questions: Int
+    package var items: Int
     /// Facts by owner (`aws`, `customer`, `shared`).
-    public var factsByOwner: [String: Int]
+    package var factsByOwner: [String: Int]
     /// Facts by service id (`all` for facts on every service).
-    public var factsByService: [String: Int]
+    package var factsByService: [String: Int]
     /// Items by kind.
-    public var itemsByKind: [String: Int]
+    package var itemsByKind: [String: Int]
     /// Items by the owner they test.
-    public var itemsByOwner: [String: Int]
+    package var itemsByOwner: [String: Int]
     /// Items by service id.
-    public var itemsByService: [String: Int]
+    package var itemsByService: [String: Int]
     /// The balance the generator aims for (see ``Balance``).
-    public var balance: Balance
+    package var balance: Balance
 
     /// How the items balance: owners, formats and wrong options.
-    public struct Balance: Sendable, Codable, Equatable {
+    package struct Balance: Sendable, Codable, Equatable {
         /// Owner items, and those whose key is AWS (aim: at least 35%).
-        public var ownerItems = 0
-        public var ownerItemsKeyedAWS = 0
+        package var ownerItems = 0
+        package var ownerItemsKeyedAWS = 0
         /// True/false items among everything study draws (aim: at most 20%).
-        public var trueFalseItems = 0
+        package var trueFalseItems = 0
         /// Multiple-choice and multiple-response items, and those with at least two of three
         /// wrong options from the same service or category.
-        public var choiceItems = 0
-        public var choiceItemsWithLocalDistractors = 0
+        package var choiceItems = 0
+        package var choiceItemsWithLocalDistractors = 0
         /// The largest share of choice items one generic (all-services) wrong option appears in
         /// (aim: at most 5%).
-        public var largestGenericDistractorShare = 0.0
+        package var largestGenericDistractorShare = 0.0
     }
 }
 
 extension BankStatistics {
     /// The counts of `bank` and of `items` (as generated from it).
-    public init(bank: Bank, items: [Item]) {
+    package init(bank: Bank, items: [Item]) {
         var tally = Tally(bank: bank)
         for item in items { tally.add(item) }
         self = tally.statistics

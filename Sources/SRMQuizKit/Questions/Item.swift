@@ -2,6 +2,7 @@
 public struct Item: Sendable, Hashable, Codable, Identifiable {
     /// Stable id, derived from the model's keys (never from wording or file order).
     public var id: String
+    /// What kind of question this is, which decides how it is asked and graded.
     public var kind: ItemKind
     /// The question, or a flashcard's front.
     public var prompt: String
@@ -13,13 +14,17 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
     public var explanation: String
     /// The documented nuance, where the exam answer simplifies.
     public var nuance: String?
-    /// `service:ec2`, `category:infrastructure`, `owner:customer`, `topic:patching`, `kind:owner`, …
+    /// The tags, `name:value`: `service:ec2`, `category:infrastructure`, `owner:customer`,
+    /// `topic:patching`, `kind:owner` and so on.
     public var tags: [String]
     /// Documentation URLs.
     public var sources: [String]
-    /// The facts this item tests. Items that share a fact are siblings.
+    /// The facts this item tests.
+    ///
+    /// Items that share a fact are siblings.
     public var facts: [String]
 
+    /// An item with the given fields (hand-written items and tests; banks give generated ones).
     public init(
         id: String, kind: ItemKind, prompt: String, choices: [String], answers: [String],
         explanation: String, nuance: String? = nil, tags: [String], sources: [String],
@@ -37,7 +42,7 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
         self.facts = facts
     }
 
-    /// The values of the tags with `name`, e.g. `values(of: "service")` → `["ec2"]`.
+    /// The values of the tags with `name`, e.g., `values(of: "service")` → `["ec2"]`.
     public func values(of name: String) -> [String] {
         let prefix = name + ":"
         return tags.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }

@@ -42,6 +42,7 @@ enum ItemRules {
 
     /// Whether the fact's wording gives its owner away: "the customer's own …", "AWS employees",
     /// "AWS's own controls" (but not the key types "AWS managed key", "customer managed key").
+    ///
     /// Whether `text` contains `word` (bytes compared, no Foundation search: this runs for every
     /// fact many times while a bank's items are generated).
     private static func mentions(_ text: String, _ word: StaticString) -> Bool {

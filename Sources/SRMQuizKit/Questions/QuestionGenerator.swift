@@ -5,11 +5,12 @@
 /// items, their order, their distractors and their choice orders are always the same; each item
 /// draws from its own random stream (seed × id), so adding an item changes no other item.
 public struct QuestionGenerator: Sendable {
-    public let bank: Bank
+    package let bank: Bank
     let model: ModelIndex
     /// Wrong-option pools by service and owner (seed-independent, so computed once).
     let distractorPools: [String: DistractorPicker.Pools]
 
+    /// A generator for `bank` (indexes it once; generating is then cheap).
     public init(bank: Bank) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
@@ -36,7 +37,7 @@ public struct QuestionGenerator: Sendable {
     /// kind, not shuffled), so a caller that looks at each item once (`bank validate` of a large
     /// bank) never holds them all. ``generatedOrder(ofIDs:seed:wanted:)`` gives their places in
     /// ``generate(seed:)``'s order.
-    public func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
+    package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
         var seen = UniqueItems()
         for kind in Self.kinds {
             kind(self, seed) { item in
@@ -72,7 +73,7 @@ public struct QuestionGenerator: Sendable {
 
     /// The place in ``generate(seed:)``'s order of each item whose id is in `wanted`, given the
     /// ids of all the items (those ``forEachItem(seed:_:)`` handed over, in any order).
-    public static func generatedOrder(ofIDs ids: [String], seed: UInt64, wanted: Set<String>) -> [String: Int] {
+    package static func generatedOrder(ofIDs ids: [String], seed: UInt64, wanted: Set<String>) -> [String: Int] {
         // generate sorts the items by id and shuffles them: the same shuffle of their sorted
         // places says where each one ends up (the shuffle depends only on the count).
         let sorted = ids.sorted()
@@ -149,10 +150,11 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    /// One statement per fact, true or with the owner swapped (the fact's id decides which,
-    /// so about half are false); plus, per task family, one "just as when using A" statement
-    /// where two services have facts on the family with different owners. Facts with a
-    /// documented nuance yield none (see ``ItemRules``).
+    /// One statement per fact, true or with the owner swapped (the fact's id decides which, so
+    /// about half are false); plus, per task family, one "just as when using A" statement where two
+    /// services have facts on the family with different owners.
+    ///
+    /// Facts with a documented nuance yield none (see ``ItemRules``).
     func trueFalseItems(_ emit: (Item) -> Void) {
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.

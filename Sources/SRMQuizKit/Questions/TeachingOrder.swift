@@ -1,13 +1,13 @@
 /// The order in which a new learner meets items: who owns what on the core services first, then
 /// picking among options, and comparisons across services last.
-public enum TeachingOrder {
+package enum TeachingOrder {
     /// The services a new learner meets first.
-    public static let coreServices: Set<String> = [
+    package static let coreServices: Set<String> = [
         "ec2", "s3", "rds", "lambda-zip", "lambda-image", "iam", "vpc",
     ]
 
     /// The tiers, easiest first.
-    public enum Tier: Int, Sendable, Comparable, CaseIterable {
+    package enum Tier: Int, Sendable, Comparable, CaseIterable {
         /// Owner and OF-or-IN items on a core service.
         case basics = 1
         /// Owner and OF-or-IN items elsewhere, flashcards, categories and control types.
@@ -19,13 +19,13 @@ public enum TeachingOrder {
         /// Two services at once: contrast pairs and "just as when using" statements.
         case compound
 
-        public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
     }
 }
 
 extension Item {
     /// How hard the item is to meet first (see ``TeachingOrder``).
-    public var teachingTier: TeachingOrder.Tier {
+    package var teachingTier: TeachingOrder.Tier {
         // `if`s rather than a `switch`, so a kind added later falls into `comparisons`.
         if kind == .owner || kind == .ofOrIn {
             return values(of: "service").contains(where: TeachingOrder.coreServices.contains)

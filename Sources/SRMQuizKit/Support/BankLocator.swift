@@ -3,7 +3,7 @@ import Foundation
 /// Finds the bundled `QuestionBanks/` folder wherever the binary is run from.
 public enum BankLocator {
     /// The folder name of the bundled bank.
-    public static let folderName = "QuestionBanks"
+    package static let folderName = "QuestionBanks"
 
     /// The bundled bank: `$SRMQUIZ_BANKS` if set; else a `QuestionBanks/` (or
     /// `share/srmquiz/QuestionBanks/`) beside the executable or in a folder above it; else the one

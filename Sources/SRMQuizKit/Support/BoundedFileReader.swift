@@ -12,15 +12,15 @@ import Foundation
 /// The file is opened with `O_NONBLOCK`, so opening a FIFO with no writer returns at once, and
 /// checked with `fstat` before any byte is read; the read stops one byte past the limit, so a file
 /// that grows while it is read cannot take more memory than the limit.
-public enum BoundedFileReader {
+package enum BoundedFileReader {
     /// The largest bank file read (16 MiB); see `docs/bank-format.md`.
-    public static let bankFileLimit = 16 * 1024 * 1024
+    package static let bankFileLimit = 16 * 1024 * 1024
 
     /// The largest import, revlog or report input read (256 MiB).
-    public static let inputFileLimit = 256 * 1024 * 1024
+    package static let inputFileLimit = 256 * 1024 * 1024
 
     /// Why a file was not read; each names the path.
-    public enum Failure: Error, Equatable, CustomStringConvertible, LocalizedError {
+    package enum Failure: Error, Equatable, CustomStringConvertible, LocalizedError {
         /// `open` or `read` failed (no such file, permission denied, …).
         case unreadable(path: String, reason: String)
         /// The path is not a regular file (`kind` says what it is: "a FIFO", "a character device", …).
@@ -28,19 +28,19 @@ public enum BoundedFileReader {
         /// The file holds more than `limit` bytes.
         case tooLarge(path: String, limit: Int)
 
-        public var path: String {
+        package var path: String {
             switch self {
             case .unreadable(let path, _), .notRegularFile(let path, _), .tooLarge(let path, _): path
             }
         }
 
         /// "<path>: <reason>".
-        public var description: String { "\(path): \(reason)" }
+        package var description: String { "\(path): \(reason)" }
 
-        public var errorDescription: String? { description }
+        package var errorDescription: String? { description }
 
         /// What went wrong, without the path (for messages that name the file separately).
-        public var reason: String {
+        package var reason: String {
             switch self {
             case .unreadable(_, let reason): "cannot read the file: \(reason)"
             default: detail
@@ -48,7 +48,7 @@ public enum BoundedFileReader {
         }
 
         /// ``reason`` without "cannot read the file" (for messages that already say it).
-        public var detail: String {
+        package var detail: String {
             switch self {
             case .unreadable(_, let reason): reason
             case .notRegularFile(_, let kind): "the path is \(kind), not a regular file; only regular files are read"
@@ -59,7 +59,7 @@ public enum BoundedFileReader {
     }
 
     /// The bytes of the regular file at `path`, at most `limit` of them.
-    public static func read(path: String, limit: Int) throws(Failure) -> Data {
+    package static func read(path: String, limit: Int) throws(Failure) -> Data {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -81,7 +81,7 @@ public enum BoundedFileReader {
     }
 
     /// Standard input, at most `limit` bytes (a pipe or a file; a terminal is read until end of file).
-    public static func readStandardInput(limit: Int) throws(Failure) -> Data {
+    package static func readStandardInput(limit: Int) throws(Failure) -> Data {
         try readAll(fd: STDIN_FILENO, path: "standard input", limit: limit, expected: 64 * 1024)
     }
 

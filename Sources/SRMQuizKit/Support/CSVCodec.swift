@@ -1,56 +1,63 @@
 /// RFC 4180 comma-separated values: quoting on write (with an optional spreadsheet formula guard),
-/// and a reader that keeps each record's line. The one CSV writer and reader of the project: the
-/// exporter, the report tables, Anki's tab-separated columns and the importer go through it.
-public enum CSVCodec {
+/// and a reader that keeps each record's line.
+///
+/// The one CSV writer and reader of the project: the exporter, the report tables, Anki's
+/// tab-separated columns and the importer go through it.
+package enum CSVCodec {
     /// One parsed record and the 1-based line it starts on.
-    public struct Record: Sendable, Hashable {
-        public var line: Int
-        public var fields: [String]
+    package struct Record: Sendable, Hashable {
+        package var line: Int
+        package var fields: [String]
 
-        public init(line: Int, fields: [String]) {
+        package init(line: Int, fields: [String]) {
             self.line = line
             self.fields = fields
         }
     }
 
     /// A record that could not be read (an unterminated quoted field, text after a closing quote).
-    public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "line \(line): \(message)" }
+    package struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        package var line: Int
+        package var message: String
+        package var description: String { "line \(line): \(message)" }
     }
 
     /// `field`, quoted if it holds the separator, a quote, CR or LF, or when `always` (quotes
     /// doubled).
-    public static func quote(_ field: String, separator: Character = ",", always: Bool = false) -> String {
+    package static func quote(_ field: String, separator: Character = ",", always: Bool = false) -> String {
         let needsQuotes =
             always || field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says. With
-    /// `guardFormulas`, cells a spreadsheet would run as a formula are defused (``defused(_:)``).
-    public static func row(_ fields: [String], guardFormulas: Bool = false) -> String {
+    /// One line of `fields`, quoted as needed, ending in CRLF as RFC 4180 says.
+    ///
+    /// With `guardFormulas`, cells a spreadsheet would run as a formula are defused
+    /// (``defused(_:)``).
+    package static func row(_ fields: [String], guardFormulas: Bool = false) -> String {
         fields.map { quote(guardFormulas ? defused($0) : $0) }.joined(separator: ",") + "\r\n"
     }
 
     /// A whole table: the header row, then the rows, formulas guarded, CRLF line ends.
-    public static func table(header: [String], rows: [[String]]) -> String {
+    package static func table(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map { row($0, guardFormulas: true) }.joined()
     }
 
     /// `field` with a leading `'` when a spreadsheet would read it as a formula: it starts with
-    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice). A field
-    /// that already starts with `'` before such a character gets one more, so ``restored(_:)``
-    /// gives back exactly what was written.
-    public static func defused(_ field: String) -> String {
+    /// `=`, `+`, `-`, `@`, a tab or CR and is not a number (OWASP's CSV-injection advice).
+    ///
+    /// A field that already starts with `'` before such a character gets one more, so
+    /// ``restored(_:)`` gives back exactly what was written.
+    package static func defused(_ field: String) -> String {
         needsGuard(field[...]) ? "'" + field : field
     }
 
     /// The inverse of ``defused(_:)``: `field` without the `'` the guard put before a formula
-    /// character. Readers of files this codec wrote with the guard (the CSV importer) call it.
-    public static func restored(_ field: String) -> String {
+    /// character.
+    ///
+    /// Readers of files this codec wrote with the guard (the CSV importer) call it.
+    package static func restored(_ field: String) -> String {
         guard field.first == "'", needsGuard(field.dropFirst()) else { return field }
         return String(field.dropFirst())
     }
@@ -62,9 +69,11 @@ public enum CSVCodec {
         return "=+-@\t\r".contains(first) && Double(field) == nil && field != "-"
     }
 
-    /// Reads every record of `text`. Blank lines between records are skipped. Quoted fields may
-    /// span lines; CRLF inside them is kept as LF.
-    public static func parse(_ text: String) throws(ParseError) -> [Record] {
+    /// Reads every record of `text`.
+    ///
+    /// Blank lines between records are skipped. Quoted fields may span lines; CRLF inside them is
+    /// kept as LF.
+    package static func parse(_ text: String) throws(ParseError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""

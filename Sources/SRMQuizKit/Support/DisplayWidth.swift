@@ -5,9 +5,9 @@
 /// This is what the C library's `wcwidth` computes in a UTF-8 locale, done in Swift from the
 /// Unicode properties and the East Asian Width ranges, because `wcwidth` answers -1 for every
 /// non-ASCII character under the C locale that scripts, CI and `env -i` run with.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// The columns `text` takes on one line (newlines count 0).
-    public static func of(_ text: some StringProtocol) -> Int {
+    package static func of(_ text: some StringProtocol) -> Int {
         var total = 0
         var ascii = true
         for byte in text.utf8 where byte >= 0x80 || byte == 0x1B {
@@ -27,7 +27,7 @@ public enum DisplayWidth {
     }
 
     /// The columns one scalar takes.
-    public static func width(of scalar: Unicode.Scalar) -> Int {
+    package static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }

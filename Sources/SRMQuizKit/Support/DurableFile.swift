@@ -17,10 +17,11 @@ import Foundation
 /// - ``openForReading(_:followLinks:)`` opens with `O_NOFOLLOW | O_NONBLOCK` and checks with `fstat` that it
 ///   got a regular file, so a FIFO, a device or a socket is refused at once instead of hanging or
 ///   streaming without end.
-public enum DurableFile {
-    /// Replaces `path` with `data` atomically and durably, with permission bits `mode`. With
-    /// `createFolders`, missing folders above it are created with mode 0700.
-    public static func replace(
+package enum DurableFile {
+    /// Replaces `path` with `data` atomically and durably, with permission bits `mode`.
+    ///
+    /// With `createFolders`, missing folders above it are created with mode 0700.
+    package static func replace(
         _ path: String, with data: some ContiguousBytes, mode: Int = 0o600, createFolders: Bool = false
     ) throws(FileError) {
         if createFolders { try makeFolders((path as NSString).deletingLastPathComponent) }
@@ -37,13 +38,13 @@ public enum DurableFile {
 
     /// Writes `text` as UTF-8 to `path` (replaced atomically, folders created); see
     /// ``replace(_:with:mode:createFolders:)``.
-    public static func write(_ text: String, to path: String, mode: Int = 0o600) throws(FileError) {
+    package static func write(_ text: String, to path: String, mode: Int = 0o600) throws(FileError) {
         try replace(path, with: Data(text.utf8), mode: mode, createFolders: true)
     }
 
     /// Writes `data` to `path` (replaced atomically, folders created); see
     /// ``replace(_:with:mode:createFolders:)``.
-    public static func write(_ data: Data, to path: String, mode: Int = 0o600) throws(FileError) {
+    package static func write(_ data: Data, to path: String, mode: Int = 0o600) throws(FileError) {
         try replace(path, with: data, mode: mode, createFolders: true)
     }
 
@@ -88,7 +89,7 @@ public enum DurableFile {
 
     /// Creates `folder` and any missing folders above it with mode 0700 (existing ones are left
     /// as they are).
-    public static func makeFolders(_ folder: String) throws(FileError) {
+    package static func makeFolders(_ folder: String) throws(FileError) {
         guard !folder.isEmpty else { return }
         var info = stat()
         if stat(folder, &info) == 0 {
@@ -106,7 +107,7 @@ public enum DurableFile {
 
     /// Opens `path` read-only without following a link (unless `followLinks`) and without
     /// blocking, and checks it is a regular file; returns the descriptor (in blocking mode).
-    public static func openForReading(_ path: String, followLinks: Bool = false) throws(FileError) -> Int32 {
+    package static func openForReading(_ path: String, followLinks: Bool = false) throws(FileError) -> Int32 {
         let fd = open(path, O_RDONLY | (followLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -139,7 +140,7 @@ public enum DurableFile {
 
     /// The whole content of the regular file `path` (refused beyond `limit` bytes); see
     /// ``openForReading(_:followLinks:)``.
-    public static func read(_ path: String, limit: Int = .max, followLinks: Bool = false) throws(FileError)
+    package static func read(_ path: String, limit: Int = .max, followLinks: Bool = false) throws(FileError)
         -> [UInt8]
     {
         let fd = try openForReading(path, followLinks: followLinks)
@@ -154,7 +155,7 @@ public enum DurableFile {
     }
 
     /// Up to `count` bytes of `fd` from `offset` (fewer at the end of the file).
-    public static func readRange(_ fd: Int32, from offset: Int, count: Int, path: String) throws(FileError)
+    package static func readRange(_ fd: Int32, from offset: Int, count: Int, path: String) throws(FileError)
         -> [UInt8]
     {
         var failure: Int32 = 0
@@ -178,7 +179,7 @@ public enum DurableFile {
 
     /// Writes all of `raw` to `fd` (a file-size limit is an `EFBIG` error, as `SIGXFSZ` is
     /// ignored by the program).
-    public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws(FileError) {
+    package static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws(FileError) {
         guard let base = raw.baseAddress else { return }
         var offset = 0
         while offset < raw.count {
@@ -192,7 +193,7 @@ public enum DurableFile {
     }
 
     /// Flushes `fd` to the disk: its data and size (`fdatasync`), or everything with `full`.
-    public static func sync(_ fd: Int32, path: String, full: Bool = false) throws(FileError) {
+    package static func sync(_ fd: Int32, path: String, full: Bool = false) throws(FileError) {
         #if canImport(Glibc)
             let result = full ? fsync(fd) : fdatasync(fd)
         #else
@@ -202,7 +203,7 @@ public enum DurableFile {
     }
 
     /// Flushes the folder holding `path`, so a created, renamed or removed name survives a crash.
-    public static func syncFolder(of path: String) throws(FileError) {
+    package static func syncFolder(of path: String) throws(FileError) {
         var folder = (path as NSString).deletingLastPathComponent
         if folder.isEmpty { folder = "." }
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -236,7 +237,7 @@ public enum FileKind: String, Sendable, Hashable {
     case socket = "a socket"
 
     /// The kind in `st_mode` (`nil` for one not listed).
-    public init?(mode: mode_t) {
+    package init?(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .folder
@@ -251,9 +252,9 @@ public enum FileKind: String, Sendable, Hashable {
 }
 
 /// A file that could not be opened, read or written, naming it, what was being done, and why.
-public struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
+package struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
     /// Why it failed.
-    public enum Problem: Sendable, Hashable {
+    package enum Problem: Sendable, Hashable {
         /// A system call failed with this `errno`.
         case system(Int32)
         /// The path names something other than a regular file.
@@ -262,28 +263,28 @@ public struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
         case tooLarge(limit: Int)
     }
 
-    public var path: String
-    public var operation: String
-    public var problem: Problem
+    package var path: String
+    package var operation: String
+    package var problem: Problem
 
-    public init(path: String, operation: String, problem: Problem) {
+    package init(path: String, operation: String, problem: Problem) {
         self.path = path
         self.operation = operation
         self.problem = problem
     }
 
-    public init(path: String, operation: String, errno code: Int32) {
+    package init(path: String, operation: String, errno code: Int32) {
         self.init(path: path, operation: operation, problem: .system(code))
     }
 
     /// The `errno`, for a failed system call.
-    public var code: Int32? {
+    package var code: Int32? {
         if case .system(let code) = problem { return code }
         return nil
     }
 
     /// The reason alone: `Permission denied`, `is a FIFO (named pipe), not a regular file`.
-    public var reason: String {
+    package var reason: String {
         switch problem {
         case .system(let code) where code == ELOOP:
             return "it is a symbolic link, and srmquiz does not open files through links"
@@ -295,7 +296,7 @@ public struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
         }
     }
 
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 }
 
 // Unambiguous names for the C calls that clash with Swift methods.

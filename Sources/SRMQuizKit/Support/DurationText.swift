@@ -2,9 +2,11 @@ import Foundation
 
 /// Durations as people type them on a command line: `90` (minutes), `90m`, `6s`, `1h30m`,
 /// `2.5m`, `1h 5m 30s`.
-public enum DurationText {
-    /// Seconds for `text`, or `nil` if it is not a duration. A bare number means minutes.
-    public static func seconds(_ text: String) -> TimeInterval? {
+package enum DurationText {
+    /// Seconds for `text`, or `nil` if it is not a duration.
+    ///
+    /// A bare number means minutes.
+    package static func seconds(_ text: String) -> TimeInterval? {
         let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
         guard !compact.isEmpty else { return nil }
         if let minutes = Double(compact) { return minutes.isFinite && minutes >= 0 ? minutes * 60 : nil }

@@ -1,7 +1,7 @@
 /// The one HTML escape of the project: reports, printed worksheets and Anki notes go through it.
-public enum HTMLEscape {
+package enum HTMLEscape {
     /// How line breaks and tabs are written.
-    public enum Layout: Sendable {
+    package enum Layout: Sendable {
         /// Kept as they are (text inside an element, where the page's CSS decides).
         case asIs
         /// One line of HTML: each line break (CRLF, CR or LF) becomes `<br>`, a tab `&#9;`
@@ -11,7 +11,7 @@ public enum HTMLEscape {
 
     /// `text` with `& < > " '` escaped and terminal control characters removed
     /// (``TerminalText/sanitize(_:)``), so bank text cannot open a tag or an attribute.
-    public static func escape(_ text: String, layout: Layout = .asIs) -> String {
+    package static func escape(_ text: String, layout: Layout = .asIs) -> String {
         var source = text
         if layout == .singleLine {
             source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

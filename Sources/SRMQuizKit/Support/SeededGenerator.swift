@@ -1,17 +1,20 @@
-/// A small, fast, seedable random number generator (SplitMix64). Every random choice in the
-/// program draws from one, so a seed reproduces a run.
+/// A small, fast, seedable random number generator (SplitMix64).
+///
+/// Every random choice in the program draws from one, so a seed reproduces a run.
 ///
 /// It is deliberately not a `RandomNumberGenerator`: the standard library's algorithms that take
 /// one (`shuffled(using:)`, `randomElement(using:)`, `random(in:using:)`) may draw differently on
 /// another Swift version, so seeded shuffles and picks go through ``SeededShuffle`` instead, and
 /// the compiler refuses any other use.
 public struct SeededGenerator: Sendable, Hashable, Codable {
-    public private(set) var state: UInt64
+    package private(set) var state: UInt64
 
+    /// A generator whose whole stream is fixed by `seed`.
     public init(seed: UInt64) {
         state = seed
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -21,7 +24,7 @@ public struct SeededGenerator: Sendable, Hashable, Codable {
     }
 
     /// A uniform double in `[0, 1)`.
-    public mutating func nextUnit() -> Double {
+    package mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }

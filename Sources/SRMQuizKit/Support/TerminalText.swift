@@ -11,16 +11,18 @@
 ///   (U+2028, U+2029) as `\u{9B}`-style escapes.
 ///
 /// Newlines and tabs are kept.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every control character, escape sequence and bidirectional control shown
     /// visibly (newlines and tabs kept).
-    public static func sanitize(_ text: String) -> String { sanitize(text, keepingStyles: false) }
+    package static func sanitize(_ text: String) -> String { sanitize(text, keepingStyles: false) }
 
-    /// `text` with every control character shown visibly. With `keepingStyles`, colour and
-    /// emphasis codes (`ESC [ digits ; … m`, which only change how text looks) stay: the terminal
-    /// layer passes everything it prints through this, after its own styling (untrusted text
-    /// was sanitised before it was styled, so it holds no raw ESC any more).
-    public static func sanitize(_ text: String, keepingStyles: Bool) -> String {
+    /// `text` with every control character shown visibly.
+    ///
+    /// With `keepingStyles`, colour and emphasis codes (`ESC [ digits ; … m`, which only change how
+    /// text looks) stay: the terminal layer passes everything it prints through this, after its own
+    /// styling (untrusted text was sanitised before it was styled, so it holds no raw ESC any
+    /// more).
+    package static func sanitize(_ text: String, keepingStyles: Bool) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
@@ -43,12 +45,12 @@ public enum TerminalText {
     }
 
     /// Whether `text` holds anything ``sanitize(_:)`` would change.
-    public static func isClean(_ text: String) -> Bool {
+    package static func isClean(_ text: String) -> Bool {
         !text.unicodeScalars.contains(where: needsEscape)
     }
 
     /// Whether `scalar` must not reach a terminal as it is.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: false
         case 0x00...0x1F, 0x7F...0x9F: true

@@ -9,9 +9,9 @@ import Foundation
 /// - A URL that does not fit where it falls goes on a line of its own, whole, so a terminal can
 ///   still open it; a word or URL wider than the line stays whole and overflows.
 /// - Colour codes take no width and stay attached to their words.
-public enum TextWrap {
+package enum TextWrap {
     /// `text` with every line wrapped at `width` columns.
-    public static func wrap(_ text: String, width: Int) -> String {
+    package static func wrap(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrapLine(String($0), width: width).joined(separator: "\n") }
             .joined(separator: "\n")
@@ -19,7 +19,7 @@ public enum TextWrap {
 
     /// One line's text wrapped at `width`; the first row starts with `firstIndent`, the others with
     /// `indent` (by default: hanging under a list item's text, else the line's leading spaces).
-    public static func wrapLine(_ line: String, width: Int, firstIndent: String = "", indent: String? = nil)
+    package static func wrapLine(_ line: String, width: Int, firstIndent: String = "", indent: String? = nil)
         -> [String]
     {
         let full = firstIndent + line
@@ -100,7 +100,7 @@ public enum TextWrap {
 
     /// Kept for callers of the old name: `text` folded at `width` (the `indent` argument is the
     /// continuation indent of every line).
-    public static func fold(_ text: String, width: Int, indent: String = "") -> String {
+    package static func fold(_ text: String, width: Int, indent: String = "") -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map {
                 wrapLine(String($0), width: width, indent: indent.isEmpty ? nil : indent).joined(
@@ -111,8 +111,10 @@ public enum TextWrap {
 }
 
 extension String {
-    /// The text without leading and trailing spaces, tabs and line breaks. Pure Swift: Foundation's
-    /// `trimmingCharacters(in:)` bridges through NSString and dominated bank loading.
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    ///
+    /// Pure Swift: Foundation's `trimmingCharacters(in:)` bridges through NSString and dominated
+    /// bank loading.
     var trimmedWhitespace: String {
         func isSpace(_ c: Character) -> Bool {
             c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n"

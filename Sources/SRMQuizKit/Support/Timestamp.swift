@@ -1,23 +1,25 @@
 import Foundation
 
-/// The one place times become text for people and file names, and calendar days are read from
-/// the command line. Always UTC, no locale, built on ``ProgressTime``'s arithmetic (the exact
-/// format of progress files), so no `DateFormatter` is created per call and every reader agrees.
-public enum Timestamp {
+/// The one place times become text for people and file names, and calendar days are read from the
+/// command line.
+///
+/// Always UTC, no locale, built on ``ProgressTime``'s arithmetic (the exact format of progress
+/// files), so no `DateFormatter` is created per call and every reader agrees.
+package enum Timestamp {
     /// `2025-01-31`: the UTC day of `date`.
-    public static func day(_ date: Date) -> String {
+    package static func day(_ date: Date) -> String {
         String(ProgressTime.wholeSecondsString(from: date).prefix(10))
     }
 
     /// `2025-01-31 14:25 UTC`: `date` to the minute (rounded down), for reports and summaries.
-    public static func minute(_ date: Date) -> String {
+    package static func minute(_ date: Date) -> String {
         let text = ProgressTime.wholeSecondsString(from: date)
         return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
     }
 
     /// A stamp for file names that sorts by time: `20250131T142501Z`, or with `milliseconds`
     /// `20250131T142501.123Z` (rounded to the millisecond).
-    public static func fileStamp(_ date: Date, milliseconds: Bool = false) -> String {
+    package static func fileStamp(_ date: Date, milliseconds: Bool = false) -> String {
         let iso =
             milliseconds
             ? ProgressTime.string(from: date) ?? ProgressTime.wholeSecondsString(from: date)
@@ -27,7 +29,7 @@ public enum Timestamp {
 
     /// The calendar day `text` names, strictly `yyyy-MM-dd` and a real date (no 31 February), as
     /// noon UTC so every time zone agrees on the day; `nil` otherwise.
-    public static func day(from text: String) -> Date? {
+    package static func day(from text: String) -> Date? {
         guard text.utf8.count == 10 else { return nil }
         return ProgressTime.date(from: text + "T12:00:00.000Z")
     }

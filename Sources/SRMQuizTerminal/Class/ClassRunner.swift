@@ -9,13 +9,13 @@ import SRMQuizKit
 /// With a timer, the seconds left run in the prompt and the question closes by itself at zero:
 /// nobody's answer counts after that, and a half-typed line is dropped as too late. Together
 /// mode (one line for everyone) gives no speed bonus: it would time the instructor's typing.
-public final class ClassRunner {
+package final class ClassRunner {
     private let terminal: any Terminal
     private let clock: any Clock
     private var session: ClassSession
     private let bankFiles: [String]
 
-    public init(
+    package init(
         items: [Item], players: [String], mode: ClassResult.Mode, timerSeconds: Double?, speedBonus: Bool,
         seed: UInt64, bankFiles: [String], terminal: any Terminal, clock: any Clock
     ) {
@@ -30,7 +30,7 @@ public final class ClassRunner {
     }
 
     /// Runs the session to the last question (or `:quit`, or end of input) and returns the result.
-    public func run() -> ClassResult {
+    package func run() -> ClassResult {
         let players = session.players
         var intro =
             "Class quiz: \(TextFormat.count(session.items.count, "question")), players \(players.joined(separator: ", ")). Seed \(session.seed).\n"

@@ -2,15 +2,16 @@ import Foundation
 import SRMQuizKit
 
 /// Runs a ``Terminal`` on a thread of its own for a session whose events come from the network:
-/// other threads ``post(_:)`` writes and prompt changes (they are applied on the terminal's
-/// thread, woken through its ``TerminalWaker``), and what the user types is handed to
-/// `onInput`. Once a second (while `clock` returns a prompt) the prompt is redrawn, so a
-/// countdown runs in it while the user types. After the end of input, output still flows.
+/// other threads ``post(_:)`` writes and prompt changes (they are applied on the terminal's thread,
+/// woken through its ``TerminalWaker``), and what the user types is handed to `onInput`.
+///
+/// Once a second (while `clock` returns a prompt) the prompt is redrawn, so a countdown runs in it
+/// while the user types. After the end of input, output still flows.
 ///
 /// The live class's projector screen (key mode) and terminal student (line mode) use it.
-public final class TerminalPump: @unchecked Sendable {
+package final class TerminalPump: @unchecked Sendable {
     /// Something to do on the terminal's thread.
-    public enum Command: Sendable {
+    package enum Command: Sendable {
         case write(String)
         case completions([String])
         case mode(TerminalInputMode)
@@ -28,7 +29,7 @@ public final class TerminalPump: @unchecked Sendable {
     /// - Parameters:
     ///   - clock: the prompt to show now (called on every wake and once a second).
     ///   - onInput: `.line`, `.key`, `.endOfInput` and `.interrupt`, on the terminal's thread.
-    public init(
+    package init(
         terminal: any Terminal, clock: @escaping @Sendable () -> String,
         onInput: @escaping @Sendable (TerminalEvent) -> Void
     ) {
@@ -38,7 +39,7 @@ public final class TerminalPump: @unchecked Sendable {
     }
 
     /// Queues `command` for the terminal's thread (any thread).
-    public func post(_ command: Command) {
+    package func post(_ command: Command) {
         condition.lock()
         queue.append(command)
         condition.signal()
@@ -47,7 +48,7 @@ public final class TerminalPump: @unchecked Sendable {
     }
 
     /// Runs the loop on a new thread; returns when a ``Command/stop`` was handled.
-    public func run() async {
+    package func run() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
                 loop()

@@ -2,11 +2,13 @@ import Foundation
 import SRMQuizKit
 
 /// Runs a mock exam on a ``Terminal``: the time left runs in the prompt (`[12:04] [3/20] > `,
-/// redrawn every 10 seconds, every second in the last minute), notices come at the warning
-/// times (10, 5 and 1 minute left by default), and at 0:00 the exam submits itself — results
-/// shown, nothing more to press. The learner answers, flags, reviews and moves between
-/// questions; no feedback is given until the end.
-public final class ExamRunner {
+/// redrawn every 10 seconds, every second in the last minute), notices come at the warning times
+/// (10, 5 and 1 minute left by default), and at 0:00 the exam submits itself — results shown,
+/// nothing more to press.
+///
+/// The learner answers, flags, reviews and moves between questions; no feedback is given until the
+/// end.
+package final class ExamRunner {
     private let terminal: any Terminal
     private let clock: any Clock
     private var session: ExamSession
@@ -17,17 +19,17 @@ public final class ExamRunner {
     private var confirming: Int?
     /// Called with the exam's state after every change (an answer, a flag, a move), before the
     /// next question is shown: the command keeps it in an ``ExamJournal``.
-    public var onChange: ((ExamSession.Snapshot) -> Void)?
+    package var onChange: ((ExamSession.Snapshot) -> Void)?
 
     /// What `:help` shows: how to answer and the exam's commands (``SessionCommand``).
-    public static var helpText: String {
+    package static var helpText: String {
         "Type the letter of your answer (for \"Choose TWO\", two letters: a c).\nCommands:\n"
             + SessionCommand.helpList(in: .exam) + "No feedback is given until the end.\n\n"
     }
 
     /// An exam of `items` on `terminal`; `clock` runs the time limit; `warnAt` are the seconds
     /// left at which a notice is printed.
-    public init(
+    package init(
         items: [Item], configuration: ExamConfiguration, bankFiles: [String], terminal: any Terminal,
         clock: any Clock, warnAt: [Int] = ExamRunner.defaultWarnings, names: DisplayNames = DisplayNames()
     ) {
@@ -40,7 +42,7 @@ public final class ExamRunner {
     }
 
     /// Takes up the exam of `snapshot` again, with the time it had left.
-    public init(
+    package init(
         items: [Item], configuration: ExamConfiguration, resuming snapshot: ExamSession.Snapshot,
         bankFiles: [String], terminal: any Terminal, clock: any Clock,
         warnAt: [Int] = ExamRunner.defaultWarnings,
@@ -59,14 +61,14 @@ public final class ExamRunner {
     private var resumed = false
 
     /// When the exam began (moved later by the time a resumed exam was away).
-    public var startedAt: Date { session.startedAt }
+    package var startedAt: Date { session.startedAt }
 
     /// Notices at 10, 5 and 1 minute left.
-    public static let defaultWarnings = [600, 300, 60]
+    package static let defaultWarnings = [600, 300, 60]
 
     /// Runs the exam to its end — submitted, out of input, or out of time — and returns the
     /// result (also printed).
-    public func run() -> ExamResult {
+    package func run() -> ExamResult {
         let count = session.items.count
         let config = session.configuration
         write(

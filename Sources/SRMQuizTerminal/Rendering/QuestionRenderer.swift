@@ -1,13 +1,14 @@
 import Foundation
 import SRMQuizKit
 
-/// Turns items, feedback and explanations into the text the learner sees. Every piece of bank
-/// text goes through ``TerminalText/sanitize(_:)``; the ``Terminal`` wraps it at the width of the
-/// moment it is printed.
-public struct QuestionRenderer: Sendable {
-    public var style: TerminalStyle
+/// Turns items, feedback and explanations into the text the learner sees.
+///
+/// Every piece of bank text goes through ``TerminalText/sanitize(_:)``; the ``Terminal`` wraps it
+/// at the width of the moment it is printed.
+package struct QuestionRenderer: Sendable {
+    package var style: TerminalStyle
 
-    public init(style: TerminalStyle) {
+    package init(style: TerminalStyle) {
         self.style = style
     }
 
@@ -15,7 +16,7 @@ public struct QuestionRenderer: Sendable {
 
     /// The question: a header line, the prompt, and the lettered options (those in
     /// `ruledOut` marked as removed by a hint).
-    public func question(_ item: Item, header: String, ruledOut: Set<Int> = []) -> String {
+    package func question(_ item: Item, header: String, ruledOut: Set<Int> = []) -> String {
         var out = "\n" + style.dim(header) + "\n" + style.bold(clean(item.prompt)) + "\n"
         if let note = Self.chooseNote(item) { out += style.dim(note) + "\n" }
         for (index, choice) in item.choices.enumerated() {
@@ -27,28 +28,29 @@ public struct QuestionRenderer: Sendable {
     }
 
     /// "(Choose TWO.)" for a multiple-response item whose prompt does not already say it.
-    public static func chooseNote(_ item: Item) -> String? {
+    package static func chooseNote(_ item: Item) -> String? {
         guard item.isMultipleResponse, !item.prompt.lowercased().contains("(choose") else { return nil }
         return "(Choose \(TextFormat.numberWord(item.answers.count)).)"
     }
 
     /// A flashcard's back and the rating scale.
-    public func back(_ item: Item) -> String {
+    package func back(_ item: Item) -> String {
         let back = item.answers.map(clean).joined(separator: "\n")
         return style.cyan(back) + "\n" + style.dim("Rate: 1 Again · 2 Hard · 3 Good · 4 Easy") + "\n"
     }
 
     /// The correct options, `b) Customer` or `a) X, c) Y`.
-    public func correctAnswer(_ item: Item) -> String {
+    package func correctAnswer(_ item: Item) -> String {
         if item.kind == .flashcard { return item.answers.map(clean).joined(separator: "; ") }
         return zip(item.answerLetters, item.answers).map { "\($0)) \(clean($1))" }
             .joined(separator: ", ")
     }
 
-    /// Right or wrong with the correct answer, the rating and the next review ("Good, next in
-    /// 10 min"), the explanation, the nuance and the first source. A rated flashcard does not
-    /// repeat the back the learner has just read.
-    public func feedback(_ result: AnswerResult, now: Date) -> String {
+    /// Right or wrong with the correct answer, the rating and the next review ("Good, next in 10
+    /// min"), the explanation, the nuance and the first source.
+    ///
+    /// A rated flashcard does not repeat the back the learner has just read.
+    package func feedback(_ result: AnswerResult, now: Date) -> String {
         let item = result.item
         var schedule = result.rating.displayName
         if let card = result.card { schedule += ", next " + RelativeTime.until(card.due, from: now) }
@@ -77,7 +79,7 @@ public struct QuestionRenderer: Sendable {
 
     /// The full explanation of an answered item: answer, explanation, nuance, every source and
     /// the facts it tests.
-    public func explanation(_ item: Item) -> String {
+    package func explanation(_ item: Item) -> String {
         var out = style.bold(clean(item.prompt)) + "\n"
         out += "Answer: " + correctAnswer(item) + "\n"
         let explanation = clean(item.explanation)

@@ -3,20 +3,21 @@ import SRMQuizKit
 
 /// The end-of-session summary: answers, accuracy by owner, service and kind, time spent, what
 /// was missed, and when the next reviews are due.
-public struct SessionSummaryRenderer: Sendable {
-    public var style: TerminalStyle
+package struct SessionSummaryRenderer: Sendable {
+    package var style: TerminalStyle
     /// Display names for service, owner and kind ids.
-    public var names: DisplayNames
+    package var names: DisplayNames
 
-    public init(style: TerminalStyle, names: DisplayNames = DisplayNames()) {
+    package init(style: TerminalStyle, names: DisplayNames = DisplayNames()) {
         self.style = style
         self.names = names
     }
 
-    /// The summary of `engine`'s session at `now`. `saved` is false when the session stopped
-    /// because an answer could not be saved (the summary then says so instead of "Progress is
-    /// saved").
-    public func render(_ engine: SessionEngine, now: Date, saved: Bool = true) -> String {
+    /// The summary of `engine`'s session at `now`.
+    ///
+    /// `saved` is false when the session stopped because an answer could not be saved (the summary
+    /// then says so instead of "Progress is saved").
+    package func render(_ engine: SessionEngine, now: Date, saved: Bool = true) -> String {
         let stats = engine.stats
         let clean: (String) -> String = TerminalText.sanitize
         var out = "\n" + style.bold("Session summary") + "\n"

@@ -1,31 +1,29 @@
 import Foundation
 import SRMQuizKit
 
-/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers
-/// and commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or
-/// when nothing is left). Progress is recorded by the engine as it goes.
-public final class REPL {
-    public let engine: SessionEngine
+/// The study, quiz and cram loop: asks the engine's questions on a ``Terminal``, reads answers and
+/// commands, shows feedback, and ends with a summary (on `:quit`, Ctrl-D, Ctrl-C twice, or when
+/// nothing is left).
+///
+/// Progress is recorded by the engine as it goes.
+package final class REPL {
+    package let engine: SessionEngine
     private let terminal: any Terminal
     private let clock: any Clock
     private let renderer: QuestionRenderer
     private let summary: SessionSummaryRenderer
     private let prompt: String
     private let names: DisplayNames
-    /// Where an error that ends the session is written (standard error by default).
-    private let errors: any TextSink
     private var lastAnswered: Item?
     /// Whether the last event was a Ctrl-C (a second one on an empty line ends the session).
     private var interrupted = false
 
     /// A loop over `engine` on `terminal` in `style`; `clock` times the answers; `names` gives
     /// services and owners their display names in the summary.
-    public init(
+    package init(
         engine: SessionEngine, terminal: any Terminal, clock: any Clock, style: TerminalStyle = .plain,
-        names: DisplayNames = DisplayNames(), prompt: String = "> ",
-        errors: any TextSink = StandardOutput.standardError
+        names: DisplayNames = DisplayNames(), prompt: String = "> "
     ) {
-        self.errors = errors
         self.engine = engine
         self.terminal = terminal
         self.clock = clock
@@ -57,9 +55,12 @@ public final class REPL {
         }
     }
 
-    /// Runs the session to its end and returns its tallies. Throws if progress cannot be
-    /// saved (after printing what happened and the summary).
-    @discardableResult public func run() throws(SessionError) -> SessionStats {
+    /// Runs the session to its end and returns its tallies.
+    ///
+    /// Throws if progress cannot be saved, after the summary (which says the last answer was not
+    /// saved); the caller reports the error (the command line: once, at the root, with the other
+    /// errors).
+    @discardableResult package func run() throws(SessionError) -> SessionStats {
         write(welcome() + "\n")
         if let offer = engine.introOffer { write(offer + "\n") }  // #10: intro offered on a first session
         defer { terminal.endPrompt() }
@@ -68,7 +69,6 @@ public final class REPL {
             terminal.endPrompt()
         } catch {
             terminal.endPrompt()
-            errors.write("srmquiz: " + TerminalText.sanitize(error.description) + "\n")
             write(summary.render(engine, now: clock.now(), saved: false))
             throw error
         }
@@ -77,7 +77,7 @@ public final class REPL {
     }
 
     /// The first line: what today holds.
-    public func welcome() -> String {
+    package func welcome() -> String {
         let config = engine.configuration
         var text: String
         switch config.mode {

@@ -15,9 +15,9 @@ import SRMQuizKit
 /// through a pipe expects), and each line read is echoed after it, so a transcript of a piped
 /// session reads like the interactive one; later changes to the prompt (a clock) are not written.
 /// In key mode every byte is a key (a newline is Enter).
-public final class PipeTerminal: Terminal {
-    public let waker = TerminalWaker()
-    public var inputMode: TerminalInputMode = .lines
+package final class PipeTerminal: Terminal {
+    package let waker = TerminalWaker()
+    package var inputMode: TerminalInputMode = .lines
     private let input: Int32
     private let output: any TextSink
     private let clock: any Clock
@@ -29,10 +29,12 @@ public final class PipeTerminal: Terminal {
     /// Whether the prompt is on the output, waiting for its line.
     private var promptShown = false
 
-    /// Reads `input` (standard input by default) and writes to `output`; `clock` measures deadlines.
+    /// Reads `input` (standard input by default) and writes to `output`; `clock` measures
+    /// deadlines.
+    ///
     /// With `handlesSignals`, Ctrl-C, SIGHUP and SIGTERM end input (the session saves, an exam
     /// writes its results) instead of killing the process.
-    public init(
+    package init(
         input: Int32 = STDIN_FILENO, output: any TextSink = StandardOutput(),
         clock: any Clock = SystemClock(),
         environment: [String: String] = ProcessInfo.processInfo.environment, handlesSignals: Bool = false
@@ -44,9 +46,9 @@ public final class PipeTerminal: Terminal {
         if handlesSignals { SignalPipe.install([SIGINT, SIGHUP, SIGTERM]) }
     }
 
-    public var columns: Int { TerminalSize.columns(environment: environment) }
+    package var columns: Int { TerminalSize.columns(environment: environment) }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         if promptShown {
             output.write("\n")
             promptShown = false
@@ -54,16 +56,16 @@ public final class PipeTerminal: Terminal {
         output.write(TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns))
     }
 
-    public func setPrompt(_ prompt: String) { self.prompt = prompt }
+    package func setPrompt(_ prompt: String) { self.prompt = prompt }
 
-    public func setCompletions(_ words: [String]) {}
+    package func setCompletions(_ words: [String]) {}
 
     /// Lines on a pipe arrive whole: there is never a half-typed one.
-    public func discardInput() -> String { "" }
+    package func discardInput() -> String { "" }
 
-    public func endPrompt() {}
+    package func endPrompt() {}
 
-    public func nextEvent(until deadline: Date?) -> TerminalEvent {
+    package func nextEvent(until deadline: Date?) -> TerminalEvent {
         while true {
             if let event = takeBuffered() { return event }
             if atEnd { return .endOfInput }
@@ -135,5 +137,5 @@ public final class PipeTerminal: Terminal {
         }
     }
 
-    public func finish() { SignalPipe.restore() }
+    package func finish() { SignalPipe.restore() }
 }

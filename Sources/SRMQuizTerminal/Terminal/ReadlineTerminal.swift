@@ -21,13 +21,13 @@ import SRMQuizKit
 ///
 /// Use it from one thread only (readline is not thread-safe), and only when standard input is a
 /// terminal. When standard output is not a terminal, the prompt and the line go to standard error.
-public final class ReadlineTerminal: Terminal {
+package final class ReadlineTerminal: Terminal {
     /// Lines kept in the history file.
-    public static let historyLimit: Int32 = 1000
+    package static let historyLimit: Int32 = 1000
 
     /// The history file, if any.
-    public let historyPath: String?
-    public let waker = TerminalWaker()
+    package let historyPath: String?
+    package let waker = TerminalWaker()
     private let output: any TextSink
     private let environment: [String: String]
     private var prompt = ""
@@ -35,9 +35,10 @@ public final class ReadlineTerminal: Terminal {
     private var savedTermios: termios?
     private var finished = false
 
-    /// Sets readline up and installs the SIGINT and SIGWINCH handlers. `historyPath` is read now
-    /// and appended to after every line; `nil` keeps no history.
-    public init(
+    /// Sets readline up and installs the SIGINT and SIGWINCH handlers.
+    ///
+    /// `historyPath` is read now and appended to after every line; `nil` keeps no history.
+    package init(
         historyPath: String?, output: any TextSink = StandardOutput(),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
@@ -62,20 +63,15 @@ public final class ReadlineTerminal: Terminal {
     }
 
     /// The history file under the XDG state directory: `$XDG_STATE_HOME/srmquiz/history`, else
-    /// `$HOME/.local/state/srmquiz/history`; `nil` if neither variable is set.
-    public static func defaultHistoryPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/srmquiz/history"
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return home + "/.local/state/srmquiz/history"
-        }
-        return nil
+    /// `$HOME/.local/state/srmquiz/history` (``DataDirectory/statePath(environment:)``); `nil`
+    /// if neither is an absolute path.
+    package static func defaultHistoryPath(environment: [String: String]) -> String? {
+        DataDirectory.statePath(environment: environment).map { $0 + "/history" }
     }
 
-    public var columns: Int { TerminalSize.columns(environment: environment) }
+    package var columns: Int { TerminalSize.columns(environment: environment) }
 
-    public var inputMode: TerminalInputMode = .lines {
+    package var inputMode: TerminalInputMode = .lines {
         didSet {
             guard inputMode != oldValue else { return }
             if inputMode == .keys {
@@ -87,11 +83,11 @@ public final class ReadlineTerminal: Terminal {
         }
     }
 
-    public func setCompletions(_ words: [String]) {
+    package func setCompletions(_ words: [String]) {
         ReadlineShared.candidates = words
     }
 
-    public func discardInput() -> String {
+    package func discardInput() -> String {
         guard installed, rl_end > 0 else { return "" }
         let text = rl_copy_text(0, rl_end)
         defer { free(text) }
@@ -101,7 +97,7 @@ public final class ReadlineTerminal: Terminal {
         return text.map { String(cString: $0) } ?? ""
     }
 
-    public func endPrompt() {
+    package func endPrompt() {
         guard installed else { return }
         rl_set_prompt("")
         rl_replace_line("", 0)
@@ -111,7 +107,7 @@ public final class ReadlineTerminal: Terminal {
         prompt = ""
     }
 
-    public func setPrompt(_ prompt: String) {
+    package func setPrompt(_ prompt: String) {
         guard prompt != self.prompt else { return }
         self.prompt = prompt
         if installed {
@@ -120,7 +116,7 @@ public final class ReadlineTerminal: Terminal {
         }
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         let laidOut = TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns)
         guard installed else {
             output.write(laidOut)
@@ -141,7 +137,7 @@ public final class ReadlineTerminal: Terminal {
         free(saved)
     }
 
-    public func nextEvent(until deadline: Date?) -> TerminalEvent {
+    package func nextEvent(until deadline: Date?) -> TerminalEvent {
         while true {
             if !ReadlineShared.pending.isEmpty { return ReadlineShared.pending.removeFirst() }
             if inputMode == .lines, !installed {
@@ -172,8 +168,10 @@ public final class ReadlineTerminal: Terminal {
         }
     }
 
-    /// Trims the history file, removes the handlers and gives the terminal back. Call once.
-    public func finish() {
+    /// Trims the history file, removes the handlers and gives the terminal back.
+    ///
+    /// Call once.
+    package func finish() {
         guard !finished else { return }
         finished = true
         inputMode = .lines
@@ -252,8 +250,9 @@ public final class ReadlineTerminal: Terminal {
     }
 }
 
-/// State shared with readline's C callbacks, which cannot capture context. Touched only from the
-/// thread that drives the terminal.
+/// State shared with readline's C callbacks, which cannot capture context.
+///
+/// Touched only from the thread that drives the terminal.
 enum ReadlineShared {
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var matches: [String] = []

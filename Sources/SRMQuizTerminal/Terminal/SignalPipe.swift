@@ -7,8 +7,9 @@ import Foundation
 #endif
 
 /// Signals turned into bytes on a self-pipe that a terminal polls with its input: the handler only
-/// writes the signal's number (async-signal-safe), and the terminal's own thread acts on it. Ctrl-C
-/// (SIGINT), window resizes (SIGWINCH), and SIGHUP and SIGTERM, which end input so a session
+/// writes the signal's number (async-signal-safe), and the terminal's own thread acts on it.
+///
+/// Ctrl-C (SIGINT), window resizes (SIGWINCH), and SIGHUP and SIGTERM, which end input so a session
 /// saves and an exam writes its results before the process exits.
 enum SignalPipe {
     nonisolated(unsafe) static var fds: (read: Int32, write: Int32) = (-1, -1)

@@ -9,13 +9,13 @@ import Foundation
 /// signals and wake-ups, with the time to the next deadline as the timeout. A session is then an
 /// ordinary loop — `switch terminal.nextEvent(until: nextTick)` — that can redraw a clock in the
 /// prompt while the learner types, close a question at zero, and take events from a network
-/// thread (through ``waker``) without any locks of its own. Tests use ``ScriptedTerminal``,
+/// thread (through ``waker``) without any locks of its own. Tests use `ScriptedTerminal`,
 /// which plays scripted input against a manual clock.
 ///
 /// Implementations: ``ReadlineTerminal`` (a TTY: GNU readline's callback interface, history,
 /// completion, `~/.inputrc`), ``PipeTerminal`` (standard input is a pipe or file: plain lines,
-/// timers still fire), ``ScriptedTerminal`` (tests).
-public protocol Terminal: AnyObject {
+/// timers still fire), `ScriptedTerminal` (tests, in the SRMQuizTestSupport target).
+package protocol Terminal: AnyObject {
     /// Writes `text` above the line being edited (the prompt and the half-typed line are
     /// redrawn below it). Every paragraph is wrapped at ``columns`` as it is printed and passed
     /// through ``TerminalText/sanitize(_:)`` except for the style codes this program adds.
@@ -45,7 +45,7 @@ public protocol Terminal: AnyObject {
 
 extension Terminal {
     /// Sets the prompt and waits for the next event.
-    public func nextEvent(prompt: String, until deadline: Date? = nil) -> TerminalEvent {
+    package func nextEvent(prompt: String, until deadline: Date? = nil) -> TerminalEvent {
         setPrompt(prompt)
         return nextEvent(until: deadline)
     }

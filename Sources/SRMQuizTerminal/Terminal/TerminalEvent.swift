@@ -1,5 +1,5 @@
 /// What a ``Terminal`` reports to the code that drives it.
-public enum TerminalEvent: Sendable, Equatable {
+package enum TerminalEvent: Sendable, Equatable {
     /// A line was entered (line mode), without its newline.
     case line(String)
     /// One key was pressed (key mode: no Enter needed).
@@ -17,7 +17,7 @@ public enum TerminalEvent: Sendable, Equatable {
 }
 
 /// One key in key mode.
-public enum TerminalKey: Sendable, Equatable {
+package enum TerminalKey: Sendable, Equatable {
     case character(Character)
     case enter
     case escape
@@ -25,7 +25,7 @@ public enum TerminalKey: Sendable, Equatable {
 }
 
 /// How a ``Terminal`` reads input.
-public enum TerminalInputMode: Sendable, Equatable {
+package enum TerminalInputMode: Sendable, Equatable {
     /// Whole lines: line editing, history and Tab completion on a terminal.
     case lines
     /// Single keys as they are pressed, not echoed (an instructor's one-key commands).

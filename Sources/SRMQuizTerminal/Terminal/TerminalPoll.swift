@@ -7,7 +7,9 @@ import Foundation
 #endif
 
 /// One wait of a terminal's thread: for its input, the signal pipe and its waker, at most until a
-/// deadline. The one `poll(2)` both real terminals use.
+/// deadline.
+///
+/// The one `poll(2)` both real terminals use.
 enum TerminalPoll {
     /// What became ready.
     struct Ready {

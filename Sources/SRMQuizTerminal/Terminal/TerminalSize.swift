@@ -9,12 +9,12 @@ import Foundation
 /// The width text is laid out at, read each time it is asked for (so a resized window is
 /// honoured by the next text): the terminal's columns when standard output is a terminal (at
 /// most 100, for lines that stay readable on a wide window), else `$COLUMNS`, else 80.
-public enum TerminalSize {
+package enum TerminalSize {
     /// The widest a terminal line is laid out.
-    public static let maximum = 100
+    package static let maximum = 100
 
     /// The columns to wrap at now.
-    public static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    package static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         if isatty(STDOUT_FILENO) != 0 {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {

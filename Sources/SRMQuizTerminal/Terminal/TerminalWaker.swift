@@ -9,14 +9,14 @@ import Foundation
 /// Wakes a thread waiting in ``Terminal/nextEvent(until:)`` from any other thread: it writes a
 /// byte to a non-blocking pipe that the terminal polls (and, for terminals that do not poll,
 /// calls a hook).
-public final class TerminalWaker: Sendable {
+package final class TerminalWaker: Sendable {
     /// The end the terminal polls (non-blocking, close-on-exec); -1 if no pipe could be made.
     let readEnd: Int32
     private let writeEnd: Int32
     private let hook: (@Sendable () -> Void)?
 
     /// A waker with its own pipe; `hook` is also called on every wake (for scripted terminals).
-    public init(hook: (@Sendable () -> Void)? = nil) {
+    package init(hook: (@Sendable () -> Void)? = nil) {
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             for fd in fds {
@@ -30,7 +30,7 @@ public final class TerminalWaker: Sendable {
     }
 
     /// Makes the terminal's waiting (or next) `nextEvent` return ``TerminalEvent/wake``.
-    public func wake() {
+    package func wake() {
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
         hook?()

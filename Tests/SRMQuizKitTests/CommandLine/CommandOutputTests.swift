@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 @testable import SRMQuizCLI
@@ -42,6 +43,30 @@ import Testing
         #expect(result.stderr.contains("empty name"), "\(result.stderr)")
     }
 
+    /// One rule and one message for the options several commands share.
+    @Test(arguments: [
+        (["quiz", "--count", "0"], "--count must be 1 or more"),
+        (["cram", "--count", "0"], "--count must be 1 or more"),
+        (["print", "--count", "0"], "--count must be 1 or more"),
+        (["exam", "--count", "0"], "--count must be 1 or more"),
+        (["class", "--players", "Ann", "--count", "0"], "--count must be 1 or more"),
+        (["class", "host", "--count", "0"], "--count must be 1 or more"),
+        (["class", "--players", "Ann", "--timer", "0.5"], "--timer must be from 1 to 3600 seconds"),
+        (["class", "host", "--timer", "0.5"], "--timer must be from 1 to 3600 seconds"),
+        (["study", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
+        (["progress", "rebuild", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
+        (["progress", "replay", "-", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
+        (["study", "--day-starts-at", "24"], "--day-starts-at must be an hour from 0 to 23, not 24"),
+        (["progress", "replay", "-", "--day-starts-at", "24"], "--day-starts-at must be an hour from 0 to 23, not 24"),
+        (["study", "--exam-date", "soon"], "--exam-date must be a date such as 2026-03-31, got \"soon\""),
+        (["report", "--exam-date", "soon"], "--exam-date must be a date such as 2026-03-31, got \"soon\""),
+    ])
+    func sharedOptionsHaveOneRule(arguments: [String], message: String) async {
+        let result = await run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+
     @Test func unknownServiceListsTheValidOnesAndTheClosest() async {
         let result = await run(["print", "--service", "ec3", "--count", "2"])
         #expect(result.status == 64)
@@ -71,6 +96,15 @@ import Testing
         #expect(!items.isEmpty)
         let sheet = await run(["print", "--format", "text", "--count", "3", "--seed", "1", "--topic", "patching"])
         #expect(sheet.status == 0, "\(sheet.stderr)")
+    }
+
+    /// `--output -` is standard output for every command that writes a document.
+    @Test(arguments: [["print", "--count", "2", "--seed", "1", "--format", "text"], ["export", "--format", "csv"]])
+    func outputDashIsStandardOutput(command: [String]) async {
+        let result = await run(command + ["--output", "-"])
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+        #expect(!result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "-"))
     }
 
     /// The shells' custom completion (`srmquiz ---completion …`, as the bash, zsh and fish

@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 /// `docs/srmquiz.1` is generated from the commands' help by `scripts/generate-manual.sh`; this
@@ -19,16 +20,10 @@ import Testing
             "needs generate-manual beside srmquiz: swift build --product generate-manual"))
     func manualPageIsUpToDate() throws {
         let folder = try #require(Self.binFolder)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [CLI.root.appendingPathComponent("scripts/generate-manual.sh").path, "--check"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["BIN": folder.path]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let check = try CLI.launch(
+            ["/bin/sh", CLI.root.appendingPathComponent("scripts/generate-manual.sh").path, "--check"],
+            environment: ProcessInfo.processInfo.environment.merging(["BIN": folder.path]) { $1 })
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func manualPageHasTheSections() throws {

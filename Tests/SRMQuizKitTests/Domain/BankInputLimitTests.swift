@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 import SRMQuizKit

@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 @Suite struct BankCommandTests {
@@ -91,18 +92,9 @@ import Testing
     }
 
     @Test func bundledBankIsFoundFromAnyWorkingDirectory() throws {
-        let process = Process()
-        process.executableURL = try CLI.binary
-        process.arguments = ["bank", "validate"]
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self).hasPrefix("valid: "))
+        let result = try CLI.run(["bank", "validate"], currentDirectory: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("valid: "))
     }
 
     @Test func missingBankPathIsAClearError() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,24 +9,6 @@ import Testing
 /// An exam's answers survive the process: SIGTERM writes the partial results, SIGKILL leaves a
 /// journal that `exam --resume` takes up with every answer given and the time that was left.
 @Suite(.serialized) struct DurableExamTests {
-    /// Starts `srmquiz exam …` with a pipe on stdin that the test writes to.
-    func start(_ arguments: [String], home: URL) throws -> (Process, FileHandle) {
-        let process = Process()
-        process.executableURL = try CLI.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path
-        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        return (process, stdin.fileHandleForWriting)
-    }
-
     /// Waits (up to 20 s) until `path` has at least `lines` lines.
     func waitForLines(_ path: String, _ lines: Int) {
         for _ in 0..<200 {
@@ -48,15 +31,15 @@ import Testing
     @Test func sigtermWritesThePartialResults() throws {
         let home = try CLI.temporaryDirectory()
         let path = home.appendingPathComponent("exam.json").path
-        let (process, input) = try start(
+        let exam = try Spawned(
             ["exam", "--count", "4", "--seed", "3", "--minutes", "5", "--results", path, "--no-record"],
             home: home)
-        input.write(Data("a\n".utf8))
+        exam.send("a")
         waitForLines(path + ".journal", 2)
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        try? input.close()
-        #expect(process.terminationStatus == 0)
+        kill(exam.process.processIdentifier, SIGTERM)
+        exam.process.waitUntilExit()
+        exam.closeInput()
+        #expect(exam.process.terminationStatus == 0)
         let object = try results(path)
         let questions = try #require(object["questions"] as? [[String: Any]])
         #expect(questions.first?["answer"] as? [String] == ["a"])
@@ -67,14 +50,15 @@ import Testing
     @Test func afterSigkillResumeKeepsEveryAnswer() throws {
         let home = try CLI.temporaryDirectory()
         let path = home.appendingPathComponent("exam.json").path
-        let (process, input) = try start(
+        let exam = try Spawned(
             ["exam", "--count", "4", "--seed", "3", "--minutes", "5", "--results", path, "--no-record"],
             home: home)
-        input.write(Data("a\nb\n".utf8))
+        exam.send("a")
+        exam.send("b")
         waitForLines(path + ".journal", 3)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        try? input.close()
+        kill(exam.process.processIdentifier, SIGKILL)
+        exam.process.waitUntilExit()
+        exam.closeInput()
         #expect(!FileManager.default.fileExists(atPath: path))
 
         let resumed = try CLI.run(

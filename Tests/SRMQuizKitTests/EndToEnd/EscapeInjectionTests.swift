@@ -1,13 +1,16 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 @testable import SRMQuizCLI
 
-/// Issue 14 item 1: no terminal escape injection. Each of 15 hostile payloads is put in every
-/// text field of a bank, valid and invalid (so `bank validate` quotes it in its errors), and
-/// every command that prints bank text runs on it; the bytes of standard output and standard
-/// error must hold no raw control character, escape sequence, C1 control or bidi override.
+/// Issue 14 item 1: no terminal escape injection.
+///
+/// Each of 15 hostile payloads is put in every text field of a bank, valid and invalid (so
+/// `bank validate` quotes it in its errors), and every command that prints bank text runs on it;
+/// the bytes of standard output and standard error must hold no raw control character, escape
+/// sequence, C1 control or bidi override.
 @Suite struct EscapeInjectionTests {
     /// The payloads: clipboard write, screen clear, CSI and OSC variants, 8-bit controls, bidi
     /// overrides and single control characters.

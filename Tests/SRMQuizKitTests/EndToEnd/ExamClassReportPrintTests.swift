@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 /// `srmquiz exam`, `class`, `report` and `print` run as built, on the bundled bank, with piped
@@ -116,7 +117,7 @@ import Testing
     @Test func examRejectsBadOptions() throws {
         let run = try CLI.run(["exam", "--count", "0"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("--count must be at least 1"))
+        #expect(run.stderr.contains("--count must be 1 or more"))
     }
 
     @Test func classPlaysTogetherAndSavesResults() throws {

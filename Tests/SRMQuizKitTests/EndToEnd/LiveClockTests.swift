@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 /// The live clocks through the real binary: an exam that ends by itself on a terminal (tmux) and

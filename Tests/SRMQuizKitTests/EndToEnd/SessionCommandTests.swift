@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// `srmquiz study|quiz|cram` run as a built binary with piped standard input.

@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -6,7 +7,9 @@ import Testing
 #endif
 
 /// The real binary under a real terminal (tmux): prompt, Tab completion, history across runs,
-/// Ctrl-C and Ctrl-D. Skipped, with a message, only where tmux is not installed.
+/// Ctrl-C and Ctrl-D.
+///
+/// Skipped, with a message, only where tmux is not installed.
 @Suite(.serialized) struct TerminalSessionTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -18,9 +21,11 @@ import Testing
 
         init(tmux: String) { self.tmux = tmux }
 
-        /// Runs a tmux command and returns its output. Spawned with every descriptor above 2
-        /// closed: the tmux server it may start must not inherit this process's pipes (it would
-        /// keep them open, and `Process` would never see its client exit).
+        /// Runs a tmux command and returns its output.
+        ///
+        /// Spawned with every descriptor above 2 closed: the tmux server it may start must not
+        /// inherit this process's pipes (it would keep them open, and `Process` would never see its
+        /// client exit).
         @discardableResult func run(_ args: [String]) throws -> String {
             let output = FileManager.default.temporaryDirectory
                 .appendingPathComponent("tmux-out-\(UUID().uuidString)").path

@@ -1,6 +1,7 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizTerminal
+import SRMQuizTestSupport
 import Testing
 
 @Suite struct ExamRunnerTests {

@@ -1,18 +1,7 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
-
-/// An in-memory store that keeps what it is given.
-final class MemoryReviewStore: ReviewStore {
-    var settings = SchedulerSettings()
-    var cards: [String: Card] = [:]
-    var log: [ReviewLogEntry] = []
-    func record(_ entry: ReviewLogEntry, card: Card) throws {
-        log.append(entry)
-        cards[entry.itemID] = card
-    }
-    func undoLast() throws -> ReviewLogEntry? { log.popLast() }
-}
 
 /// A scheduler that counts reps and lapses and puts the card a day out.
 struct CountingScheduler: Scheduler {
@@ -40,7 +29,7 @@ struct CountingScheduler: Scheduler {
         session.answer(ChoiceAnswer(letters: ["b"]), at: Date(timeIntervalSince1970: 20))
         let result = session.result(
             finishedAt: Date(timeIntervalSince1970: 30), timedOut: false, bankFiles: [])
-        let store = MemoryReviewStore()
+        let store = InMemoryReviewStore()
         let recorded = try ReviewRecorder(store: store, scheduler: CountingScheduler()).record(result)
         #expect(recorded == 2)
         #expect(store.log.map(\.itemID) == ["q1", "q2"])
@@ -60,7 +49,7 @@ struct CountingScheduler: Scheduler {
         session.answer(ChoiceAnswer(letters: ["a"]), at: Date(timeIntervalSince1970: 1))
         let result = session.result(
             finishedAt: Date(timeIntervalSince1970: 2), timedOut: false, bankFiles: [])
-        let store = MemoryReviewStore()
+        let store = InMemoryReviewStore()
         try ReviewRecorder(store: store).record(result)
         let card = try #require(store.cards["q1"])
         #expect(card.reps == 1)

@@ -1,6 +1,7 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizTerminal
+import SRMQuizTestSupport
 import Testing
 
 @Suite struct REPLTests {
@@ -8,23 +9,30 @@ import Testing
         var output: String
         var store: InMemoryReviewStore
         var terminal: ScriptedTerminal
-        var stats: SessionStats?
+        var stats: SessionStats? = nil
+        /// The error the session ended with.
+        var error: SessionError? = nil
     }
 
     /// Runs a study session over `items` with `lines` typed, each answer taking 8 s.
     func run(
         _ items: [Item], _ lines: [String], style: TerminalStyle = .plain,
         configuration: SessionConfiguration = SessionConfiguration(calendar: SessionFixture.utc),
-        store: InMemoryReviewStore = InMemoryReviewStore(), errors: BufferSink = BufferSink()
+        store: InMemoryReviewStore = InMemoryReviewStore()
     ) -> Run {
         let clock = ManualClock()
         let engine = SessionEngine(
             items: items, store: store, scheduler: StubScheduler(), configuration: configuration, clock: clock
         )
         let terminal = ScriptedTerminal(lines: lines, every: 8, clock: clock)
-        let stats = try? REPL(engine: engine, terminal: terminal, clock: clock, style: style, errors: errors)
-            .run()
-        return Run(output: terminal.transcript, store: store, terminal: terminal, stats: stats)
+        var run = Run(output: "", store: store, terminal: terminal)
+        do {
+            run.stats = try REPL(engine: engine, terminal: terminal, clock: clock, style: style).run()
+        } catch {
+            run.error = error
+        }
+        run.output = terminal.transcript
+        return run
     }
 
     let two = [SessionFixture.owner("a"), SessionFixture.owner("b", answer: "AWS", service: "s3")]
@@ -187,11 +195,10 @@ import Testing
     @Test func aSaveFailureStopsTheSessionWithAnError() {
         let store = InMemoryReviewStore()
         store.failNextRecord = true
-        let errors = BufferSink()
-        let result = run(two, ["b", "a"], store: store, errors: errors)
+        let result = run(two, ["b", "a"], store: store)
         #expect(result.stats == nil)
-        // The error goes to standard error; the summary does not claim the progress is saved.
-        #expect(errors.text.contains("could not save progress: disk full"))
+        // The error is thrown for the caller to report; the summary does not claim the progress is saved.
+        #expect(result.error?.description.contains("could not save progress: disk full") == true)
         #expect(!result.output.contains("disk full"))
         #expect(!result.output.contains("Progress is saved") && result.output.contains("NOT saved"))
         #expect(store.log.isEmpty)

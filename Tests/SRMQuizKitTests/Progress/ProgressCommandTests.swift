@@ -1,42 +1,17 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// End-to-end tests of `srmquiz progress …`, running the built binary.
 @Suite struct ProgressCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            ".build/debug/srmquiz")
-
-    /// Runs the binary with `arguments`, HOME set to `home` and no other XDG variables.
-    static func run(_ arguments: [String], home: URL, extra: [String: String] = [:]) throws -> Run {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: binary.path),
-            "\(binary.path) is missing: run `swift build` first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary with `arguments`, HOME set to `home` and no XDG variable but those in
+    /// `extra` (``CLI/Environment/bare``).
+    static func run(
+        _ arguments: [String], home: URL, extra: [String: String] = [:], input: String = "",
+        timeLimit: TimeInterval = 120
+    ) throws -> CLI.Result {
+        try CLI.run(arguments, input: input, home: home, environment: extra, base: .bare, timeLimit: timeLimit)
     }
 
     @Test func pathFollowsXDGAndLearner() throws {

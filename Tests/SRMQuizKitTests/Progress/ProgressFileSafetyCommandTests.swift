@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,58 +12,26 @@ import Testing
 /// Issue 14 items 4, 5 and 7 through the built binary: links, devices and FIFOs refused by name,
 /// restore only for damage, a file-size limit reported as an error, read-only folders readable.
 @Suite struct ProgressFileSafetyCommandTests {
-    typealias Run = ProgressCommandTests.Run
-
     /// Whether tests can run the binary as another user (`nobody`, via `setpriv`), as a root
     /// run needs to meet "permission denied" at all.
     static let canActAsAnotherUser =
         geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
-    /// Runs `command` (an argument list whose first entry is the program), with `input` on stdin,
-    /// killing it after `timeLimit` seconds; also says whether it ended by a signal.
+    /// Runs `command` (the program first) with HOME set to `home` and no XDG variable.
     static func launch(
         _ command: [String], home: URL, input: String = "", timeLimit: TimeInterval = 60
-    ) throws -> (run: Run, signalled: Bool) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        let (stdin, out, err) = (Pipe(), Pipe(), Pipe())
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { [process] in
-            if process.isRunning { process.terminate() }
-        }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let run = Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-        return (run, process.terminationReason == .uncaughtSignal)
+    ) throws -> CLI.Result {
+        try CLI.launch(command, environment: CLI.environment(.bare, home: home), input: input, timeLimit: timeLimit)
     }
 
     /// Runs the binary as a user other than the owner of root's files: `nobody` when the tests
     /// run as root (the files under `owned` are given to it first), else the user itself.
-    static func runAsUser(_ arguments: [String], home: URL, owned: URL) throws -> Run {
-        let binary = ProgressCommandTests.binary.path
-        guard geteuid() == 0 else { return try launch([binary] + arguments, home: home).run }
+    static func runAsUser(_ arguments: [String], home: URL, owned: URL) throws -> CLI.Result {
+        guard geteuid() == 0 else { return try ProgressCommandTests.run(arguments, home: home) }
         try chownTree(owned, to: 65534)
         return try launch(
-            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments,
-            home: home
-        ).run
+            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments,
+            home: home)
     }
 
     static func chownTree(_ url: URL, to uid: uid_t) throws {
@@ -74,10 +43,7 @@ import Testing
 
     @Test func aDeviceAsTheProgressPathIsRefusedAndNoLockIsMadeBesideIt() throws {
         let temp = ProgressTempFolder()
-        let run = try Self.launch(
-            [ProgressCommandTests.binary.path, "study", "--progress", "/dev/null"], home: temp.url,
-            input: "a\n"
-        ).run
+        let run = try ProgressCommandTests.run(["study", "--progress", "/dev/null"], home: temp.url, input: "a\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("/dev/null: is a character device, not a regular file"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "/dev/null.lock"))
@@ -93,9 +59,8 @@ import Testing
             ["progress", "rebuild", "--progress", fifo.path],
             ["study", "--progress", fifo.path],
         ] {
-            let (run, signalled) = try Self.launch(
-                [ProgressCommandTests.binary.path] + arguments, home: temp.url, timeLimit: 30)
-            #expect(!signalled, "\(arguments) hung")
+            let run = try ProgressCommandTests.run(arguments, home: temp.url, timeLimit: 30)
+            #expect(!run.signalled, "\(arguments) hung")
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
             #expect(
                 run.stderr.contains(fifo.path) && run.stderr.contains("FIFO"), "\(arguments): \(run.stderr)")
@@ -160,15 +125,15 @@ import Testing
         let temp = ProgressTempFolder()
         let url = temp.file("p.json")
         try ProgressFileSafetyTests.make(url, answers: 12)  // a log of several kilobytes
-        let binary = ProgressCommandTests.binary.path
+        let binary = try CLI.binary.path
         // A first session records the study-day settings (SM-2 day rule), so the limited one
         // fails on an answer, not at the start.
-        let first = try Self.launch([binary, "study", "--progress", url.path], home: temp.url).run
+        let first = try ProgressCommandTests.run(["study", "--progress", url.path], home: temp.url)
         #expect(first.status == 0, "\(first.stderr)")
-        let (run, signalled) = try Self.launch(
+        let run = try Self.launch(
             ["/bin/sh", "-c", "ulimit -f 1 && exec \"$0\" \"$@\"", binary, "study", "--progress", url.path],
             home: temp.url, input: "a\nb\n")
-        #expect(!signalled, "killed by a signal (SIGXFSZ?)")
+        #expect(!run.signalled, "killed by a signal (SIGXFSZ?)")
         #expect(run.status == 1, "\(run.stderr)")
         let log = ProgressFixtures.log(of: url).path
         #expect(run.stderr.contains("\(log): writing failed: File too large"), "\(run.stderr)")

@@ -8,8 +8,10 @@ import Testing
     import Darwin
 #endif
 
-/// Issue 14 item 4: no writes through links, a lock on the file's identity, regular files only,
-/// and a folder only the user can change. Each reproducer of the red-team run is a test here.
+/// Issue 14 item 4: no writes through links, a lock on the file's identity, regular files only, and
+/// a folder only the user can change.
+///
+/// Each reproducer of the red-team run is a test here.
 @Suite struct ProgressFileSafetyTests {
     /// A store at `url` with `answers` answers, closed.
     static func make(_ url: URL, answers: Int) throws {

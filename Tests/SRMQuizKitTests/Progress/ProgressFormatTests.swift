@@ -213,6 +213,19 @@ import Testing
         }
     }
 
+    /// Found by the `state` fuzz target: a value cut off inside a string made the skipper step
+    /// past the end of the buffer (a heap read overflow under AddressSanitizer).
+    @Test(arguments: [
+        #"{  "settings" : "!"#, #"{"settings":"\"#, #"{"settings":{"a":"b"#, #"{"settings":["\"#,
+        #"{"settings":"#, #"{"settings":"a\\"#,
+    ])
+    func aStateCutOffInsideAStringIsRefusedNotOverread(text: String) {
+        let quick = Array(text.utf8).withUnsafeBufferPointer { ProgressFastPath.state($0) }
+        #expect(quick == nil)
+        let line = Array(text.utf8).withUnsafeBufferPointer { ProgressFastPath.line($0) }
+        #expect(line == nil)
+    }
+
     @Test func linesTheFastPathDoesNotExpectAreDecodedOrRefusedByJSONDecoder() throws {
         let ok =
             #"{"event":"settings","settings":{"kind":"sm2"},"at":"2025-03-01T09:30:00.125Z","extra":[1,{"a":null}]}"#

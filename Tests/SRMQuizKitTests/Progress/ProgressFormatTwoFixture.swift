@@ -2,9 +2,10 @@ import Foundation
 import SRMQuizKit
 
 /// The document held by `Tests/Fixtures/progress-v2-pretty.json`: a format 2 file as the first
-/// writer (Foundation's `JSONEncoder`, pretty-printed, sorted keys) wrote it. The fixture was
-/// generated from this value by that code before the hand-written writer replaced it, so reading
-/// it checks that files written by earlier versions still load.
+/// writer (Foundation's `JSONEncoder`, pretty-printed, sorted keys) wrote it.
+///
+/// The fixture was generated from this value by that code before the hand-written writer replaced
+/// it, so reading it checks that files written by earlier versions still load.
 enum ProgressFormatTwoFixture {
     static var url: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,56 +1,11 @@
 import Foundation
+import SRMQuizTestSupport
 import Testing
 
 /// Runs the built `srmquiz progress replay` on the py-fsrs fixture log and compares every line
 /// with the reference's replay (written by `scripts/fsrs_vectors.py`).
 @Suite struct ProgressReplayCommandTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/SRMQuizKitTests/Fixtures")
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        let binary = root.appendingPathComponent(".build/debug/srmquiz")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw CocoaError(
-                .fileNoSuchFile,
-                userInfo: [
-                    NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build` first"
-                ])
-        }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "srmquiz-replay-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = [
-            "HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-            "XDG_STATE_HOME": home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin",
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static let fixtures = CLI.root.appendingPathComponent("Tests/SRMQuizKitTests/Fixtures")
 
     static func objects(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map {
@@ -61,7 +16,7 @@ import Testing
     @Test(arguments: [("0.9", "revlog-replay-r090.jsonl"), ("0.8", "revlog-replay-r080.jsonl")])
     func replayMatchesPyFSRS(retention: String, expectedFile: String) throws {
         let csv = Self.fixtures.appendingPathComponent("revlog-replay.csv").path
-        let result = try Self.run(["progress", "replay", csv, "--retention", retention])
+        let result = try CLI.run(["progress", "replay", csv, "--retention", retention])
         #expect(result.status == 0, "\(result.stderr)")
         let actual = try Self.objects(result.stdout)
         let expected = try Self.objects(
@@ -91,9 +46,9 @@ import Testing
     }
 
     @Test func readsStandardInputAndRunsSM2() throws {
-        let result = try Self.run(
+        let result = try CLI.run(
             ["progress", "replay", "-", "--scheduler", "sm2"],
-            stdin: "card_id,review_time,review_rating\n7,1767600000000,4\n")
+            input: "card_id,review_time,review_rating\n7,1767600000000,4\n")
         #expect(result.status == 0)
         let line = try #require(try Self.objects(result.stdout).first)
         #expect(line["ease"] as? Double == 2.5)
@@ -102,9 +57,9 @@ import Testing
     }
 
     @Test func badRowFailsWithLineNumberOnStderr() throws {
-        let result = try Self.run(
+        let result = try CLI.run(
             ["progress", "replay", "-"],
-            stdin: "card_id,review_time,review_rating\n7,1767600000000,3\n7,oops,3\n")
+            input: "card_id,review_time,review_rating\n7,1767600000000,3\n7,oops,3\n")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("line 3"))
@@ -113,7 +68,7 @@ import Testing
 
     @Test(arguments: [["--retention", "0.5"], ["--scheduler", "sm3"]])
     func badOptionsAreRejected(options: [String]) throws {
-        let result = try Self.run(["progress", "replay", "-"] + options, stdin: "")
+        let result = try CLI.run(["progress", "replay", "-"] + options, input: "")
         #expect(result.status != 0)
         #expect(!result.stderr.isEmpty)
     }

@@ -131,7 +131,8 @@ import Testing
         let logURL = ProgressFixtures.log(of: url)
         var lines = try ProgressFixtures.logLines(url)
         let second = lines[0].utf8.count + 1
-        let rotten = lines[1].replacingOccurrences(of: "\"rating\":", with: "\"ratinX\":")  // same length: bit rot
+        // Bit rot: one letter changed, the same length.
+        let rotten = lines[1].replacingOccurrences(of: "\"rating\":", with: "\"ratinX\":")
         let state = try Data(contentsOf: url)
         // Bit rot fails the line's check; an edit that makes the check anew fails the schema.
         for (edited, reason) in [(rotten, "integrity check"), (ProgressFixtures.resealed(rotten), "review.rating")] {

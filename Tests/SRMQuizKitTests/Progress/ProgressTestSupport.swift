@@ -1,4 +1,5 @@
 import Foundation
+import SRMQuizTestSupport
 @testable import SRMQuizKit
 
 /// A fresh temporary folder, removed when the value goes away.

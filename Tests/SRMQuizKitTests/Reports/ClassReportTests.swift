@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The class report's most-missed rule, per-choice counts and the gradebook CSV, on a results file

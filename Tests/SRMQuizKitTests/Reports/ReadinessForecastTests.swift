@@ -40,6 +40,7 @@ import Testing
     }
 
     /// One synthetic learner: studies for some weeks, then sits the exam some days later.
+    ///
     /// Returns the forecast and the share they actually got right (0–100).
     static func learner(seed: UInt64) throws -> (forecast: ReadinessForecast, actual: Double) {
         var rng = SeededGenerator(seed: seed)

@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 @Suite struct ReportRenderingTests {

@@ -1,9 +1,11 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// The printed worksheet: 20 questions of the bundled bank rendered to PDF by Debian's chromium
 /// (`chromium --headless --print-to-pdf`) fit on three pages, A4 or Letter, with no local path.
+///
 /// Shown as skipped where chromium is not installed.
 @Suite struct WorksheetPrintTests {
     /// The chromium binary, if installed.

@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTestSupport
 import Testing
 
 /// Runs the built `srmquiz progress replay --scheduler sm2` on a log whose expected states come

@@ -1,6 +1,7 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizTerminal
+import SRMQuizTestSupport
 import Testing
 
 /// Typing `aws`, `customer` or `shared` on a flashcard's front, as Anki's "type in the answer"

@@ -1,6 +1,7 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizTerminal
+import SRMQuizTestSupport
 import Testing
 
 /// The single-terminal class with a timer: the countdown in the prompt, the close at zero with

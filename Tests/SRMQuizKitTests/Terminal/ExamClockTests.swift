@@ -1,6 +1,7 @@
 import Foundation
 import SRMQuizKit
 import SRMQuizTerminal
+import SRMQuizTestSupport
 import Testing
 
 /// The exam's clock on a scripted terminal: the prompt's time, the notices, and the submit at 0:00

@@ -5,7 +5,9 @@ import Foundation
 #endif
 
 /// A minimal W3C WebDriver client for Debian's `chromedriver` driving headless `chromium`: enough
-/// to open a page, type, click and read attributes. No Selenium needed.
+/// to open a page, type, click and read attributes.
+///
+/// No Selenium needed.
 final class WebDriver: @unchecked Sendable {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)

@@ -3,8 +3,9 @@ import Yams
 
 /// Reads bank files (YAML, see `docs/bank-format.md`) into a ``Bank`` and checks them.
 public enum BankLoader {
-    /// Loads and merges the banks at `paths` (files or folders). Throws ``BankError`` listing
-    /// every problem when anything is wrong.
+    /// Loads and merges the banks at `paths` (files or folders).
+    ///
+    /// Throws ``BankError`` listing every problem when anything is wrong.
     public static func load(paths: [String]) throws(BankError) -> Bank {
         let result = check(paths: paths)
         if !result.problems.isEmpty { throw BankError(problems: result.problems) }
@@ -12,7 +13,7 @@ public enum BankLoader {
     }
 
     /// Loads and merges the banks at `paths`, returning what could be read and every problem.
-    public static func check(paths: [String]) -> (bank: Bank, problems: [BankProblem]) {
+    package static func check(paths: [String]) -> (bank: Bank, problems: [BankProblem]) {
         var problems: [BankProblem] = []
         var files: [String] = []
         for path in paths {
@@ -38,7 +39,7 @@ public enum BankLoader {
     }
 
     /// Parses bank text held in memory (tests, importers).
-    public static func check(yaml: String, name: String) -> (bank: Bank, problems: [BankProblem]) {
+    package static func check(yaml: String, name: String) -> (bank: Bank, problems: [BankProblem]) {
         var reader = BankReader()
         reader.read(text: yaml, file: name)
         var bank = reader.bank

@@ -12,9 +12,9 @@ import CYaml
 enum YAMLExpansionLimit {
     /// The most nodes a document may expand to.
     static let maximumNodes = 1_000_000
-    /// The most a document may grow by expanding aliases (expanded ÷ written nodes)…
+    /// The most a document may grow by expanding aliases (expanded ÷ written nodes).
     static let maximumRatio = 10
-    /// …counted only once it expands to more than this many nodes.
+    /// Growth counts only once a document expands to more than this many nodes.
     static let ratioFloor = 10_000
 
     /// The problem with `text` (read from `file`), or nil when its aliases stay within the limits.

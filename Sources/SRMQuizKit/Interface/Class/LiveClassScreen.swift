@@ -1,16 +1,17 @@
 import Foundation
 
 /// The instructor's projector screen of a live class, as text: the lobby, the open question with
-/// its countdown and answer count, the results (a bar per choice, the right answer, the
-/// explanation with its source, the scoreboard with movers), and the podium with the
-/// per-question table. Pure: the host's loop prints what these return.
-public enum LiveClassScreen {
+/// its countdown and answer count, the results (a bar per choice, the right answer, the explanation
+/// with its source, the scoreboard with movers), and the podium with the per-question table.
+///
+/// Pure: the host's loop prints what these return.
+package enum LiveClassScreen {
     /// The keys the instructor can press.
-    public static let keyHelp =
+    package static let keyHelp =
         "Keys: Enter/space start or next · p pause/resume · s skip · q end · r remove a player · ? keys"
 
     /// How to join: the page, the code and the terminal command.
-    public static func joinInfo(urls: [String], pin: String, port: Int, hosts: [String]) -> String {
+    package static func joinInfo(urls: [String], pin: String, port: Int, hosts: [String]) -> String {
         var lines = ["Students join at:"]
         for url in urls { lines.append("  \(url)") }
         lines.append("Join code: \(pin)")
@@ -21,7 +22,7 @@ public enum LiveClassScreen {
     }
 
     /// The lobby: who has joined.
-    public static func lobby(_ state: LiveClass, width: Int = 80) -> String {
+    package static func lobby(_ state: LiveClass, width: Int = 80) -> String {
         let names = state.activePlayers.map { TerminalText.sanitize($0.name) }
         let count = "\(names.count) player\(names.count == 1 ? "" : "s") joined"
         guard !names.isEmpty else { return "Lobby: waiting for players… (Enter starts)" }
@@ -29,7 +30,7 @@ public enum LiveClassScreen {
     }
 
     /// The open question with its countdown and how many have answered.
-    public static func question(_ state: LiveClass, now: Date, width: Int = 80) -> String {
+    package static func question(_ state: LiveClass, now: Date, width: Int = 80) -> String {
         guard let index = state.phase.questionIndex, let item = state.currentItem else { return "" }
         var lines = [
             "Question \(index + 1) of \(state.items.count)",
@@ -45,8 +46,8 @@ public enum LiveClassScreen {
         return lines.joined(separator: "\n")
     }
 
-    /// One line: the countdown and the answer count, e.g. `[0:17] 17 of 23 answered`.
-    public static func status(_ state: LiveClass, now: Date) -> String {
+    /// One line: the countdown and the answer count, e.g., `[0:17] 17 of 23 answered`.
+    package static func status(_ state: LiveClass, now: Date) -> String {
         let left = Int((state.remaining(now: now) ?? 0).rounded(.up))
         let clock = String(format: "%d:%02d", left / 60, left % 60)
         let paused = { if case .paused = state.phase { return " (paused)" } else { return "" } }()
@@ -54,7 +55,7 @@ public enum LiveClassScreen {
     }
 
     /// The results of the question that just closed, with the scoreboard.
-    public static func results(_ state: LiveClass, previous: [String: Int] = [:], width: Int = 80) -> String {
+    package static func results(_ state: LiveClass, previous: [String: Int] = [:], width: Int = 80) -> String {
         guard let record = state.records.last else { return "" }
         let item = state.items[record.number - 1]
         var counts = Array(repeating: 0, count: record.choices.count)
@@ -85,7 +86,7 @@ public enum LiveClassScreen {
     }
 
     /// The top five, then the players who climbed most since `previous` ranks (by name).
-    public static func scoreboard(_ state: LiveClass, previous: [String: Int] = [:]) -> String {
+    package static func scoreboard(_ state: LiveClass, previous: [String: Int] = [:]) -> String {
         let standings = state.standings
         var lines = ["Scoreboard:"]
         for s in standings.prefix(5) {
@@ -103,7 +104,7 @@ public enum LiveClassScreen {
     }
 
     /// The podium and the per-question table.
-    public static func podium(_ state: LiveClass) -> String {
+    package static func podium(_ state: LiveClass) -> String {
         var lines = ["Final results:"]
         let standings = state.standings
         if standings.isEmpty { lines.append("  (no players)") }
@@ -127,7 +128,7 @@ public enum LiveClassScreen {
     }
 
     /// Each active player's rank by name (to find the movers after the next question).
-    public static func ranks(_ state: LiveClass) -> [String: Int] {
+    package static func ranks(_ state: LiveClass) -> [String: Int] {
         Dictionary(state.standings.map { ($0.name, $0.rank) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
 
-/// Aiken: single-answer multiple choice only. The question on one line, options `A. …`, then
-/// `ANSWER: B`, and a blank line. Items with several answers, no choices (flashcards) or more than
-/// 26 choices are skipped; ``ExportOutput/skipped`` says which and why.
-public struct AikenExporter: ItemExporter {
+/// Aiken: single-answer multiple choice only.
+///
+/// The question on one line, options `A. …`, then `ANSWER: B`, and a blank line. Items with several
+/// answers, no choices (flashcards) or more than 26 choices are skipped; ``ExportOutput/skipped``
+/// says which and why.
+package struct AikenExporter: ItemExporter {
     /// Aiken letters options `A` to `Z`.
-    public static let maximumChoices = 26
+    package static let maximumChoices = 26
 
-    public init() {}
+    package init() {}
 
-    public func export(_ items: [Item]) -> ExportOutput {
+    package func export(_ items: [Item]) -> ExportOutput {
         var text = ""
         var skipped: [SkippedItem] = []
         for item in items {

@@ -4,19 +4,19 @@
 /// Fields are HTML (`#html:true`): text is escaped (`& < > " '`; links use single-quoted attributes), newlines become `<br>` and tabs
 /// `&#9;`, so no field ever holds a tab, a newline or a double quote and none needs CSV quoting.
 /// The guid is the item's stable id, so importing a newer export updates the same notes.
-public struct AnkiExporter: ItemExporter {
+package struct AnkiExporter: ItemExporter {
     /// The deck used when none is given.
-    public static let defaultDeck = "AWS Shared Responsibility"
+    package static let defaultDeck = "AWS Shared Responsibility"
     /// The prefix of every tag (`srm::service::ec2`).
-    public static let tagPrefix = "srm"
+    package static let tagPrefix = "srm"
 
-    public var deck: String
+    package var deck: String
 
-    public init(deck: String = AnkiExporter.defaultDeck) {
+    package init(deck: String = AnkiExporter.defaultDeck) {
         self.deck = deck
     }
 
-    public func export(_ items: [Item]) -> ExportOutput {
+    package func export(_ items: [Item]) -> ExportOutput {
         // A header value runs to the end of its line: keep the deck name on one line.
         let deckName = deck.split(whereSeparator: \.isNewline).joined(separator: " ")
         var text = """
@@ -87,6 +87,7 @@ public struct AnkiExporter: ItemExporter {
     }
 
     /// An item tag as an Anki tag: hierarchical with `::`, no spaces or quotes, under `srm::`.
+    ///
     /// `service:ec2` → `srm::service::ec2`.
     static func tag(_ tag: String) -> String {
         let cleaned = String(tag.map { $0.isWhitespace || $0 == "\"" ? "_" : $0 })

@@ -1,17 +1,19 @@
-/// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`, then
-/// one row per item; lists are joined with ` | `; rows end in CRLF. Cells a spreadsheet would run
-/// as a formula get a leading `'` (``CSVCodec/defused(_:)``), which ``CSVImporter`` takes off.
-public struct CSVExporter: ItemExporter {
+/// RFC 4180 CSV: a header row `id,kind,prompt,choices,answers,explanation,nuance,tags,sources`,
+/// then one row per item; lists are joined with ` | `; rows end in CRLF.
+///
+/// Cells a spreadsheet would run as a formula get a leading `'` (``CSVCodec/defused(_:)``), which
+/// ``CSVImporter`` takes off.
+package struct CSVExporter: ItemExporter {
     /// The header row's column names, in order.
-    public static let columns = [
+    package static let columns = [
         "id", "kind", "prompt", "choices", "answers", "explanation", "nuance", "tags", "sources",
     ]
     /// What joins the values of a list column.
-    public static let listSeparator = " | "
+    package static let listSeparator = " | "
 
-    public init() {}
+    package init() {}
 
-    public func export(_ items: [Item]) -> ExportOutput {
+    package func export(_ items: [Item]) -> ExportOutput {
         var text = CSVCodec.row(Self.columns)
         for item in items {
             text += CSVCodec.row([

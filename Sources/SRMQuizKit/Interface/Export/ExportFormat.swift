@@ -1,5 +1,5 @@
 /// The file formats `srmquiz export` writes.
-public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+package enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// A JSON array of items, keys in a fixed order.
     case json
     /// Anki's tab-separated text import with file headers.
@@ -11,9 +11,11 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// RFC 4180 CSV, one row per item.
     case csv
 
-    /// The exporter for this format. `bank` supplies fact texts and service names (used by GIFT's
-    /// matching questions); `deck` names the Anki deck.
-    public func exporter(bank: Bank = Bank(), deck: String = AnkiExporter.defaultDeck) -> any ItemExporter {
+    /// The exporter for this format.
+    ///
+    /// `bank` supplies fact texts and service names (used by GIFT's matching questions); `deck`
+    /// names the Anki deck.
+    package func exporter(bank: Bank = Bank(), deck: String = AnkiExporter.defaultDeck) -> any ItemExporter {
         switch self {
         case .json: JSONExporter()
         case .anki: AnkiExporter(deck: deck)
@@ -24,7 +26,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The usual file extension.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .json: "json"
         case .anki, .gift, .aiken: "txt"

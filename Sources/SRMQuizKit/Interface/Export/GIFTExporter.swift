@@ -1,6 +1,8 @@
 import Foundation
 
-/// Moodle GIFT. Questions are grouped under `$CATEGORY: srmquiz/<kind>` and titled `::id::`.
+/// Moodle GIFT.
+///
+/// Questions are grouped under `$CATEGORY: srmquiz/<kind>` and titled `::id::`.
 ///
 /// - One correct choice: multiple choice (`=right#Correct.` / `~wrong#Incorrect.`).
 /// - Several correct choices: multiple response with weights: each right choice `~%w%` with the
@@ -17,31 +19,31 @@ import Foundation
 /// - Explanation, nuance and sources go in the general feedback (`####`).
 ///
 /// Every text is escaped with ``GIFTText/escape(_:)``.
-public struct GIFTExporter: ItemExporter {
+package struct GIFTExporter: ItemExporter {
     /// The category prefix.
-    public static let categoryRoot = "srmquiz"
+    package static let categoryRoot = "srmquiz"
     /// Matching questions need at least this many pairs.
-    public static let minimumMatchingPairs = 3
+    package static let minimumMatchingPairs = 3
     /// Moodle's editor needs at least this many distinct answers in a matching question.
-    public static let minimumMatchingAnswers = 3
+    package static let minimumMatchingAnswers = 3
 
     /// Fact id → fact text (the task phrase used on the left of matching pairs).
-    public var factTexts: [String: String]
+    package var factTexts: [String: String]
     /// Service id → name, for matching questions' prompts.
-    public var serviceNames: [String: String]
+    package var serviceNames: [String: String]
 
-    public init(factTexts: [String: String] = [:], serviceNames: [String: String] = [:]) {
+    package init(factTexts: [String: String] = [:], serviceNames: [String: String] = [:]) {
         self.factTexts = factTexts
         self.serviceNames = serviceNames
     }
 
     /// Takes fact texts and service names from `bank`.
-    public init(bank: Bank) {
+    package init(bank: Bank) {
         let names = DisplayNames(bank: bank)
         self.init(factTexts: names.facts, serviceNames: names.services)
     }
 
-    public func export(_ items: [Item]) -> ExportOutput {
+    package func export(_ items: [Item]) -> ExportOutput {
         var skipped: [SkippedItem] = []
         var byKind: [(kind: String, blocks: [String])] = []
         func add(_ block: String, to kind: String) {
@@ -127,6 +129,7 @@ public struct GIFTExporter: ItemExporter {
     }
 
     /// `####explanation\n\nNuance: …\n\nSources: …`, escaped; empty when there is nothing to say.
+    ///
     /// `answer`, when given, opens the feedback as `Answer: …`.
     func generalFeedback(_ item: Item, answer: String? = nil) -> String {
         var parts: [String] = []
@@ -140,9 +143,9 @@ public struct GIFTExporter: ItemExporter {
     }
 
     /// The label before the nuance paragraph of general feedback.
-    public static let nuanceLabel = "Nuance: "
+    package static let nuanceLabel = "Nuance: "
     /// The label before the sources paragraph of general feedback (space-separated URLs).
-    public static let sourcesLabel = "Sources: "
+    package static let sourcesLabel = "Sources: "
 
     /// Matching questions: owner items grouped by service, task → owner.
     func matchingQuestions(_ items: [Item]) -> [String] {

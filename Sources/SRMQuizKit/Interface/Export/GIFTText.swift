@@ -1,11 +1,11 @@
 /// Moodle GIFT's escaping: `\` before `~ = # { } :` and the backslash itself, `\n` for a newline.
-public enum GIFTText {
+package enum GIFTText {
     /// The characters GIFT reserves, written with a backslash before them.
-    public static let reserved: Set<Character> = ["\\", "~", "=", "#", "{", "}", ":"]
+    package static let reserved: Set<Character> = ["\\", "~", "=", "#", "{", "}", ":"]
 
     /// `text` with every reserved character escaped and newlines written `\n` (CR dropped), so it
     /// fits on one line of a question.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for char in text.replacingOccurrences(of: "\r\n", with: "\n") {
             if char == "\r" { continue }

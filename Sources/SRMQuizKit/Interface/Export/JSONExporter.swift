@@ -1,9 +1,9 @@
 /// A pretty JSON array of item objects, keys always in the same order: `id`, `kind`, `prompt`,
 /// `choices`, `answers`, `explanation`, `nuance` (only when there is one), `tags`, `sources`, `facts`.
-public struct JSONExporter: ItemExporter {
-    public init() {}
+package struct JSONExporter: ItemExporter {
+    package init() {}
 
-    public func export(_ items: [Item]) -> ExportOutput {
+    package func export(_ items: [Item]) -> ExportOutput {
         guard !items.isEmpty else { return ExportOutput(text: "[]\n") }
         let objects = items.map { item -> String in
             var fields: [(String, String)] = [

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Reads Aiken: a question line, options `A. text` or `A) text`, then `ANSWER: X`. Blank lines
-/// between questions are optional. A question whose options are True and False becomes a
-/// true/false question. Aiken has no explanations or sources.
-public struct AikenImporter: QuestionImporter {
-    public init() {}
+/// Reads Aiken: a question line, options `A. text` or `A) text`, then `ANSWER: X`.
+///
+/// Blank lines between questions are optional. A question whose options are True and False becomes
+/// a true/false question. Aiken has no explanations or sources.
+package struct AikenImporter: QuestionImporter {
+    package init() {}
 
-    public func read(_ text: String) -> ImportRead {
+    package func read(_ text: String) -> ImportRead {
         var drafts: [ImportDraft] = []
         var problems: [ImportProblem] = []
         var pending: (line: Int, prompt: String, options: [(letter: Character, text: String)])?

@@ -1,11 +1,13 @@
 import Yams
 
 /// Writes questions as a bank file in the format of docs/bank-format.md (`format: 1` and a
-/// `questions:` list). Yams emits every string, quoting whatever YAML would otherwise read as
-/// something else (`True`, `no`, `1.0`, `: `, `#`, leading spaces, …).
-public enum BankWriter {
+/// `questions:` list).
+///
+/// Yams emits every string, quoting whatever YAML would otherwise read as something else (`True`,
+/// `no`, `1.0`, `: `, `#`, leading spaces, …).
+package enum BankWriter {
     /// The YAML text of a bank holding `questions`, with `comment` lines (`# …`) on top.
-    public static func yaml(questions: [AuthoredQuestion], comment: [String] = []) throws(BankWriterError)
+    package static func yaml(questions: [AuthoredQuestion], comment: [String] = []) throws(BankWriterError)
         -> String
     {
         let list = questions.map(node)
@@ -54,7 +56,7 @@ public enum BankWriter {
 }
 
 /// The bank could not be written.
-public struct BankWriterError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct BankWriterError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

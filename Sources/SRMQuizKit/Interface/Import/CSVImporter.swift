@@ -2,13 +2,14 @@ import Foundation
 
 /// Reads the CSV that ``CSVExporter`` writes: a header row naming the columns (`prompt`, `choices`
 /// and `answers` are required; `id`, `kind`, `explanation`, `nuance`, `tags`, `sources` are used
-/// when present; others are ignored), lists joined with ` | `. A nuance is kept as a last
-/// `Nuance: …` paragraph of the explanation; `service:` and `topic:` tags become the question's
-/// services and topics.
-public struct CSVImporter: QuestionImporter {
-    public init() {}
+/// when present; others are ignored), lists joined with ` | `.
+///
+/// A nuance is kept as a last `Nuance: …` paragraph of the explanation; `service:` and `topic:`
+/// tags become the question's services and topics.
+package struct CSVImporter: QuestionImporter {
+    package init() {}
 
-    public func read(_ text: String) -> ImportRead {
+    package func read(_ text: String) -> ImportRead {
         let records: [CSVCodec.Record]
         do {
             records = try CSVCodec.parse(text)

@@ -13,10 +13,10 @@ import Foundation
 /// have no counterpart in the bank and are reported as problems, as are malformed blocks;
 /// `$CATEGORY` lines and descriptions (text without an answer block) are counted, not reported.
 /// A trailing `Sources: URL URL` paragraph of the general feedback becomes the question's sources.
-public struct GIFTImporter: QuestionImporter {
-    public init() {}
+package struct GIFTImporter: QuestionImporter {
+    package init() {}
 
-    public func read(_ text: String) -> ImportRead {
+    package func read(_ text: String) -> ImportRead {
         var read = ImportRead()
         for block in Self.blocks(text) {
             switch Self.parse(block.text, line: block.line) {
@@ -244,7 +244,9 @@ public struct GIFTImporter: QuestionImporter {
         return (fallback, text)
     }
 
-    /// `text` as plain text: its own format marker (or `markup`) applied, escapes restored, trimmed.
+    /// `text` as plain text: its own format marker (or `markup`) applied, escapes restored,
+    /// trimmed.
+    ///
     /// HTML becomes plain text; Moodle auto-format, plain text and Markdown are kept as written.
     static func finalText(_ text: String, markup: Markup = .moodle) -> String {
         let (format, body) = Self.markup(of: text, default: markup)

@@ -1,7 +1,7 @@
 /// Turns the HTML of an imported question (GIFT's `[html]` format, which Moodle's own export puts on
 /// almost every question) into plain text: tags removed, `<br>`, `<p>`, `<div>` and `<li>` made line
 /// breaks, character entities decoded, runs of spaces collapsed.
-public enum HTMLText {
+package enum HTMLText {
     /// Block tags that end a line (a paragraph adds a blank line).
     static let lineTags: Set<String> = ["br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"]
     static let paragraphTags: Set<String> = ["p", "ul", "ol", "table", "blockquote", "pre"]
@@ -9,7 +9,7 @@ public enum HTMLText {
     static let hiddenTags: Set<String> = ["script", "style", "head"]
 
     /// The plain text of `html`.
-    public static func plain(_ html: String) -> String {
+    package static func plain(_ html: String) -> String {
         var out = ""
         var hidden: String?
         var index = html.startIndex

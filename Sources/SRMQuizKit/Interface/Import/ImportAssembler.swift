@@ -1,22 +1,24 @@
 import Foundation
 
-/// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives
-/// it an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for
-/// the n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and, when it has no
-/// explanation (the bank requires one), "The answer is: …", followed by the per-choice feedback the
-/// file gave ("Why not b: …"). A multiple-answer prompt that does not say
-/// how many to choose gets "Choose TWO." (or THREE, …) appended.
-public struct ImportAssembler: Sendable {
+/// Turns drafts into bank questions: checks each against the rules of docs/bank-format.md, gives it
+/// an id (the proposed one if it is a valid id, or once `/` become `-`; else `imported-<n>` for the
+/// n-th question read from the file; duplicates get `-2`, `-3`, …), a source when it has none, and,
+/// when it has no explanation (the bank requires one), "The answer is: …", followed by the
+/// per-choice feedback the file gave ("Why not b: …").
+///
+/// A multiple-answer prompt that does not say how many to choose gets "Choose TWO." (or THREE, …)
+/// appended.
+package struct ImportAssembler: Sendable {
     /// The source given to questions that have none.
-    public static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"
+    package static let defaultSource = "https://aws.amazon.com/compliance/shared-responsibility-model/"
 
-    public var defaultSource: String
+    package var defaultSource: String
 
-    public init(defaultSource: String = ImportAssembler.defaultSource) {
+    package init(defaultSource: String = ImportAssembler.defaultSource) {
         self.defaultSource = defaultSource
     }
 
-    public func assemble(_ drafts: [ImportDraft], problems: [ImportProblem] = []) -> ImportResult {
+    package func assemble(_ drafts: [ImportDraft], problems: [ImportProblem] = []) -> ImportResult {
         var result = ImportResult(problems: problems)
         var used: Set<String> = []
         var prompts: [String: Int] = [:]  // lower-cased prompt → line (the bank rejects repeats)
@@ -130,7 +132,7 @@ public struct ImportAssembler: Sendable {
     }
 
     /// Whether `id` is a bank id: lower-case words joined by `-` (`[a-z0-9][a-z0-9-]*`).
-    public static func isValidID(_ id: String) -> Bool {
+    package static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, Self.idStart(first) else { return false }
         return id.unicodeScalars.allSatisfy { Self.idStart($0) || $0 == "-" }
     }

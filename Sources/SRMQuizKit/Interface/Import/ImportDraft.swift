@@ -2,23 +2,23 @@ import Foundation
 
 /// A question as read from a file, before ``ImportAssembler`` gives it an id, checks it against the
 /// bank format's rules and fills in a missing source.
-public struct ImportDraft: Sendable, Hashable {
+package struct ImportDraft: Sendable, Hashable {
     /// The 1-based line the question starts on.
-    public var line: Int
+    package var line: Int
     /// The id the file suggests (a GIFT title, a CSV `id`), if any.
-    public var proposedID: String?
-    public var style: AuthoredQuestion.Style
-    public var prompt: String
-    public var choices: [String]
-    public var answers: [String]
-    public var explanation: String
-    public var sources: [String]
-    public var services: [String]
-    public var topics: [String]
+    package var proposedID: String?
+    package var style: AuthoredQuestion.Style
+    package var prompt: String
+    package var choices: [String]
+    package var answers: [String]
+    package var explanation: String
+    package var sources: [String]
+    package var services: [String]
+    package var topics: [String]
     /// Per-choice feedback worth keeping ("Why not b: …"), added after the explanation.
-    public var choiceFeedback: [String] = []
+    package var choiceFeedback: [String] = []
 
-    public init(
+    package init(
         line: Int, proposedID: String? = nil, style: AuthoredQuestion.Style, prompt: String,
         choices: [String], answers: [String], explanation: String = "", sources: [String] = [],
         services: [String] = [], topics: [String] = []

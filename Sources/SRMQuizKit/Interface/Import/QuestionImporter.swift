@@ -1,5 +1,7 @@
-/// Reads questions from the text of one file format. Pure: no I/O.
-public protocol QuestionImporter: Sendable {
+/// Reads questions from the text of one file format.
+///
+/// Pure: no I/O.
+package protocol QuestionImporter: Sendable {
     /// The questions as written in `text`, the problems with what could not be read, and what the
     /// file holds besides questions.
     func read(_ text: String) -> ImportRead
@@ -7,13 +9,13 @@ public protocol QuestionImporter: Sendable {
 
 extension QuestionImporter {
     /// The questions as written in `text`, and the problems with what could not be read.
-    public func drafts(from text: String) -> (drafts: [ImportDraft], problems: [ImportProblem]) {
+    package func drafts(from text: String) -> (drafts: [ImportDraft], problems: [ImportProblem]) {
         let read = read(text)
         return (read.drafts, read.problems)
     }
 
     /// Reads `text` and turns it into bank questions (see ``ImportAssembler``).
-    public func importQuestions(
+    package func importQuestions(
         from text: String, defaultSource: String = ImportAssembler.defaultSource
     ) -> ImportResult {
         let read = read(text)
@@ -26,15 +28,15 @@ extension QuestionImporter {
 }
 
 /// What an importer read from a file, before ``ImportAssembler`` checks it.
-public struct ImportRead: Sendable, Hashable {
-    public var drafts: [ImportDraft]
-    public var problems: [ImportProblem]
+package struct ImportRead: Sendable, Hashable {
+    package var drafts: [ImportDraft]
+    package var problems: [ImportProblem]
     /// How many category lines (GIFT `$CATEGORY:`) the file holds.
-    public var categories: Int
+    package var categories: Int
     /// How many descriptions (GIFT text without an answer block) the file holds.
-    public var descriptions: Int
+    package var descriptions: Int
 
-    public init(
+    package init(
         drafts: [ImportDraft] = [], problems: [ImportProblem] = [], categories: Int = 0, descriptions: Int = 0
     ) {
         self.drafts = drafts

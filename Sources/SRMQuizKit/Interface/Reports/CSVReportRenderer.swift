@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Tables of the same name from several parts (two class files) become one table when their
 /// columns agree, with a first `File` column saying where each row came from.
-public enum CSVReportRenderer {
+package enum CSVReportRenderer {
     /// One CSV table: its name and its text.
-    public struct File: Sendable, Hashable {
-        public var name: String
-        public var text: String
+    package struct File: Sendable, Hashable {
+        package var name: String
+        package var text: String
     }
 
     /// The names of the tables `doc` holds, in order.
-    public static func tableNames(_ doc: ReportDocument) -> [String] {
+    package static func tableNames(_ doc: ReportDocument) -> [String] {
         var names: [String] = []
         for table in doc.namedTables where !names.contains(table.name ?? "") {
             names.append(table.name ?? "")
@@ -22,7 +22,7 @@ public enum CSVReportRenderer {
     }
 
     /// The tables called `names` (every table when `names` is empty), one file each.
-    public static func files(_ doc: ReportDocument, tables names: [String] = [])
+    package static func files(_ doc: ReportDocument, tables names: [String] = [])
         throws(ReportTableError) -> [File]
     {
         let available = tableNames(doc)
@@ -50,7 +50,7 @@ public enum CSVReportRenderer {
     }
 
     /// The one table `names` selects, or the only table `doc` has.
-    public static func render(_ doc: ReportDocument, table names: [String] = []) throws(ReportTableError)
+    package static func render(_ doc: ReportDocument, table names: [String] = []) throws(ReportTableError)
         -> String
     {
         let available = tableNames(doc)
@@ -62,12 +62,12 @@ public enum CSVReportRenderer {
 
 /// `report --format csv` was asked for a table the report does not have, or for several tables
 /// in one file.
-public struct ReportTableError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ReportTableError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The table name asked for, or nil when the choice was ambiguous.
-    public var unknown: String?
-    public var available: [String]
+    package var unknown: String?
+    package var available: [String]
 
-    public var description: String {
+    package var description: String {
         let list = available.joined(separator: ", ")
         if let unknown {
             return "this report has no table \"\(unknown)\"; its tables are: \(list)"

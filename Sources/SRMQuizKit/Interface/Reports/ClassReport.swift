@@ -3,13 +3,13 @@ import Foundation
 /// A class session's scores and item analysis.
 public struct ClassReport: Sendable, Hashable, Codable {
     /// One student's line.
-    public struct Student: Sendable, Hashable, Codable {
-        public var name: String
-        public var rank: Int
-        public var points: Int
-        public var correct: Int
-        public var asked: Int
-        public init(name: String, rank: Int, points: Int, correct: Int, asked: Int) {
+    package struct Student: Sendable, Hashable, Codable {
+        package var name: String
+        package var rank: Int
+        package var points: Int
+        package var correct: Int
+        package var asked: Int
+        package init(name: String, rank: Int, points: Int, correct: Int, asked: Int) {
             self.name = name
             self.rank = rank
             self.points = points
@@ -19,11 +19,11 @@ public struct ClassReport: Sendable, Hashable, Codable {
     }
 
     /// How often one wrong choice was picked.
-    public struct OptionCount: Sendable, Hashable, Codable {
-        public var letter: String
-        public var choice: String
-        public var count: Int
-        public init(letter: String, choice: String, count: Int) {
+    package struct OptionCount: Sendable, Hashable, Codable {
+        package var letter: String
+        package var choice: String
+        package var count: Int
+        package init(letter: String, choice: String, count: Int) {
             self.letter = letter
             self.choice = choice
             self.count = count
@@ -31,25 +31,25 @@ public struct ClassReport: Sendable, Hashable, Codable {
     }
 
     /// One question's statistics.
-    public struct Question: Sendable, Hashable, Codable {
-        public var number: Int
-        public var id: String
-        public var prompt: String
-        public var correctLetters: [String]
-        public var attempts: Int
-        public var correct: Int
+    package struct Question: Sendable, Hashable, Codable {
+        package var number: Int
+        package var id: String
+        package var prompt: String
+        package var correctLetters: [String]
+        package var attempts: Int
+        package var correct: Int
         /// Moodle's facility index, 0–100.
-        public var facility: Double?
+        package var facility: Double?
         /// Moodle's discrimination index, −100–100; `nil` when undefined.
-        public var discrimination: Double?
+        package var discrimination: Double?
         /// Each wrong choice and how often it was picked (choices never picked are left out).
-        public var wrongChoices: [OptionCount]
+        package var wrongChoices: [OptionCount]
         /// Answers left blank or given after the timer.
-        public var unanswered: Int
+        package var unanswered: Int
         /// Every choice and how often it was picked (a multiple-response answer counts each letter
         /// it names), the key included.
-        public var picks: [OptionCount]
-        public init(
+        package var picks: [OptionCount]
+        package init(
             number: Int, id: String, prompt: String, correctLetters: [String], attempts: Int, correct: Int,
             facility: Double?, discrimination: Double?, wrongChoices: [OptionCount], unanswered: Int,
             picks: [OptionCount] = []
@@ -69,13 +69,13 @@ public struct ClassReport: Sendable, Hashable, Codable {
     }
 
     /// A fact and how often questions on it were missed.
-    public struct MissedFact: Sendable, Hashable, Codable {
-        public var fact: String
+    package struct MissedFact: Sendable, Hashable, Codable {
+        package var fact: String
         /// The fact's text, when the bank is known.
-        public var text: String?
-        public var missed: Int
-        public var total: Int
-        public init(fact: String, text: String? = nil, missed: Int, total: Int) {
+        package var text: String?
+        package var missed: Int
+        package var total: Int
+        package init(fact: String, text: String? = nil, missed: Int, total: Int) {
             self.fact = fact
             self.text = text
             self.missed = missed
@@ -83,16 +83,16 @@ public struct ClassReport: Sendable, Hashable, Codable {
         }
     }
 
-    public var file: String
-    public var seed: UInt64
-    public var bankFiles: [String]
-    public var mode: ClassResult.Mode
-    public var startedAt: Date
-    public var students: [Student]
-    public var questions: [Question]
-    public var mostMissedFacts: [MissedFact]
+    package var file: String
+    package var seed: UInt64
+    package var bankFiles: [String]
+    package var mode: ClassResult.Mode
+    package var startedAt: Date
+    package var students: [Student]
+    package var questions: [Question]
+    package var mostMissedFacts: [MissedFact]
 
-    public init(
+    package init(
         file: String, seed: UInt64, bankFiles: [String], mode: ClassResult.Mode, startedAt: Date,
         students: [Student], questions: [Question], mostMissedFacts: [MissedFact]
     ) {
@@ -106,11 +106,13 @@ public struct ClassReport: Sendable, Hashable, Codable {
         self.mostMissedFacts = mostMissedFacts
     }
 
-    /// The facts a question tests: its key's facts. Generated multiple-choice, multiple-response
-    /// and "which service" questions list the key's facts first and then one fact per distractor
-    /// (as many facts as choices); only the first ones, one per right answer, are tested. Other
-    /// questions test all their facts; a question without facts counts under its id.
-    public static func testedFacts(_ q: ClassQuestionRecord) -> [String] {
+    /// The facts a question tests: its key's facts.
+    ///
+    /// Generated multiple-choice, multiple-response and "which service" questions list the key's
+    /// facts first and then one fact per distractor (as many facts as choices); only the first
+    /// ones, one per right answer, are tested. Other questions test all their facts; a question
+    /// without facts counts under its id.
+    package static func testedFacts(_ q: ClassQuestionRecord) -> [String] {
         if q.facts.isEmpty { return [q.id] }
         let keyFirst: Set<ItemKind> = [.multipleChoice, .multipleResponse, .contrast]
         if keyFirst.contains(q.kind), q.facts.count == q.choices.count, !q.correctLetters.isEmpty {
@@ -120,10 +122,10 @@ public struct ClassReport: Sendable, Hashable, Codable {
     }
 
     /// How many missed facts are listed.
-    public static let missedLimit = 10
+    package static let missedLimit = 10
 
     /// The report of a class result.
-    public static func make(file: String, result: ClassResult, names: DisplayNames = DisplayNames())
+    package static func make(file: String, result: ClassResult, names: DisplayNames = DisplayNames())
         -> ClassReport
     {
         let players = result.players

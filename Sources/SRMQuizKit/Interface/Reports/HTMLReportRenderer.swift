@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders a ``ReportDocument`` as one self-contained HTML page: inline CSS (with `@media print`
 /// rules), no scripts, no external assets, CSS bar charts, every text escaped.
-public enum HTMLReportRenderer {
+package enum HTMLReportRenderer {
     static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
         h1{font-size:1.6rem;border-bottom:2px solid #333}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}
@@ -17,7 +17,7 @@ public enum HTMLReportRenderer {
         th{background:#fff}}
         """
 
-    public static func render(_ doc: ReportDocument) -> String {
+    package static func render(_ doc: ReportDocument) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<title>\(escape(doc.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         html += "<h1>\(escape(doc.title))</h1>\n" + fields(doc.header)

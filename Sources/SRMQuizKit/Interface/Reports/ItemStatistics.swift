@@ -14,17 +14,17 @@
 /// A student who was not asked an item (a class played in turns) is left out of that item's
 /// statistics, and their rest-of-test score counts only the items they were asked; an item asked
 /// but not answered scores 0, as Moodle treats omitted items.
-public enum ItemStatistics {
+package enum ItemStatistics {
     /// The statistics of one item.
-    public struct Result: Sendable, Hashable, Codable {
+    package struct Result: Sendable, Hashable, Codable {
         /// Students who took the item.
-        public var attempts: Int
+        package var attempts: Int
         /// Facility index, 0–100, or `nil` with no attempts.
-        public var facility: Double?
+        package var facility: Double?
         /// Discrimination index, −100–100, or `nil` when undefined.
-        public var discrimination: Double?
+        package var discrimination: Double?
 
-        public init(attempts: Int, facility: Double?, discrimination: Double?) {
+        package init(attempts: Int, facility: Double?, discrimination: Double?) {
             self.attempts = attempts
             self.facility = facility
             self.discrimination = discrimination
@@ -33,7 +33,7 @@ public enum ItemStatistics {
 
     /// The statistics of every item; `scores[s][i]` is student `s`'s score fraction (0…1) on item
     /// `i`, or `nil` when the student was not asked it.
-    public static func compute(scores: [[Double?]]) -> [Result] {
+    package static func compute(scores: [[Double?]]) -> [Result] {
         let itemCount = scores.map(\.count).max() ?? 0
         let totals = scores.map { row in row.reduce(0) { $0 + ($1 ?? 0) } }
         return (0..<itemCount).map { i in
@@ -52,7 +52,7 @@ public enum ItemStatistics {
     }
 
     /// Pearson's correlation of two equally long samples, or `nil` when it is undefined.
-    public static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
+    package static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
         guard a.count == b.count, a.count >= 2 else { return nil }
         let ma = mean(a)
         let mb = mean(b)

@@ -3,15 +3,15 @@ import Foundation
 /// A learner's scores, from a progress file or an exam result.
 public struct LearnerReport: Sendable, Hashable, Codable {
     /// Answers in one ISO week.
-    public struct Week: Sendable, Hashable, Codable {
+    package struct Week: Sendable, Hashable, Codable {
         /// Such as `2025-W03`.
-        public var week: String
+        package var week: String
         /// Every review, flashcards included.
-        public var reviews: Int
+        package var reviews: Int
         /// Reviews with a right or wrong answer.
-        public var graded: Int
-        public var correct: Int
-        public init(week: String, reviews: Int, graded: Int, correct: Int) {
+        package var graded: Int
+        package var correct: Int
+        package init(week: String, reviews: Int, graded: Int, correct: Int) {
             self.week = week
             self.reviews = reviews
             self.graded = graded
@@ -20,14 +20,14 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// One of the weakest items.
-    public struct Weak: Sendable, Hashable, Codable {
-        public var id: String
+    package struct Weak: Sendable, Hashable, Codable {
+        package var id: String
         /// The question, when known.
-        public var prompt: String?
-        public var lapses: Int
-        public var correct: Int
-        public var total: Int
-        public init(id: String, prompt: String?, lapses: Int, correct: Int, total: Int) {
+        package var prompt: String?
+        package var lapses: Int
+        package var correct: Int
+        package var total: Int
+        package init(id: String, prompt: String?, lapses: Int, correct: Int, total: Int) {
             self.id = id
             self.prompt = prompt
             self.lapses = lapses
@@ -37,14 +37,14 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// What is due.
-    public struct Due: Sendable, Hashable, Codable {
+    package struct Due: Sendable, Hashable, Codable {
         /// Cards due at the time of the report.
-        public var dueNow: Int
+        package var dueNow: Int
         /// Cards due within the next seven days (not counting those due now).
-        public var dueThisWeek: Int
+        package var dueThisWeek: Int
         /// Cards in the progress file.
-        public var cards: Int
-        public init(dueNow: Int, dueThisWeek: Int, cards: Int) {
+        package var cards: Int
+        package init(dueNow: Int, dueThisWeek: Int, cards: Int) {
             self.dueNow = dueNow
             self.dueThisWeek = dueThisWeek
             self.cards = cards
@@ -52,25 +52,25 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// How many cards fall due on one day.
-    public struct DueDay: Sendable, Hashable, Codable {
+    package struct DueDay: Sendable, Hashable, Codable {
         /// The day, `yyyy-MM-dd` (UTC).
-        public var day: String
-        public var cards: Int
-        public init(day: String, cards: Int) {
+        package var day: String
+        package var cards: Int
+        package init(day: String, cards: Int) {
             self.day = day
             self.cards = cards
         }
     }
 
     /// An item failed again and again, and the facts it tests.
-    public struct Leech: Sendable, Hashable, Codable {
-        public var id: String
-        public var prompt: String?
+    package struct Leech: Sendable, Hashable, Codable {
+        package var id: String
+        package var prompt: String?
         /// Wrong answers (or lapses, if more).
-        public var failures: Int
+        package var failures: Int
         /// The texts of the facts it tests (ids when the bank does not know them).
-        public var facts: [String]
-        public init(id: String, prompt: String?, failures: Int, facts: [String]) {
+        package var facts: [String]
+        package init(id: String, prompt: String?, failures: Int, facts: [String]) {
             self.id = id
             self.prompt = prompt
             self.failures = failures
@@ -79,14 +79,14 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// The exam's own facts, for an exam result.
-    public struct Exam: Sendable, Hashable, Codable {
-        public var percent: Double
-        public var passMark: Double
-        public var passed: Bool
-        public var timedOut: Bool
-        public var minutes: Int
-        public var startedAt: Date
-        public init(
+    package struct Exam: Sendable, Hashable, Codable {
+        package var percent: Double
+        package var passMark: Double
+        package var passed: Bool
+        package var timedOut: Bool
+        package var minutes: Int
+        package var startedAt: Date
+        package init(
             percent: Double, passMark: Double, passed: Bool, timedOut: Bool, minutes: Int, startedAt: Date
         ) {
             self.percent = percent
@@ -99,31 +99,31 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// The file read.
-    public var file: String
+    package var file: String
     /// The learner's name, when known.
-    public var learner: String?
+    package var learner: String?
     /// `progress` or `exam`.
-    public var source: String
-    public var seed: UInt64?
-    public var bankFiles: [String]
-    public var correct: Int
-    public var graded: Int
+    package var source: String
+    package var seed: UInt64?
+    package var bankFiles: [String]
+    package var correct: Int
+    package var graded: Int
     /// Self-rated flashcard answers, kept out of accuracy.
-    public var selfRated = 0
+    package var selfRated = 0
     /// By owner, service, category and kind.
-    public var breakdowns: [ScoreBreakdown]
-    public var weeks: [Week]
-    public var weakest: [Weak]
-    public var due: Due?
-    public var exam: Exam?
+    package var breakdowns: [ScoreBreakdown]
+    package var weeks: [Week]
+    package var weakest: [Weak]
+    package var due: Due?
+    package var exam: Exam?
     /// Cards due on each of the next ``forecastDays`` days (progress files only).
-    public var dueForecast: [DueDay] = []
+    package var dueForecast: [DueDay] = []
     /// Items failed at least ``leechFailures`` times (progress files only).
-    public var leeches: [Leech] = []
+    package var leeches: [Leech] = []
     /// The exam-readiness forecast (progress files only, when the bank is known).
-    public var readiness: ReadinessForecast?
+    package var readiness: ReadinessForecast?
 
-    public init(
+    package init(
         file: String, source: String, seed: UInt64?, bankFiles: [String], correct: Int, graded: Int,
         breakdowns: [ScoreBreakdown], weeks: [Week], weakest: [Weak], due: Due?, exam: Exam?
     ) {
@@ -147,13 +147,13 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     public var percent: Double? { accuracy.fraction.map { $0 * 100 } }
 
     /// The dimensions of the breakdowns.
-    public static let dimensions = ["owner", "service", "category", "kind"]
+    package static let dimensions = ["owner", "service", "category", "kind"]
     /// How many weak items are listed.
-    public static let weakestLimit = 10
+    package static let weakestLimit = 10
     /// How many days the due forecast covers.
-    public static let forecastDays = 14
+    package static let forecastDays = 14
     /// How many failures make an item a leech.
-    public static let leechFailures = 4
+    package static let leechFailures = 4
 
     /// The report of a progress file's log and cards; `items` gives each item's tags and prompt
     /// (items not found count under `unknown`).
@@ -247,7 +247,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// The report of one exam result.
-    public static func make(file: String, exam result: ExamResult, names: DisplayNames = DisplayNames())
+    package static func make(file: String, exam result: ExamResult, names: DisplayNames = DisplayNames())
         -> LearnerReport
     {
         let answers = result.questions.map { (tags: $0.tags, correct: $0.correct) }
@@ -322,7 +322,7 @@ public struct LearnerReport: Sendable, Hashable, Codable {
     }
 
     /// `date`'s ISO 8601 week in UTC, such as `2025-W03`.
-    public static func isoWeek(_ date: Date) -> String {
+    package static func isoWeek(_ date: Date) -> String {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)

@@ -2,10 +2,10 @@ import Foundation
 
 /// Renders a ``ReportDocument`` as Markdown made to print: at most 80 columns, pipe tables fitted
 /// to the width, bars as text.
-public enum MarkdownReportRenderer {
-    public static let width = 80
+package enum MarkdownReportRenderer {
+    package static let width = 80
 
-    public static func render(_ doc: ReportDocument) -> String {
+    package static func render(_ doc: ReportDocument) -> String {
         var lines: [String] = TextLayout.wrap("# " + escape(doc.title), width: width)
         lines.append("")
         for f in doc.header {
@@ -63,7 +63,8 @@ public enum MarkdownReportRenderer {
             "| "
                 + widths.indices.map { c in
                     var cell = TextLayout.truncate(c < cells.count ? cells[c] : "", widths[c])
-                    if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }  // never leave a lone escape
+                    // Never leave a lone escape.
+                    if cell.hasSuffix("\\…") { cell = String(cell.dropLast(2)) + "…" }
                     return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
                 }.joined(separator: " | ") + " |"
         }

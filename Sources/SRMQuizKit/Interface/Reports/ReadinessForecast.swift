@@ -1,8 +1,10 @@
 import Foundation
 
-/// The exam-readiness forecast: the share of the bank's exam items a learner would answer right
-/// on the exam date, with a band, per category and topic, what holds it back, and how many reviews
-/// a day would reach a target. docs/readiness.md explains the method and its limits.
+/// The exam-readiness forecast: the share of the bank's exam items a learner would answer right on
+/// the exam date, with a band, per category and topic, what holds it back, and how many reviews a
+/// day would reach a target.
+///
+/// docs/readiness.md explains the method and its limits.
 ///
 /// - A reviewed item counts at its FSRS retrievability on the exam date (the probability of
 ///   recalling it then, from its stability and last review).
@@ -13,18 +15,18 @@ import Foundation
 ///   binomial), how well the priors are known (Beta variance), and how far the learner's real memory
 ///   may be from the model (stabilities off by a factor ``stabilityError`` either way, which moves
 ///   every reviewed item the same way, so it adds linearly).
-public struct ReadinessForecast: Sendable, Hashable, Codable {
+package struct ReadinessForecast: Sendable, Hashable, Codable {
     /// One category or topic.
-    public struct Group: Sendable, Hashable, Codable {
-        public var name: String
-        public var items: Int
+    package struct Group: Sendable, Hashable, Codable {
+        package var name: String
+        package var items: Int
         /// Items answered at least once.
-        public var seen: Int
+        package var seen: Int
         /// The predicted share right, 0–100.
-        public var predicted: Double
+        package var predicted: Double
         /// Expected items lost: items × (1 − predicted share).
-        public var lost: Double
-        public init(name: String, items: Int, seen: Int, predicted: Double, lost: Double) {
+        package var lost: Double
+        package init(name: String, items: Int, seen: Int, predicted: Double, lost: Double) {
             self.name = name
             self.items = items
             self.seen = seen
@@ -33,42 +35,44 @@ public struct ReadinessForecast: Sendable, Hashable, Codable {
         }
     }
 
-    public var examDate: Date
+    package var examDate: Date
     /// Items the forecast covers (the bank's items with choices).
-    public var items: Int
+    package var items: Int
     /// Of them, items answered at least once.
-    public var seen: Int
+    package var seen: Int
     /// The predicted share right, 0–100, and its band.
-    public var predicted: Double
-    public var low: Double
-    public var high: Double
-    public var byCategory: [Group]
-    public var byTopic: [Group]
+    package var predicted: Double
+    package var low: Double
+    package var high: Double
+    package var byCategory: [Group]
+    package var byTopic: [Group]
     /// The topics that cost the most expected points, worst first.
-    public var holdingBack: [Group]
+    package var holdingBack: [Group]
     /// The first-answer prior per kind, 0–100.
-    public var priors: [String: Double]
+    package var priors: [String: Double]
     /// The target share, 0–100.
-    public var target: Double
+    package var target: Double
     /// Reviews a day from now to the exam date that would bring the forecast to the target; 0
     /// when it is already there, nil when even every item at ``reviewedRecall`` would not reach it.
-    public var reviewsPerDay: Int?
+    package var reviewsPerDay: Int?
 
     /// How many answers the overall first-answer accuracy is worth in a kind's prior.
-    public static let priorWeight = 4.0
+    package static let priorWeight = 4.0
     /// The factor by which a learner's true stabilities may differ from the model's.
-    public static let stabilityError = 1.3
+    package static let stabilityError = 1.3
     /// The z value of the band (about 95%).
-    public static let z = 1.96
+    package static let z = 1.96
     /// The recall a well-reviewed item is assumed to have on the exam date (FSRS's usual retention).
-    public static let reviewedRecall = 0.9
+    package static let reviewedRecall = 0.9
     /// How many topics are named as holding the forecast back.
-    public static let holdingBackLimit = 5
+    package static let holdingBackLimit = 5
 
-    /// The forecast for the items with choices among `items`, from `cards` and `log`, made at
-    /// `now` for an exam on `examDate`. `scheduler` gives retrievability (cards without a
-    /// stability, as SM-2 writes them, use their interval as stability).
-    public static func make(
+    /// The forecast for the items with choices among `items`, from `cards` and `log`, made at `now`
+    /// for an exam on `examDate`.
+    ///
+    /// `scheduler` gives retrievability (cards without a stability, as SM-2 writes them, use their
+    /// interval as stability).
+    package static func make(
         items: [Item], cards: [String: Card], log: [ReviewLogEntry], now: Date, examDate: Date,
         scheduler: FSRSScheduler, target: Double = 80
     ) -> ReadinessForecast {

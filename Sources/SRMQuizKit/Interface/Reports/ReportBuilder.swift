@@ -8,9 +8,10 @@ public enum ReportBuilder {
         case classSession(ClassReport)
     }
 
-    /// The document for `parts`, dated `generatedAt`. The header names a seed and a bank only
-    /// when a part has one.
-    public static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
+    /// The document for `parts`, dated `generatedAt`.
+    ///
+    /// The header names a seed and a bank only when a part has one.
+    package static func document(parts: [Part], generatedAt: Date) -> ReportDocument {
         var seeds: [String] = []
         var banks: [String] = []
         for part in parts {
@@ -49,7 +50,7 @@ public enum ReportBuilder {
     }
 
     /// Only the readiness forecasts of `parts` (for `report --readiness`).
-    public static func readinessDocument(parts: [Part], generatedAt: Date) -> ReportDocument {
+    package static func readinessDocument(parts: [Part], generatedAt: Date) -> ReportDocument {
         var sections: [ReportDocument.Section] = []
         for case .learner(let r) in parts {
             guard let forecast = r.readiness else { continue }
@@ -376,5 +377,5 @@ public enum ReportBuilder {
     }
 
     /// `value` as a whole percentage, such as `67%`.
-    public static func pct(_ value: Double) -> String { "\(Int(value.rounded()))%" }
+    package static func pct(_ value: Double) -> String { "\(Int(value.rounded()))%" }
 }

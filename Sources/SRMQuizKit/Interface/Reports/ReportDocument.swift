@@ -1,16 +1,18 @@
 import Foundation
 
 /// A report laid out independently of its format: a title, a header, and sections of paragraphs,
-/// tables and bar charts. Renderers turn it into text, Markdown, CSV or HTML.
-public struct ReportDocument: Sendable, Hashable, Codable {
-    public var title: String
+/// tables and bar charts.
+///
+/// Renderers turn it into text, Markdown, CSV or HTML.
+package struct ReportDocument: Sendable, Hashable, Codable {
+    package var title: String
     /// Label and value pairs shown under the title (date, seed, bank).
-    public var header: [Field]
-    public var sections: [Section]
+    package var header: [Field]
+    package var sections: [Section]
     /// Tables for data formats only (CSV): long per-row data that printed reports show compactly.
-    public var data: [Table]
+    package var data: [Table]
 
-    public init(title: String, header: [Field], sections: [Section], data: [Table] = []) {
+    package init(title: String, header: [Field], sections: [Section], data: [Table] = []) {
         self.title = title
         self.header = header
         self.sections = sections
@@ -18,7 +20,7 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     }
 
     /// Every table with a ``Table/name``, in order: the sections' tables, then ``data``.
-    public var namedTables: [Table] {
+    package var namedTables: [Table] {
         var tables: [Table] = []
         for section in sections {
             for case .table(let table) in section.blocks where table.name != nil { tables.append(table) }
@@ -27,27 +29,27 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     }
 
     /// A label and its value.
-    public struct Field: Sendable, Hashable, Codable {
-        public var label: String
-        public var value: String
-        public init(_ label: String, _ value: String) {
+    package struct Field: Sendable, Hashable, Codable {
+        package var label: String
+        package var value: String
+        package init(_ label: String, _ value: String) {
             self.label = label
             self.value = value
         }
     }
 
     /// A titled part of the report.
-    public struct Section: Sendable, Hashable, Codable {
-        public var title: String
-        public var blocks: [Block]
-        public init(title: String, blocks: [Block]) {
+    package struct Section: Sendable, Hashable, Codable {
+        package var title: String
+        package var blocks: [Block]
+        package init(title: String, blocks: [Block]) {
             self.title = title
             self.blocks = blocks
         }
     }
 
     /// A piece of a section.
-    public enum Block: Sendable, Hashable, Codable {
+    package enum Block: Sendable, Hashable, Codable {
         case paragraph(String)
         case fields([Field])
         case table(Table)
@@ -55,15 +57,15 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     }
 
     /// A table; numeric columns are right-aligned.
-    public struct Table: Sendable, Hashable, Codable {
+    package struct Table: Sendable, Hashable, Codable {
         /// The name `report --table` selects it by (`students`, `questions`, …), or nil.
-        public var name: String?
+        package var name: String?
         /// The file the rows come from (the CSV `File` column when tables are merged).
-        public var source: String?
-        public var columns: [String]
-        public var numeric: [Bool]
-        public var rows: [[String]]
-        public init(
+        package var source: String?
+        package var columns: [String]
+        package var numeric: [Bool]
+        package var rows: [[String]]
+        package init(
             name: String? = nil, source: String? = nil, columns: [String], numeric: [Bool]? = nil,
             rows: [[String]]
         ) {
@@ -76,21 +78,21 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     }
 
     /// Bars from 0 to 100 with labels.
-    public struct BarChart: Sendable, Hashable, Codable {
-        public var title: String
-        public var bars: [Bar]
-        public init(title: String, bars: [Bar]) {
+    package struct BarChart: Sendable, Hashable, Codable {
+        package var title: String
+        package var bars: [Bar]
+        package init(title: String, bars: [Bar]) {
             self.title = title
             self.bars = bars
         }
     }
 
     /// One bar: a label, a value 0–100 and a caption such as `7/10`.
-    public struct Bar: Sendable, Hashable, Codable {
-        public var label: String
-        public var percent: Double
-        public var caption: String
-        public init(label: String, percent: Double, caption: String) {
+    package struct Bar: Sendable, Hashable, Codable {
+        package var label: String
+        package var percent: Double
+        package var caption: String
+        package init(label: String, percent: Double, caption: String) {
             self.label = label
             self.percent = percent
             self.caption = caption

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One file given to `srmquiz report`, read and told apart by its content.
-public enum ReportInput: Sendable {
+package enum ReportInput: Sendable {
     /// A learner's progress file: its review log and cards, and what the reader noticed (a torn
     /// last line left out, an old format), which the report must pass on.
     case progress(file: String, log: [ReviewLogEntry], cards: [String: Card], warnings: [String])
@@ -13,7 +13,7 @@ public enum ReportInput: Sendable {
     /// Reads `path` and detects its kind: a `format` of ``ExamResult/formatName`` or
     /// ``ClassResult/formatName``, or a progress file (a numeric `format`), read with its review
     /// log and without its lock (``ProgressDocument/read(at:)``), so a session may be running.
-    public static func load(path: String) throws(ReportInputError) -> ReportInput {
+    package static func load(path: String) throws(ReportInputError) -> ReportInput {
         let data: Data
         do {
             data = try BoundedFileReader.read(path: path, limit: BoundedFileReader.inputFileLimit)
@@ -122,12 +122,12 @@ public enum ReportInput: Sendable {
 }
 
 /// A file `srmquiz report` cannot use.
-public struct ReportInputError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var message: String
-    public init(file: String, message: String) {
+package struct ReportInputError: Error, CustomStringConvertible, Sendable {
+    package var file: String
+    package var message: String
+    package init(file: String, message: String) {
         self.file = file
         self.message = message
     }
-    public var description: String { "\(file): \(message)" }
+    package var description: String { "\(file): \(message)" }
 }

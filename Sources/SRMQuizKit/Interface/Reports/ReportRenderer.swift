@@ -2,8 +2,10 @@ import Foundation
 
 /// Renders report parts in any ``ReportFormat``.
 public enum ReportRenderer {
-    /// The report of `parts` in `format`, dated `generatedAt`. CSV holds one table: the one
-    /// `tables` names, or the only one there is (else ``ReportTableError``).
+    /// The report of `parts` in `format`, dated `generatedAt`.
+    ///
+    /// CSV holds one table: the one `tables` names, or the only one there is (else
+    /// ``ReportTableError``).
     public static func render(
         parts: [ReportBuilder.Part], format: ReportFormat, generatedAt: Date, tables: [String] = []
     ) throws -> String {
@@ -21,7 +23,7 @@ public enum ReportRenderer {
     }
 
     /// One CSV file per table `tables` names (every table when empty), for `--output-dir`.
-    public static func csvFiles(parts: [ReportBuilder.Part], generatedAt: Date, tables: [String] = [])
+    package static func csvFiles(parts: [ReportBuilder.Part], generatedAt: Date, tables: [String] = [])
         throws(ReportTableError) -> [CSVReportRenderer.File]
     {
         try CSVReportRenderer.files(

@@ -1,9 +1,9 @@
 /// Fitting text to a page width: word wrapping, truncation and table column widths.
-public enum TextLayout {
+package enum TextLayout {
     /// `text` wrapped at word boundaries to lines of at most `width` display columns, by the
     /// one wrapper (``TextWrap``): the first line starts with `firstIndent`, the rest with
     /// `indent`; words and URLs are never cut (one wider than the line stands alone on it).
-    public static func wrap(_ text: String, width: Int, firstIndent: String = "", indent: String = "")
+    package static func wrap(_ text: String, width: Int, firstIndent: String = "", indent: String = "")
         -> [String]
     {
         var lines: [String] = []
@@ -16,7 +16,7 @@ public enum TextLayout {
     }
 
     /// `text` cut to `width` characters, ending in `…` when cut.
-    public static func truncate(_ text: String, _ width: Int) -> String {
+    package static func truncate(_ text: String, _ width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
         guard width > 1 else { return String(text.prefix(width)) }
         return String(text.prefix(width - 1)) + "…"
@@ -24,7 +24,7 @@ public enum TextLayout {
 
     /// Column widths for `columns` and `rows` that fit `maxWidth` with `gap` characters between
     /// columns: the widest column gives way first, never below `minimum` characters.
-    public static func columnWidths(
+    package static func columnWidths(
         columns: [String], rows: [[String]], maxWidth: Int, gap: Int, minimum: Int = 4
     )
         -> [Int]
@@ -42,7 +42,7 @@ public enum TextLayout {
     }
 
     /// `text` padded to `width` on the right (or the left when `right` is true).
-    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
         return right ? fill + text : text + fill
     }

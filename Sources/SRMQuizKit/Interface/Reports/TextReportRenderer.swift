@@ -2,11 +2,11 @@ import Foundation
 
 /// Renders a ``ReportDocument`` as plain text for printing: at most ``width`` columns, sections
 /// underlined, tables fitted to the page (long cells wrap within their column), bars drawn with `#`.
-public enum TextReportRenderer {
+package enum TextReportRenderer {
     /// The page width.
-    public static let width = 80
+    package static let width = 80
 
-    public static func render(_ doc: ReportDocument) -> String {
+    package static func render(_ doc: ReportDocument) -> String {
         var lines: [String] = []
         let title = TextLayout.truncate(clean(doc.title), width)
         lines += [title, String(repeating: "=", count: title.count)]
@@ -27,7 +27,8 @@ public enum TextReportRenderer {
     }
 
     static func clean(_ text: String) -> String {
-        TerminalText.sanitize(text).replacingOccurrences(of: "\t", with: " ")
+        let shown = TerminalText.sanitize(text)
+        return shown.utf8.contains(0x09) ? shown.replacingOccurrences(of: "\t", with: " ") : shown
     }
 
     static func fields(_ fields: [ReportDocument.Field]) -> [String] {
@@ -54,11 +55,12 @@ public enum TextReportRenderer {
             }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { row in
-                widths.indices.map { c in
+                var line = widths.indices.map { c in
                     let cell = row < wrapped[c].count ? wrapped[c][row] : ""
                     return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
-                }.joined(separator: "  ").replacingOccurrences(
-                    of: "\\s+$", with: "", options: .regularExpression)
+                }.joined(separator: "  ")
+                while let last = line.last, last.isWhitespace { line.removeLast() }
+                return line
             }
         }
         var out = lines(columns) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]

@@ -1,24 +1,26 @@
 import Foundation
 
-/// Slows down repeated wrong join codes from one address: after ``freeAttempts`` wrong codes,
-/// each further attempt waits twice as long as the last (from ``baseDelay`` up to ``maximumDelay``)
-/// before it is answered. A right code forgets the address's failures.
-public struct JoinThrottle: Sendable {
+/// Slows down repeated wrong join codes from one address: after ``freeAttempts`` wrong codes, each
+/// further attempt waits twice as long as the last (from ``baseDelay`` up to ``maximumDelay``)
+/// before it is answered.
+///
+/// A right code forgets the address's failures.
+package struct JoinThrottle: Sendable {
     /// Wrong codes answered at once.
-    public static let freeAttempts = 3
+    package static let freeAttempts = 3
     /// The first delay, in seconds.
-    public static let baseDelay = 0.5
+    package static let baseDelay = 0.5
     /// The longest delay, in seconds.
-    public static let maximumDelay = 8.0
+    package static let maximumDelay = 8.0
     /// Failures older than this many seconds are forgotten.
-    public static let window = 300.0
+    package static let window = 300.0
 
     private var failures: [String: (count: Int, last: Date)] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Seconds to wait before answering an attempt from `address` at `now`.
-    public func delay(for address: String, now: Date) -> Double {
+    package func delay(for address: String, now: Date) -> Double {
         guard let entry = failures[address], now.timeIntervalSince(entry.last) < Self.window,
             entry.count >= Self.freeAttempts
         else { return 0 }
@@ -27,7 +29,7 @@ public struct JoinThrottle: Sendable {
     }
 
     /// Notes a wrong code from `address` at `now`.
-    public mutating func recordFailure(from address: String, now: Date) {
+    package mutating func recordFailure(from address: String, now: Date) {
         var entry = failures[address] ?? (0, now)
         if now.timeIntervalSince(entry.last) >= Self.window { entry.count = 0 }
         entry = (entry.count + 1, now)
@@ -38,7 +40,7 @@ public struct JoinThrottle: Sendable {
     }
 
     /// Forgets `address`'s failures after a right code.
-    public mutating func recordSuccess(from address: String) {
+    package mutating func recordSuccess(from address: String) {
         failures[address] = nil
     }
 }

@@ -11,36 +11,36 @@ import Foundation
 /// Scoring is ``ClassScoring`` with the speed bonus, timed per student from the moment the
 /// question opened to the moment that student's answer arrived; a question closes when its timer
 /// runs out or when every connected player has answered, whichever comes first.
-public struct LiveClass: Sendable {
+package struct LiveClass: Sendable {
     /// One answer to the open question, before it is scored.
-    public struct PendingAnswer: Sendable, Hashable {
-        public var letters: [String]
+    package struct PendingAnswer: Sendable, Hashable {
+        package var letters: [String]
         /// Seconds from the question opening to the answer arriving (pauses excluded).
-        public var elapsed: Double
+        package var elapsed: Double
     }
 
     /// What the server tells a student after an answer is accepted.
-    public struct Receipt: Sendable, Hashable {
-        public var question: Int
-        public var elapsed: Double
+    package struct Receipt: Sendable, Hashable {
+        package var question: Int
+        package var elapsed: Double
     }
 
-    public let settings: LiveClassSettings
-    public let items: [Item]
-    public let seed: UInt64
+    package let settings: LiveClassSettings
+    package let items: [Item]
+    package let seed: UInt64
     /// When the class was created (the results' start when it never started).
-    public let createdAt: Date
+    package let createdAt: Date
     /// When the first question opened.
-    public private(set) var startedAt: Date?
-    public private(set) var phase: LiveClassPhase = .lobby
+    package private(set) var startedAt: Date?
+    package private(set) var phase: LiveClassPhase = .lobby
     /// Everyone who joined, in join order (removed players stay, marked).
-    public private(set) var players: [LiveClassPlayer] = []
+    package private(set) var players: [LiveClassPlayer] = []
     /// The closed questions, in the order asked (skipped questions are left out).
-    public private(set) var records: [ClassQuestionRecord] = []
+    package private(set) var records: [ClassQuestionRecord] = []
     /// The answers to the open question, by player name.
-    public private(set) var pending: [String: PendingAnswer] = [:]
+    package private(set) var pending: [String: PendingAnswer] = [:]
 
-    public init(settings: LiveClassSettings, items: [Item], seed: UInt64, createdAt: Date) {
+    package init(settings: LiveClassSettings, items: [Item], seed: UInt64, createdAt: Date) {
         self.settings = settings
         self.items = items
         self.seed = seed
@@ -49,9 +49,11 @@ public struct LiveClass: Sendable {
 
     // MARK: Players
 
-    /// Adds a player called `name` (trimmed) with the rejoin `token`, after checking the join
-    /// code and the name. Starts the class when ``LiveClassSettings/startWhen`` is reached.
-    @discardableResult public mutating func join(pin: String, name rawName: String, token: String, now: Date)
+    /// Adds a player called `name` (trimmed) with the rejoin `token`, after checking the join code
+    /// and the name.
+    ///
+    /// Starts the class when ``LiveClassSettings/startWhen`` is reached.
+    @discardableResult package mutating func join(pin: String, name rawName: String, token: String, now: Date)
         throws(LiveClassError) -> LiveClassPlayer
     {
         guard pin == settings.pin else { throw .wrongPin }
@@ -73,7 +75,7 @@ public struct LiveClass: Sendable {
 
     /// The name as it will be shown, or why it is refused: empty, longer than 30 characters, or
     /// holding control, format or line-separator characters (which could rewrite a terminal or a page).
-    public static func validate(name raw: String) throws(LiveClassError) -> String {
+    package static func validate(name raw: String) throws(LiveClassError) -> String {
         let name = raw.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw .nameEmpty }
         guard name.count <= LiveClassSettings.maximumNameLength else {
@@ -92,7 +94,7 @@ public struct LiveClass: Sendable {
     }
 
     /// Marks the player with `token` connected again (after a reload or a dropped connection).
-    @discardableResult public mutating func rejoin(token: String, now: Date) throws(LiveClassError)
+    @discardableResult package mutating func rejoin(token: String, now: Date) throws(LiveClassError)
         -> LiveClassPlayer
     {
         let index = try playerIndex(token: token)
@@ -102,14 +104,14 @@ public struct LiveClass: Sendable {
 
     /// Marks the player with `token` disconnected; they keep their score, and the question
     /// closes if everyone still connected has answered.
-    public mutating func disconnect(token: String, now: Date) {
+    package mutating func disconnect(token: String, now: Date) {
         guard let index = players.firstIndex(where: { $0.token == token }) else { return }
         players[index].connected = false
         closeIfAllAnswered(now: now)
     }
 
     /// Removes the player called `name` (case-insensitive); returns whether one was removed.
-    @discardableResult public mutating func remove(name: String, now: Date) -> Bool {
+    @discardableResult package mutating func remove(name: String, now: Date) -> Bool {
         guard
             let index = players.firstIndex(where: { $0.name.lowercased() == name.lowercased() && !$0.removed }
             )
@@ -122,22 +124,22 @@ public struct LiveClass: Sendable {
     }
 
     /// Players not removed.
-    public var activePlayers: [LiveClassPlayer] { players.filter { !$0.removed } }
+    package var activePlayers: [LiveClassPlayer] { players.filter { !$0.removed } }
 
     /// Players who are expected to answer the open question: connected and not removed.
-    public var expectedAnswerers: [LiveClassPlayer] { players.filter { $0.connected && !$0.removed } }
+    package var expectedAnswerers: [LiveClassPlayer] { players.filter { $0.connected && !$0.removed } }
 
     /// The player with `token`.
-    public func player(token: String) -> LiveClassPlayer? { players.first { $0.token == token } }
+    package func player(token: String) -> LiveClassPlayer? { players.first { $0.token == token } }
 
     // MARK: Questions
 
     /// The question being asked or shown, if any.
-    public var currentItem: Item? { phase.questionIndex.map { items[$0] } }
+    package var currentItem: Item? { phase.questionIndex.map { items[$0] } }
 
     /// When ``tick(now:)`` must next be called: the open question's timer, or the end of the
     /// results screen with auto-advance.
-    public var deadline: Date? {
+    package var deadline: Date? {
         switch phase {
         case .open(_, let openedAt): openedAt.addingTimeInterval(settings.timerSeconds)
         case .reveal(_, let closedAt): settings.autoAdvanceSeconds.map { closedAt.addingTimeInterval($0) }
@@ -146,7 +148,7 @@ public struct LiveClass: Sendable {
     }
 
     /// Seconds left to answer the open question (the stopped clock's when paused).
-    public func remaining(now: Date) -> Double? {
+    package func remaining(now: Date) -> Double? {
         switch phase {
         case .open(_, let openedAt): max(0, settings.timerSeconds - now.timeIntervalSince(openedAt))
         case .paused(_, let elapsed): max(0, settings.timerSeconds - elapsed)
@@ -155,7 +157,7 @@ public struct LiveClass: Sendable {
     }
 
     /// Opens the first question (from the lobby).
-    public mutating func start(now: Date) {
+    package mutating func start(now: Date) {
         guard phase == .lobby else { return }
         startedAt = now
         open(index: 0, now: now)
@@ -163,7 +165,7 @@ public struct LiveClass: Sendable {
 
     /// Moves on: starts from the lobby, closes an open question, or opens the next question
     /// after the results (finishing after the last).
-    public mutating func advance(now: Date) {
+    package mutating func advance(now: Date) {
         switch phase {
         case .lobby: start(now: now)
         case .open, .paused: close(now: now)
@@ -173,8 +175,10 @@ public struct LiveClass: Sendable {
     }
 
     /// Applies the clock: closes the open question when its time is up, and moves on after the
-    /// results with auto-advance. Returns whether anything changed.
-    @discardableResult public mutating func tick(now: Date) -> Bool {
+    /// results with auto-advance.
+    ///
+    /// Returns whether anything changed.
+    @discardableResult package mutating func tick(now: Date) -> Bool {
         guard let deadline, now >= deadline else { return false }
         switch phase {
         case .open: close(now: now)
@@ -185,7 +189,7 @@ public struct LiveClass: Sendable {
     }
 
     /// Stops or restarts the open question's clock.
-    public mutating func togglePause(now: Date) {
+    package mutating func togglePause(now: Date) {
         switch phase {
         case .open(let index, let openedAt):
             phase = .paused(index: index, elapsed: now.timeIntervalSince(openedAt))
@@ -197,7 +201,7 @@ public struct LiveClass: Sendable {
 
     /// Drops the open question (its answers are discarded and it is left out of the results)
     /// and opens the next one.
-    public mutating func skip(now: Date) {
+    package mutating func skip(now: Date) {
         switch phase {
         case .open(let index, _), .paused(let index, _):
             pending = [:]
@@ -207,16 +211,18 @@ public struct LiveClass: Sendable {
     }
 
     /// Ends the class now; the open question, if any, is dropped, closed ones are kept.
-    public mutating func end(now: Date) {
+    package mutating func end(now: Date) {
         pending = [:]
         phase = .finished
     }
 
     /// Takes the answer `letters` to question `number` (1-based) from the player with `token`,
-    /// arriving at `now`. Refuses unknown players, unknown, closed or already answered
-    /// questions, answers while paused, and letters that name no choice. An answer that arrives
-    /// after the timer closes the question and is refused as late (and marked so in the results).
-    @discardableResult public mutating func answer(
+    /// arriving at `now`.
+    ///
+    /// Refuses unknown players, unknown, closed or already answered questions, answers while
+    /// paused, and letters that name no choice. An answer that arrives after the timer closes the
+    /// question and is refused as late (and marked so in the results).
+    @discardableResult package mutating func answer(
         token: String, question number: Int, letters: [String], now: Date
     ) throws(LiveClassError) -> Receipt {
         let playerIndex = try playerIndex(token: token)
@@ -259,12 +265,12 @@ public struct LiveClass: Sendable {
     }
 
     /// How many of the expected players have answered the open question.
-    public var answeredCount: Int { expectedAnswerers.filter { pending[$0.name] != nil }.count }
+    package var answeredCount: Int { expectedAnswerers.filter { pending[$0.name] != nil }.count }
 
     // MARK: Results
 
     /// Each active player's score and competition rank, best first (ties in join order).
-    public var standings: [(name: String, score: Int, rank: Int)] {
+    package var standings: [(name: String, score: Int, rank: Int)] {
         let active = activePlayers
         let ranks = ClassScoring.ranks(active.map(\.score))
         return zip(active, ranks).map { (name: $0.name, score: $0.score, rank: $1) }
@@ -273,10 +279,10 @@ public struct LiveClass: Sendable {
     }
 
     /// The rank of the player called `name` among active players.
-    public func rank(of name: String) -> Int? { standings.first { $0.name == name }?.rank }
+    package func rank(of name: String) -> Int? { standings.first { $0.name == name }?.rank }
 
     /// The class so far in the class-results format (`srmquiz report` reads it).
-    public func result(finishedAt: Date, bankFiles: [String]) -> ClassResult {
+    package func result(finishedAt: Date, bankFiles: [String]) -> ClassResult {
         ClassResult(
             startedAt: startedAt ?? createdAt, finishedAt: finishedAt, seed: seed, bankFiles: bankFiles,
             mode: .together, timerSeconds: settings.timerSeconds, speedBonus: true,

@@ -1,6 +1,8 @@
-/// Why the live class refused a join or an answer. Each case has a stable ``code`` (sent to
-/// clients, documented in docs/class-protocol.md) and a ``description`` a student can act on.
-public enum LiveClassError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why the live class refused a join or an answer.
+///
+/// Each case has a stable ``code`` (sent to clients, documented in docs/class-protocol.md) and a
+/// ``description`` a student can act on.
+package enum LiveClassError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongPin
     case nameEmpty
     case nameTooLong(limit: Int)
@@ -17,7 +19,7 @@ public enum LiveClassError: Error, Sendable, Equatable, CustomStringConvertible 
     case paused
 
     /// The stable code clients see.
-    public var code: String {
+    package var code: String {
         switch self {
         case .wrongPin: "wrong-pin"
         case .nameEmpty: "name-empty"
@@ -36,7 +38,7 @@ public enum LiveClassError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .wrongPin: "wrong join code: check the code on the projector"
         case .nameEmpty: "the name is empty: type the name to show on the scoreboard"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a live class is.
-public enum LiveClassPhase: Sendable, Hashable {
+package enum LiveClassPhase: Sendable, Hashable {
     /// Waiting for players; nothing asked yet.
     case lobby
     /// Question `index` (0-based) is open since `openedAt` (moved forward by pauses, so that
@@ -15,7 +15,7 @@ public enum LiveClassPhase: Sendable, Hashable {
     case finished
 
     /// The index of the question being asked or shown, if any.
-    public var questionIndex: Int? {
+    package var questionIndex: Int? {
         switch self {
         case .open(let i, _), .paused(let i, _), .reveal(let i, _): i
         case .lobby, .finished: nil

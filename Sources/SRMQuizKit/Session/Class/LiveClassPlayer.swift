@@ -1,17 +1,17 @@
 /// One student in a live class.
-public struct LiveClassPlayer: Sendable, Hashable {
+package struct LiveClassPlayer: Sendable, Hashable {
     /// The name shown on the scoreboard (validated: 1–30 characters, no control characters).
-    public var name: String
+    package var name: String
     /// The secret a client rejoins with after a reload or a dropped connection.
-    public var token: String
+    package var token: String
     /// Whether a client is connected for this player now.
-    public var connected: Bool
+    package var connected: Bool
     /// Whether the instructor removed the player (their answers so far stay in the results).
-    public var removed: Bool
+    package var removed: Bool
     /// Points so far.
-    public var score: Int
+    package var score: Int
 
-    public init(name: String, token: String, connected: Bool = true, removed: Bool = false, score: Int = 0) {
+    package init(name: String, token: String, connected: Bool = true, removed: Bool = false, score: Int = 0) {
         self.name = name
         self.token = token
         self.connected = connected

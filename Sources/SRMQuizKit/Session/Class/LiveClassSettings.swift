@@ -1,21 +1,21 @@
 /// How a live class runs: set by `srmquiz class host`.
-public struct LiveClassSettings: Sendable, Hashable {
+package struct LiveClassSettings: Sendable, Hashable {
     /// The join code students type.
-    public var pin: String
+    package var pin: String
     /// Seconds per question.
-    public var timerSeconds: Double
+    package var timerSeconds: Double
     /// The most players that may join.
-    public var maxPlayers: Int
+    package var maxPlayers: Int
     /// Seconds after a question's results before the next question opens by itself; `nil` waits
     /// for the instructor.
-    public var autoAdvanceSeconds: Double?
+    package var autoAdvanceSeconds: Double?
     /// Starts by itself once this many players have joined; `nil` waits for the instructor.
-    public var startWhen: Int?
+    package var startWhen: Int?
 
     /// The longest name accepted.
-    public static let maximumNameLength = 30
+    package static let maximumNameLength = 30
 
-    public init(
+    package init(
         pin: String, timerSeconds: Double = 20, maxPlayers: Int = 200, autoAdvanceSeconds: Double? = nil,
         startWhen: Int? = nil
     ) {

@@ -1,7 +1,9 @@
 /// The one definition of accuracy: right answers among *graded* answers — a choice, or an owner
-/// typed on a flashcard, checked against the key. A flashcard only rated 1–4 has no right or
-/// wrong: it is counted apart as self-rated and never enters accuracy. `progress show`, reports
-/// and session summaries all count and word it through this type.
+/// typed on a flashcard, checked against the key.
+///
+/// A flashcard only rated 1–4 has no right or wrong: it is counted apart as self-rated and never
+/// enters accuracy. `progress show`, reports and session summaries all count and word it through
+/// this type.
 public struct Accuracy: Sendable, Hashable, Codable {
     /// Graded answers.
     public var graded: Int
@@ -10,7 +12,7 @@ public struct Accuracy: Sendable, Hashable, Codable {
     /// Self-rated flashcard answers (not in accuracy).
     public var selfRated: Int
 
-    public init(graded: Int = 0, correct: Int = 0, selfRated: Int = 0) {
+    package init(graded: Int = 0, correct: Int = 0, selfRated: Int = 0) {
         self.graded = graded
         self.correct = correct
         self.selfRated = selfRated
@@ -18,13 +20,13 @@ public struct Accuracy: Sendable, Hashable, Codable {
 
     /// The accuracy of `answers`, each `true` or `false` when graded, `nil` when self-rated (as
     /// ``ReviewLogEntry/correct`` is kept).
-    public init(_ answers: some Sequence<Bool?>) {
+    package init(_ answers: some Sequence<Bool?>) {
         self.init()
         for answer in answers { count(answer) }
     }
 
     /// Counts one answer: `true`/`false` when graded, `nil` when self-rated.
-    public mutating func count(_ correct: Bool?) {
+    package mutating func count(_ correct: Bool?) {
         guard let correct else {
             selfRated += 1
             return

@@ -1,16 +1,16 @@
 /// The outcome of one answer.
-public struct AnswerResult: Sendable, Hashable {
-    public var item: Item
+package struct AnswerResult: Sendable, Hashable {
+    package var item: Item
     /// Whether the answer was right; `nil` for a self-rated flashcard.
-    public var correct: Bool?
+    package var correct: Bool?
     /// The rating fed to the scheduler.
-    public var rating: Rating
+    package var rating: Rating
     /// The card after the review, when the answer was recorded.
-    public var card: Card?
+    package var card: Card?
     /// Whether the answer went into the learner's progress.
-    public var recorded: Bool
+    package var recorded: Bool
 
-    public init(item: Item, correct: Bool?, rating: Rating, card: Card?, recorded: Bool) {
+    package init(item: Item, correct: Bool?, rating: Rating, card: Card?, recorded: Bool) {
         self.item = item
         self.correct = correct
         self.rating = rating

@@ -1,18 +1,18 @@
 /// One question of a class session and every answer to it.
-public struct ClassQuestionRecord: Sendable, Hashable, Codable {
-    public var number: Int
-    public var id: String
-    public var kind: ItemKind
-    public var prompt: String
-    public var choices: [String]
-    public var correctLetters: [String]
-    public var explanation: String
-    public var tags: [String]
-    public var facts: [String]
+package struct ClassQuestionRecord: Sendable, Hashable, Codable {
+    package var number: Int
+    package var id: String
+    package var kind: ItemKind
+    package var prompt: String
+    package var choices: [String]
+    package var correctLetters: [String]
+    package var explanation: String
+    package var tags: [String]
+    package var facts: [String]
     /// The answers: every player's when playing together, one player's when taking turns.
-    public var responses: [ClassResponse]
+    package var responses: [ClassResponse]
 
-    public init(
+    package init(
         number: Int, item: Item, responses: [ClassResponse]
     ) {
         self.number = number

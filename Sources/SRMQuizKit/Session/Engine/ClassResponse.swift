@@ -1,16 +1,16 @@
 /// One player's answer to one question of a class session.
-public struct ClassResponse: Sendable, Hashable, Codable {
-    public var player: String
+package struct ClassResponse: Sendable, Hashable, Codable {
+    package var player: String
     /// The letters given; `nil` for no answer or an answer after the timer.
-    public var answer: [String]?
-    public var correct: Bool
+    package var answer: [String]?
+    package var correct: Bool
     /// Seconds from showing the question to the answer line, in milliseconds.
-    public var timeMs: Int
+    package var timeMs: Int
     /// Whether the answer came after the timer (and so counts as unanswered).
-    public var late: Bool
-    public var points: Int
+    package var late: Bool
+    package var points: Int
 
-    public init(
+    package init(
         player: String, answer: [String]?, correct: Bool, timeMs: Int, late: Bool = false, points: Int
     ) {
         self.player = player

@@ -1,32 +1,32 @@
 import Foundation
 
 /// A finished class session: what the results file holds and what reports read.
-public struct ClassResult: Sendable, Hashable, Codable {
+package struct ClassResult: Sendable, Hashable, Codable {
     /// The value of ``format`` that marks a class results file.
-    public static let formatName = "srmquiz-class-result"
+    package static let formatName = "srmquiz-class-result"
 
     /// How players answer.
-    public enum Mode: String, Sendable, Hashable, Codable {
+    package enum Mode: String, Sendable, Hashable, Codable {
         /// Every player answers every question; the instructor types them on one line.
         case together
         /// Each player answers their own question in turn.
         case turns
     }
 
-    public var format: String = ClassResult.formatName
-    public var version: Int = 1
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var seed: UInt64
-    public var bankFiles: [String]
-    public var mode: Mode
+    package var format: String = ClassResult.formatName
+    package var version: Int = 1
+    package var startedAt: Date
+    package var finishedAt: Date
+    package var seed: UInt64
+    package var bankFiles: [String]
+    package var mode: Mode
     /// Seconds per question, or `nil` for no timer.
-    public var timerSeconds: Double?
-    public var speedBonus: Bool
-    public var players: [String]
-    public var questions: [ClassQuestionRecord]
+    package var timerSeconds: Double?
+    package var speedBonus: Bool
+    package var players: [String]
+    package var questions: [ClassQuestionRecord]
 
-    public init(
+    package init(
         startedAt: Date, finishedAt: Date, seed: UInt64, bankFiles: [String], mode: Mode,
         timerSeconds: Double?,
         speedBonus: Bool, players: [String], questions: [ClassQuestionRecord]
@@ -43,7 +43,7 @@ public struct ClassResult: Sendable, Hashable, Codable {
     }
 
     /// Each player's total points, in roster order.
-    public var totals: [Int] {
+    package var totals: [Int] {
         players.map { player in
             questions.reduce(0) { sum, q in
                 sum + q.responses.filter { $0.player == player }.reduce(0) { $0 + $1.points }
@@ -52,7 +52,7 @@ public struct ClassResult: Sendable, Hashable, Codable {
     }
 
     /// Each player's correct answers, in roster order.
-    public var correctCounts: [Int] {
+    package var correctCounts: [Int] {
         players.map { player in
             questions.reduce(0) { sum, q in
                 sum + q.responses.filter { $0.player == player && $0.correct }.count

@@ -1,13 +1,14 @@
 /// Points in a class session, as in Kahoot.
-public enum ClassScoring {
+package enum ClassScoring {
     /// Points for the full answer.
-    public static let maximum = 1000
+    package static let maximum = 1000
 
-    /// Points for one answer: with a timer of `timer` seconds and the speed bonus, a correct
-    /// answer after `elapsed` seconds earns round(1000 × (1 − (elapsed / timer) / 2)), so 1000 at
-    /// once and 500 at the buzzer; without the bonus, or without a timer, 1000. Wrong answers,
-    /// and answers after the timer, earn 0.
-    public static func points(correct: Bool, elapsed: Double, timer: Double?, speedBonus: Bool) -> Int {
+    /// Points for one answer: with a timer of `timer` seconds and the speed bonus, a correct answer
+    /// after `elapsed` seconds earns round(1000 × (1 − (elapsed / timer) / 2)), so 1000 at once and
+    /// 500 at the buzzer; without the bonus, or without a timer, 1000.
+    ///
+    /// Wrong answers, and answers after the timer, earn 0.
+    package static func points(correct: Bool, elapsed: Double, timer: Double?, speedBonus: Bool) -> Int {
         guard correct else { return 0 }
         guard let timer, timer > 0 else { return maximum }
         guard elapsed <= timer else { return 0 }
@@ -17,7 +18,7 @@ public enum ClassScoring {
     }
 
     /// Competition ranks for `scores` (1, 1, 3 for two tied leaders), in the order given.
-    public static func ranks(_ scores: [Int]) -> [Int] {
+    package static func ranks(_ scores: [Int]) -> [Int] {
         scores.map { score in 1 + scores.filter { $0 > score }.count }
     }
 }

@@ -1,19 +1,20 @@
 import Foundation
 
 /// The state of one class session: the questions, who answers each, and the answers scored so far.
+///
 /// No I/O: ``ClassRunner`` reads the instructor's lines and prints.
-public struct ClassSession: Sendable {
-    public let items: [Item]
-    public let players: [String]
-    public let mode: ClassResult.Mode
-    public let timerSeconds: Double?
-    public let speedBonus: Bool
-    public let seed: UInt64
-    public let startedAt: Date
+package struct ClassSession: Sendable {
+    package let items: [Item]
+    package let players: [String]
+    package let mode: ClassResult.Mode
+    package let timerSeconds: Double?
+    package let speedBonus: Bool
+    package let seed: UInt64
+    package let startedAt: Date
     /// The questions answered so far.
-    public private(set) var records: [ClassQuestionRecord] = []
+    package private(set) var records: [ClassQuestionRecord] = []
 
-    public init(
+    package init(
         items: [Item], players: [String], mode: ClassResult.Mode, timerSeconds: Double?, speedBonus: Bool,
         seed: UInt64, startedAt: Date
     ) {
@@ -27,13 +28,13 @@ public struct ClassSession: Sendable {
     }
 
     /// Whether every question has been answered.
-    public var isFinished: Bool { records.count >= items.count }
+    package var isFinished: Bool { records.count >= items.count }
 
     /// The next question to ask, if any.
-    public var nextItem: Item? { isFinished ? nil : items[records.count] }
+    package var nextItem: Item? { isFinished ? nil : items[records.count] }
 
     /// Who answers question `index`: everyone together, or one player in turn.
-    public func answerers(of index: Int) -> [String] {
+    package func answerers(of index: Int) -> [String] {
         switch mode {
         case .together: players
         case .turns: players.isEmpty ? [] : [players[index % players.count]]
@@ -42,7 +43,7 @@ public struct ClassSession: Sendable {
 
     /// Scores the answers to the next question (one per answerer, `nil` for none) given
     /// `elapsed` seconds after it was shown, and keeps them.
-    @discardableResult public mutating func answerNext(_ answers: [ChoiceAnswer?], elapsed: Double)
+    @discardableResult package mutating func answerNext(_ answers: [ChoiceAnswer?], elapsed: Double)
         -> ClassQuestionRecord?
     {
         guard let item = nextItem else { return nil }
@@ -65,7 +66,7 @@ public struct ClassSession: Sendable {
     }
 
     /// The session so far, for the results file.
-    public func result(finishedAt: Date, bankFiles: [String]) -> ClassResult {
+    package func result(finishedAt: Date, bankFiles: [String]) -> ClassResult {
         ClassResult(
             startedAt: startedAt, finishedAt: finishedAt, seed: seed, bankFiles: bankFiles, mode: mode,
             timerSeconds: timerSeconds, speedBonus: speedBonus, players: players, questions: records)

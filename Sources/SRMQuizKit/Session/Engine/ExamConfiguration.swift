@@ -1,21 +1,21 @@
 import Foundation
 
 /// The settings of one mock exam.
-public struct ExamConfiguration: Sendable, Hashable, Codable {
+package struct ExamConfiguration: Sendable, Hashable, Codable {
     /// How many questions.
-    public var count: Int
+    package var count: Int
     /// The time allowed, in whole minutes (rounded up), as results files record it.
-    public var minutes: Int
+    package var minutes: Int
     /// The time allowed, in seconds (`--time 6s` gives less than a minute).
-    public var timeLimit: TimeInterval
+    package var timeLimit: TimeInterval
     /// The pass mark, as a percentage (70 by default).
-    public var passMark: Double
+    package var passMark: Double
     /// The seed that chose the questions and their order.
-    public var seed: UInt64
+    package var seed: UInt64
 
     /// An exam of `count` questions with `minutes` (or exactly `timeLimit` seconds, which wins)
     /// allowed; by default the real exam's time scaled to `count`.
-    public init(
+    package init(
         count: Int = 20, minutes: Int? = nil, timeLimit: TimeInterval? = nil, passMark: Double = 70, seed: UInt64
     ) {
         self.count = count
@@ -27,7 +27,7 @@ public struct ExamConfiguration: Sendable, Hashable, Codable {
     }
 
     /// The time of the real exam scaled to `count` questions: 90 minutes × count / 65, rounded up.
-    public static func defaultMinutes(count: Int) -> Int {
+    package static func defaultMinutes(count: Int) -> Int {
         max(1, (90 * count + 64) / 65)
     }
 }

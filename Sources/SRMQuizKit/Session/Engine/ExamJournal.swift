@@ -6,27 +6,29 @@ import Foundation
     import Darwin
 #endif
 
-/// An exam's answers on disk as they are given, so a killed, hung-up or crashed exam loses
-/// nothing: JSON Lines beside the results file (`<results>.journal`), a header line, then one
+/// An exam's answers on disk as they are given, so a killed, hung-up or crashed exam loses nothing:
+/// JSON Lines beside the results file (`<results>.journal`), a header line, then one
 /// ``ExamSession/Snapshot`` per change, each written with one `write` and `fdatasync` before the
-/// next question is shown. `srmquiz exam --resume` reads it back; a finished exam removes it.
-public final class ExamJournal {
+/// next question is shown.
+///
+/// `srmquiz exam --resume` reads it back; a finished exam removes it.
+package final class ExamJournal {
     /// The first line: what the exam was, so it can be rebuilt from its seed.
-    public struct Header: Sendable, Hashable, Codable {
-        public var format = ExamJournal.formatName
-        public var version = 1
-        public var seed: UInt64
-        public var count: Int
-        public var timeLimit: TimeInterval
-        public var minutes: Int
-        public var passMark: Double
-        public var startedAt: Date
+    package struct Header: Sendable, Hashable, Codable {
+        package var format = ExamJournal.formatName
+        package var version = 1
+        package var seed: UInt64
+        package var count: Int
+        package var timeLimit: TimeInterval
+        package var minutes: Int
+        package var passMark: Double
+        package var startedAt: Date
         /// The questions, in order: a resumed exam must draw the same ones.
-        public var itemIDs: [String]
+        package var itemIDs: [String]
         /// Where the results go.
-        public var results: String
+        package var results: String
 
-        public init(configuration: ExamConfiguration, startedAt: Date, itemIDs: [String], results: String) {
+        package init(configuration: ExamConfiguration, startedAt: Date, itemIDs: [String], results: String) {
             seed = configuration.seed
             count = configuration.count
             timeLimit = configuration.timeLimit
@@ -38,20 +40,20 @@ public final class ExamJournal {
         }
 
         /// The exam's settings.
-        public var configuration: ExamConfiguration {
+        package var configuration: ExamConfiguration {
             ExamConfiguration(
                 count: count, minutes: minutes, timeLimit: timeLimit, passMark: passMark, seed: seed)
         }
     }
 
     /// The value of ``Header/format``.
-    public static let formatName = "srmquiz-exam-journal"
+    package static let formatName = "srmquiz-exam-journal"
 
     /// The journal's path for a results file.
-    public static func path(forResults results: String) -> String { results + ".journal" }
+    package static func path(forResults results: String) -> String { results + ".journal" }
 
     /// The file.
-    public let path: String
+    package let path: String
     private let fd: Int32
 
     private init(path: String, fd: Int32) {
@@ -61,7 +63,7 @@ public final class ExamJournal {
 
     /// Creates the journal at `path` (never over an existing file or through a link) and writes
     /// `header`.
-    public static func create(at path: String, header: Header) throws(ExamJournalError) -> ExamJournal {
+    package static func create(at path: String, header: Header) throws(ExamJournalError) -> ExamJournal {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -73,14 +75,14 @@ public final class ExamJournal {
     }
 
     /// Opens an existing journal to go on appending to it.
-    public static func reopen(at path: String) throws(ExamJournalError) -> ExamJournal {
+    package static func reopen(at path: String) throws(ExamJournalError) -> ExamJournal {
         let fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw ExamJournalError(path: path, reason: String(cString: strerror(errno))) }
         return ExamJournal(path: path, fd: fd)
     }
 
     /// Appends `snapshot`, durably.
-    public func append(_ snapshot: ExamSession.Snapshot) throws(ExamJournalError) {
+    package func append(_ snapshot: ExamSession.Snapshot) throws(ExamJournalError) {
         try appendLine(snapshot)
     }
 
@@ -98,7 +100,7 @@ public final class ExamJournal {
     }
 
     /// Closes and deletes the journal (the results file is written).
-    public func remove() {
+    package func remove() {
         close(fd)
         unlink(path)
     }
@@ -107,7 +109,7 @@ public final class ExamJournal {
 
     /// The header and the last snapshot of the journal at `path` (a torn last line, from a crash
     /// in the middle of a write, is ignored).
-    public static func read(_ path: String) throws(ExamJournalError) -> (Header, ExamSession.Snapshot?) {
+    package static func read(_ path: String) throws(ExamJournalError) -> (Header, ExamSession.Snapshot?) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ExamJournalError(path: path, reason: "cannot read it")
         }
@@ -131,8 +133,8 @@ public final class ExamJournal {
 }
 
 /// An exam journal that cannot be written or read.
-public struct ExamJournalError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
+package struct ExamJournalError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "\(path): \(reason)" }
 }

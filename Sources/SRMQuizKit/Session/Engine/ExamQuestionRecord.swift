@@ -1,29 +1,29 @@
 /// One question of a finished exam, as the results file keeps it.
-public struct ExamQuestionRecord: Sendable, Hashable, Codable {
+package struct ExamQuestionRecord: Sendable, Hashable, Codable {
     /// The question's number in the exam, from 1.
-    public var number: Int
+    package var number: Int
     /// The item id (stable across bank edits).
-    public var id: String
-    public var kind: ItemKind
-    public var prompt: String
-    public var choices: [String]
+    package var id: String
+    package var kind: ItemKind
+    package var prompt: String
+    package var choices: [String]
     /// The letters of the correct choices.
-    public var correctLetters: [String]
+    package var correctLetters: [String]
     /// The letters given, or `nil` when the question was left unanswered.
-    public var answer: [String]?
+    package var answer: [String]?
     /// Whether the answer was right (an unanswered question is wrong).
-    public var correct: Bool
+    package var correct: Bool
     /// The time spent on the question, in milliseconds, summed over every visit.
-    public var timeMs: Int
+    package var timeMs: Int
     /// Whether the question was flagged at the end.
-    public var flagged: Bool
-    public var explanation: String
+    package var flagged: Bool
+    package var explanation: String
     /// The item's tags (`owner:`, `category:`, `service:`, `kind:`, …), for breakdowns.
-    public var tags: [String]
+    package var tags: [String]
     /// The facts the item tests.
-    public var facts: [String]
+    package var facts: [String]
 
-    public init(
+    package init(
         number: Int, id: String, kind: ItemKind, prompt: String, choices: [String], correctLetters: [String],
         answer: [String]?, correct: Bool, timeMs: Int, flagged: Bool, explanation: String, tags: [String],
         facts: [String]

@@ -1,28 +1,28 @@
 import Foundation
 
 /// A finished mock exam: what the results file holds and what reports read.
-public struct ExamResult: Sendable, Hashable, Codable {
+package struct ExamResult: Sendable, Hashable, Codable {
     /// The value of ``format`` that marks an exam results file.
-    public static let formatName = "srmquiz-exam-result"
+    package static let formatName = "srmquiz-exam-result"
 
     /// Always ``formatName``; lets `srmquiz report` tell the file's kind.
-    public var format: String = ExamResult.formatName
+    package var format: String = ExamResult.formatName
     /// The version of this layout.
-    public var version: Int = 1
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var seed: UInt64
+    package var version: Int = 1
+    package var startedAt: Date
+    package var finishedAt: Date
+    package var seed: UInt64
     /// The time allowed, in minutes.
-    public var minutes: Int
+    package var minutes: Int
     /// The pass mark, as a percentage.
-    public var passMark: Double
+    package var passMark: Double
     /// Whether the exam submitted itself because time ran out.
-    public var timedOut: Bool
+    package var timedOut: Bool
     /// The bank files the questions came from.
-    public var bankFiles: [String]
-    public var questions: [ExamQuestionRecord]
+    package var bankFiles: [String]
+    package var questions: [ExamQuestionRecord]
 
-    public init(
+    package init(
         startedAt: Date, finishedAt: Date, seed: UInt64, minutes: Int, passMark: Double, timedOut: Bool,
         bankFiles: [String], questions: [ExamQuestionRecord]
     ) {
@@ -37,16 +37,16 @@ public struct ExamResult: Sendable, Hashable, Codable {
     }
 
     /// Questions answered correctly.
-    public var correctCount: Int { questions.filter(\.correct).count }
+    package var correctCount: Int { questions.filter(\.correct).count }
     /// The score as a percentage of all questions (0 when there are none).
-    public var percent: Double {
+    package var percent: Double {
         questions.isEmpty ? 0 : Double(correctCount) * 100 / Double(questions.count)
     }
     /// Whether the score reaches the pass mark.
-    public var passed: Bool { percent >= passMark }
+    package var passed: Bool { percent >= passMark }
 
     /// The JSON encoder results files use: ISO 8601 dates, sorted keys, pretty printed.
-    public static func encoder(pretty: Bool = true) -> JSONEncoder {
+    package static func encoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .iso8601
         e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
@@ -54,7 +54,7 @@ public struct ExamResult: Sendable, Hashable, Codable {
     }
 
     /// The JSON decoder results files use.
-    public static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .iso8601
         return d

@@ -7,17 +7,17 @@
 /// question per fact (``Item/testedFacts``) unless `count` exceeds what the pool can give that
 /// way, and never puts siblings next to each other when it can avoid it. Flashcards are never
 /// chosen, and true/false items only when asked for (the real exam has none).
-public enum ExamSelector {
+package enum ExamSelector {
     /// The kinds an exam prefers.
-    public static let preferredKinds: Set<ItemKind> = [
+    package static let preferredKinds: Set<ItemKind> = [
         .scenario, .multipleChoice, .multipleResponse, .contrast,
         .serviceHelp,
     ]
     /// The share of multiple-response questions aimed for.
-    public static let multipleResponseShare = 0.22
+    package static let multipleResponseShare = 0.22
 
     /// Up to `count` items from `pool`, chosen and ordered by `seed`.
-    public static func select(from pool: [Item], count: Int, seed: UInt64, includeTrueFalse: Bool = false)
+    package static func select(from pool: [Item], count: Int, seed: UInt64, includeTrueFalse: Bool = false)
         -> [Item]
     {
         var rng = SeededGenerator(seed: seed ^ 0x4558_414D)  // "EXAM": independent of the generator's own use

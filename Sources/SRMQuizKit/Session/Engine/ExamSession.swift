@@ -4,23 +4,23 @@ import Foundation
 ///
 /// A value type with no I/O: ``ExamRunner`` reads lines and prints, and passes the time in.
 /// Answers may be changed until the exam ends; an answer given after the deadline is refused.
-public struct ExamSession: Sendable {
-    public let items: [Item]
-    public let configuration: ExamConfiguration
-    public let startedAt: Date
+package struct ExamSession: Sendable {
+    package let items: [Item]
+    package let configuration: ExamConfiguration
+    package let startedAt: Date
     /// When time runs out.
-    public let deadline: Date
+    package let deadline: Date
     /// Each question's answer, `nil` while unanswered.
-    public private(set) var answers: [ChoiceAnswer?]
+    package private(set) var answers: [ChoiceAnswer?]
     /// The indices (from 0) of flagged questions.
-    public private(set) var flagged: Set<Int> = []
+    package private(set) var flagged: Set<Int> = []
     /// The question shown, from 0.
-    public private(set) var current = 0
+    package private(set) var current = 0
     /// Seconds spent on each question so far.
-    public private(set) var timeSpent: [TimeInterval]
+    package private(set) var timeSpent: [TimeInterval]
     private var shownAt: Date?
 
-    public init(items: [Item], configuration: ExamConfiguration, startedAt: Date) {
+    package init(items: [Item], configuration: ExamConfiguration, startedAt: Date) {
         self.items = items
         self.configuration = configuration
         self.startedAt = startedAt
@@ -30,21 +30,21 @@ public struct ExamSession: Sendable {
     }
 
     /// What a journal keeps of an exam in progress: enough to resume it after a crash.
-    public struct Snapshot: Sendable, Hashable, Codable {
+    package struct Snapshot: Sendable, Hashable, Codable {
         /// The letters given per question, `nil` where unanswered.
-        public var answers: [[String]?]
+        package var answers: [[String]?]
         /// The flagged questions (0-based).
-        public var flagged: [Int]
+        package var flagged: [Int]
         /// Seconds spent on each question.
-        public var timeSpent: [Double]
+        package var timeSpent: [Double]
         /// The question on screen (0-based).
-        public var current: Int
+        package var current: Int
         /// Seconds of the time limit used.
-        public var elapsed: Double
+        package var elapsed: Double
     }
 
     /// The state at `now`, the time on the question on screen included.
-    public func snapshot(at now: Date) -> Snapshot {
+    package func snapshot(at now: Date) -> Snapshot {
         var copy = self
         copy.stopTimer(at: now)
         return Snapshot(
@@ -53,7 +53,7 @@ public struct ExamSession: Sendable {
     }
 
     /// The exam of `snapshot` taken up again at `now`, with the time it had left.
-    public init(items: [Item], configuration: ExamConfiguration, resuming snapshot: Snapshot, at now: Date) {
+    package init(items: [Item], configuration: ExamConfiguration, resuming snapshot: Snapshot, at now: Date) {
         self.init(
             items: items, configuration: configuration, startedAt: now.addingTimeInterval(-snapshot.elapsed))
         for (i, letters) in snapshot.answers.enumerated() where i < answers.count {
@@ -67,25 +67,25 @@ public struct ExamSession: Sendable {
     }
 
     /// Whether the time is up at `now`.
-    public func isTimeUp(at now: Date) -> Bool { now >= deadline }
+    package func isTimeUp(at now: Date) -> Bool { now >= deadline }
 
     /// Whole seconds left at `now` (never negative).
-    public func secondsLeft(at now: Date) -> Int {
+    package func secondsLeft(at now: Date) -> Int {
         max(0, Int(deadline.timeIntervalSince(now).rounded(.down)))
     }
 
     /// The indices of unanswered questions.
-    public var unanswered: [Int] { answers.indices.filter { answers[$0] == nil } }
+    package var unanswered: [Int] { answers.indices.filter { answers[$0] == nil } }
 
     /// Shows question `index` from `now`: the time until the next call counts towards it.
-    public mutating func show(_ index: Int, at now: Date) {
+    package mutating func show(_ index: Int, at now: Date) {
         stopTimer(at: now)
         current = max(0, min(index, items.count - 1))
         shownAt = now
     }
 
     /// Adds the time since the question was shown (up to the deadline) to it.
-    public mutating func stopTimer(at now: Date) {
+    package mutating func stopTimer(at now: Date) {
         if let shownAt, !items.isEmpty {
             let end = min(now, deadline)
             timeSpent[current] += max(0, end.timeIntervalSince(shownAt))
@@ -94,14 +94,14 @@ public struct ExamSession: Sendable {
     }
 
     /// Records `answer` for the current question; refused (returns `false`) when time is up.
-    @discardableResult public mutating func answer(_ answer: ChoiceAnswer, at now: Date) -> Bool {
+    @discardableResult package mutating func answer(_ answer: ChoiceAnswer, at now: Date) -> Bool {
         guard !isTimeUp(at: now), !items.isEmpty else { return false }
         answers[current] = answer
         return true
     }
 
     /// Flags the current question, or removes its flag; returns whether it is now flagged.
-    @discardableResult public mutating func toggleFlag() -> Bool {
+    @discardableResult package mutating func toggleFlag() -> Bool {
         if flagged.remove(current) != nil { return false }
         flagged.insert(current)
         return true
@@ -109,7 +109,7 @@ public struct ExamSession: Sendable {
 
     /// The next question to show after the current one: the next unanswered question after it
     /// (wrapping round), or `nil` when every question is answered.
-    public func nextUnanswered() -> Int? {
+    package func nextUnanswered() -> Int? {
         guard !items.isEmpty else { return nil }
         for step in 1...items.count {
             let i = (current + step) % items.count
@@ -119,8 +119,9 @@ public struct ExamSession: Sendable {
     }
 
     /// The finished exam, for the results file.
+    ///
     /// The time on the question still on screen counts up to `finishedAt` (or the deadline).
-    public func result(finishedAt: Date, timedOut: Bool, bankFiles: [String]) -> ExamResult {
+    package func result(finishedAt: Date, timedOut: Bool, bankFiles: [String]) -> ExamResult {
         var finished = self
         finished.stopTimer(at: finishedAt)
         let timeSpent = finished.timeSpent

@@ -1,18 +1,20 @@
-/// Which items a quiz or a cram session draws from. Values within one field are alternatives
-/// (any may match); the fields together must all match. An empty field matches everything.
-public struct ItemFilter: Sendable, Hashable, Codable {
+/// Which items a quiz or a cram session draws from.
+///
+/// Values within one field are alternatives (any may match); the fields together must all match. An
+/// empty field matches everything.
+package struct ItemFilter: Sendable, Hashable, Codable {
     /// Service ids (`service:` tags).
-    public var services: [String]
+    package var services: [String]
     /// Owners (`owner:` tags): `aws`, `customer`, `shared`.
-    public var owners: [String]
+    package var owners: [String]
     /// Item kinds (`kind:` tags or ``Item/kind``), such as `owner` or `true-false`.
-    public var kinds: [String]
+    package var kinds: [String]
     /// Topics (`topic:` tags).
-    public var topics: [String]
+    package var topics: [String]
     /// Whole tags (`category:abstracted`) or bare values (`abstracted`) matching any tag's value.
-    public var tags: [String]
+    package var tags: [String]
 
-    public init(
+    package init(
         services: [String] = [], owners: [String] = [], kinds: [String] = [], topics: [String] = [],
         tags: [String] = []
     ) {
@@ -24,12 +26,12 @@ public struct ItemFilter: Sendable, Hashable, Codable {
     }
 
     /// Whether no field restricts anything.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         services.isEmpty && owners.isEmpty && kinds.isEmpty && topics.isEmpty && tags.isEmpty
     }
 
     /// Whether `item` passes every field of the filter (case-insensitive).
-    public func matches(_ item: Item) -> Bool {
+    package func matches(_ item: Item) -> Bool {
         func passes(_ wanted: [String], _ values: [String]) -> Bool {
             if wanted.isEmpty { return true }
             let have = Set(values.map { $0.lowercased() })

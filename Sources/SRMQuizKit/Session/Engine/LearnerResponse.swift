@@ -1,5 +1,5 @@
 /// What a learner gave for a question.
-public enum LearnerResponse: Sendable, Hashable {
+package enum LearnerResponse: Sendable, Hashable {
     /// Chosen options, by index into ``Item/choices``.
     case choices(Set<Int>)
     /// A flashcard rated by the learner.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One question waiting in a session's queue, and why it is there.
-public struct QueueEntry: Sendable, Hashable, Codable {
+package struct QueueEntry: Sendable, Hashable, Codable {
     /// Why an item is asked.
-    public enum Reason: String, Sendable, Hashable, Codable {
+    package enum Reason: String, Sendable, Hashable, Codable {
         /// A graduated card that is due.
         case review
         /// An item never seen before.
@@ -16,12 +16,12 @@ public struct QueueEntry: Sendable, Hashable, Codable {
         case cram
     }
 
-    public var itemID: String
-    public var reason: Reason
+    package var itemID: String
+    package var reason: Reason
     /// When the entry becomes askable (learning steps); `nil` at once.
-    public var due: Date?
+    package var due: Date?
 
-    public init(itemID: String, reason: Reason, due: Date? = nil) {
+    package init(itemID: String, reason: Reason, due: Date? = nil) {
         self.itemID = itemID
         self.reason = reason
         self.due = due

@@ -9,37 +9,37 @@ import Foundation
 ///
 /// With the defaults, a 100-character question is fast under 7 s and slow over 25 s.
 /// An answer given after a hint is never rated Easy, and at best Hard.
-public struct ResponseTiming: Sendable, Hashable, Codable {
+package struct ResponseTiming: Sendable, Hashable, Codable {
     /// The fast threshold for an empty prompt, in seconds.
-    public var fastSeconds: Double
+    package var fastSeconds: Double
     /// The slow threshold for an empty prompt, in seconds.
-    public var slowSeconds: Double
+    package var slowSeconds: Double
     /// Assumed reading speed, characters per second.
-    public var charactersPerSecond: Double
+    package var charactersPerSecond: Double
 
-    public init(fastSeconds: Double = 5, slowSeconds: Double = 20, charactersPerSecond: Double = 20) {
+    package init(fastSeconds: Double = 5, slowSeconds: Double = 20, charactersPerSecond: Double = 20) {
         self.fastSeconds = fastSeconds
         self.slowSeconds = slowSeconds
         self.charactersPerSecond = max(1, charactersPerSecond)
     }
 
     /// The characters a learner reads before answering `item`.
-    public static func readingLength(of item: Item) -> Int {
+    package static func readingLength(of item: Item) -> Int {
         item.prompt.count + item.choices.reduce(0) { $0 + $1.count }
     }
 
     /// Below this many seconds a right answer is fast.
-    public func fastThreshold(for item: Item) -> Double {
+    package func fastThreshold(for item: Item) -> Double {
         fastSeconds + Double(Self.readingLength(of: item)) / charactersPerSecond * 0.5
     }
 
     /// Above this many seconds a right answer is slow.
-    public func slowThreshold(for item: Item) -> Double {
+    package func slowThreshold(for item: Item) -> Double {
         slowSeconds + Double(Self.readingLength(of: item)) / charactersPerSecond
     }
 
     /// The rating for an answer to `item` that was `correct`, given after `duration` seconds.
-    public func rating(for item: Item, correct: Bool, duration: TimeInterval, hintUsed: Bool = false)
+    package func rating(for item: Item, correct: Bool, duration: TimeInterval, hintUsed: Bool = false)
         -> Rating
     {
         guard correct else { return .again }

@@ -2,23 +2,25 @@ import Foundation
 
 /// Feeds answers from an exam or a class session into a learner's schedule: Good for a right
 /// answer, Again for a wrong one, through the ``ReviewStore`` and a ``Scheduler``.
-public struct ReviewRecorder {
-    public let store: any ReviewStore
-    public let scheduler: any Scheduler
+package struct ReviewRecorder {
+    package let store: any ReviewStore
+    package let scheduler: any Scheduler
 
-    public init(store: any ReviewStore, scheduler: any Scheduler) {
+    package init(store: any ReviewStore, scheduler: any Scheduler) {
         self.store = store
         self.scheduler = scheduler
     }
 
     /// A recorder using the scheduler the store's settings choose (`settings.makeScheduler()`).
-    public init(store: any ReviewStore) throws {
+    package init(store: any ReviewStore) throws {
         self.init(store: store, scheduler: try store.settings.makeScheduler())
     }
 
     /// Records every answered question of `result` (unanswered ones are not reviews) at
-    /// `result.finishedAt`, with mode `exam`. Returns how many were recorded.
-    @discardableResult public func record(_ result: ExamResult) throws -> Int {
+    /// `result.finishedAt`, with mode `exam`.
+    ///
+    /// Returns how many were recorded.
+    @discardableResult package func record(_ result: ExamResult) throws -> Int {
         var rng = SeededGenerator(
             seed: result.seed ^ UInt64(bitPattern: Int64(result.finishedAt.timeIntervalSince1970)))
         var count = 0

@@ -1,17 +1,17 @@
 /// The players of a class session, from `--players` or a roster file.
-public struct Roster: Sendable, Hashable, Codable {
+package struct Roster: Sendable, Hashable, Codable {
     /// The names, in the order answers are typed.
-    public var players: [String]
+    package var players: [String]
 
     /// The longest name accepted.
-    public static let maximumNameLength = 40
+    package static let maximumNameLength = 40
 
-    public init(players: [String]) {
+    package init(players: [String]) {
         self.players = players
     }
 
     /// Parses a comma-separated list such as `Ann,Bo,Cy`.
-    public static func parse(list: String) throws(RosterError) -> Roster {
+    package static func parse(list: String) throws(RosterError) -> Roster {
         let names = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return try build(
             names.enumerated().map {
@@ -21,7 +21,7 @@ public struct Roster: Sendable, Hashable, Codable {
     }
 
     /// Parses a roster file: one name per line; blank lines and `#` comments are skipped.
-    public static func parse(file text: String, path: String) throws(RosterError) -> Roster {
+    package static func parse(file text: String, path: String) throws(RosterError) -> Roster {
         var entries: [(source: String, line: Int?, index: Int, raw: String)] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var content = Substring(line)
@@ -74,13 +74,13 @@ public struct Roster: Sendable, Hashable, Codable {
 }
 
 /// A bad roster: where and what.
-public struct RosterError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct RosterError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `file:line`, or `--players: name N`.
-    public var place: String
-    public var message: String
-    public init(place: String, message: String) {
+    package var place: String
+    package var message: String
+    package init(place: String, message: String) {
         self.place = place
         self.message = message
     }
-    public var description: String { "\(place): \(message)" }
+    package var description: String { "\(place): \(message)" }
 }

@@ -1,40 +1,41 @@
 /// Right and total answers grouped by the value of one tag (`owner`, `category`, `service`,
 /// `kind`), for the end of an exam and for reports.
-public struct ScoreBreakdown: Sendable, Hashable, Codable {
+package struct ScoreBreakdown: Sendable, Hashable, Codable {
     /// One group: a tag value and its counts.
-    public struct Row: Sendable, Hashable, Codable {
-        public var label: String
-        public var correct: Int
-        public var total: Int
-        public init(label: String, correct: Int, total: Int) {
+    package struct Row: Sendable, Hashable, Codable {
+        package var label: String
+        package var correct: Int
+        package var total: Int
+        package init(label: String, correct: Int, total: Int) {
             self.label = label
             self.correct = correct
             self.total = total
         }
         /// Accuracy as a percentage (0 when empty).
-        public var percent: Double { total == 0 ? 0 : Double(correct) * 100 / Double(total) }
+        package var percent: Double { total == 0 ? 0 : Double(correct) * 100 / Double(total) }
     }
 
     /// The tag name grouped by, such as `owner`.
-    public var dimension: String
+    package var dimension: String
     /// The groups, sorted by label.
-    public var rows: [Row]
+    package var rows: [Row]
 
-    public init(dimension: String, rows: [Row]) {
+    package init(dimension: String, rows: [Row]) {
         self.dimension = dimension
         self.rows = rows
     }
 
-    /// Groups `answers` (each the tags of an item and whether it was answered right) by the
-    /// values of tag `dimension`; answers without the tag go to `unknown`. An item with two
-    /// values (two services) counts in both groups.
-    public static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
+    /// Groups `answers` (each the tags of an item and whether it was answered right) by the values
+    /// of tag `dimension`; answers without the tag go to `unknown`.
+    ///
+    /// An item with two values (two services) counts in both groups.
+    package static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
         make(dimension: dimension, tallies: answers.map { (tags: $0.tags, correct: $0.correct ? 1 : 0, total: 1) })
     }
 
     /// Like ``make(dimension:answers:)``, with the answers already counted per item: each
     /// tally is an item's tags, its right answers and all its answers.
-    public static func make(dimension: String, tallies: [(tags: [String], correct: Int, total: Int)])
+    package static func make(dimension: String, tallies: [(tags: [String], correct: Int, total: Int)])
         -> ScoreBreakdown
     {
         var counts: [String: (Int, Int)] = [:]
@@ -55,7 +56,7 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
     }
 
     /// Tags for `item`, with `kind:` added from the item's kind when the bank gave none.
-    public static func tags(of item: Item) -> [String] {
+    package static func tags(of item: Item) -> [String] {
         item.tags.contains { $0.hasPrefix("kind:") } ? item.tags : item.tags + ["kind:\(item.kind.rawValue)"]
     }
 }

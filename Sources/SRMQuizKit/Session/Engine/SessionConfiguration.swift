@@ -1,31 +1,31 @@
 import Foundation
 
 /// How a session chooses and records its questions.
-public struct SessionConfiguration: Sendable {
-    public var mode: SessionMode
+package struct SessionConfiguration: Sendable {
+    package var mode: SessionMode
     /// New items a day (study); `nil` takes the learner's setting.
-    public var newPerDay: Int?
+    package var newPerDay: Int?
     /// At most this many answers in the session.
-    public var limit: Int?
+    package var limit: Int?
     /// How many questions (quiz and cram); `nil`: all that match.
-    public var count: Int?
+    package var count: Int?
     /// Seed for the quiz's selection and order, and for interval fuzz.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Which items a quiz or cram draws from.
-    public var filter: ItemFilter
+    package var filter: ItemFilter
     /// Whether answers go into the learner's schedule (study and quiz; cram never records).
-    public var record: Bool
+    package var record: Bool
     /// How response time turns a right answer into a rating.
-    public var timing: ResponseTiming
+    package var timing: ResponseTiming
     /// When nothing else is left, learning cards due within this many seconds are asked early.
-    public var learnAhead: TimeInterval
+    package var learnAhead: TimeInterval
     /// The calendar whose days count new items and siblings.
-    public var calendar: Calendar
+    package var calendar: Calendar
     /// A coming exam: due reviews are ordered by how likely they are to be forgotten by then
     /// (lowest retrievability on that date first), not by now.
-    public var examDate: Date?
+    package var examDate: Date?
 
-    public init(
+    package init(
         mode: SessionMode = .study, newPerDay: Int? = nil, limit: Int? = nil, count: Int? = nil,
         seed: UInt64 = 0, filter: ItemFilter = ItemFilter(), record: Bool = true,
         timing: ResponseTiming = ResponseTiming(), learnAhead: TimeInterval = 20 * 60,
@@ -45,5 +45,5 @@ public struct SessionConfiguration: Sendable {
     }
 
     /// Whether answers are recorded: never in cram mode.
-    public var records: Bool { record && mode != .cram }
+    package var records: Bool { record && mode != .cram }
 }

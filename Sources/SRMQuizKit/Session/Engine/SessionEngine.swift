@@ -4,13 +4,13 @@ import Foundation
 /// ``ReviewStore`` (durably, before the next question) and takes them back on `undo`.
 ///
 /// Pure apart from the injected store, clock and seed: the same inputs give the same session.
-public final class SessionEngine {
-    public let configuration: SessionConfiguration
-    public let scheduler: any Scheduler
+package final class SessionEngine {
+    package let configuration: SessionConfiguration
+    package let scheduler: any Scheduler
     /// The items this session may ask, by id.
-    public let itemsByID: [String: Item]
+    package let itemsByID: [String: Item]
     /// The day's queue as first built (study mode), for the welcome line.
-    public let studyQueue: StudyQueue?
+    package let studyQueue: StudyQueue?
 
     private let store: any ReviewStore
     private let clock: any Clock
@@ -26,7 +26,7 @@ public final class SessionEngine {
     }
 
     /// A session over `items` for the learner behind `store`.
-    public init(
+    package init(
         items: [Item], store: any ReviewStore, scheduler: any Scheduler,
         configuration: SessionConfiguration = SessionConfiguration(), clock: any Clock
     ) {
@@ -70,7 +70,7 @@ public final class SessionEngine {
 
     /// Cram order: seen cards by retrievability (lowest first), then most lapses; never-seen
     /// items last; ties by id.
-    public static func hardestFirst(
+    package static func hardestFirst(
         _ items: [Item], cards: [String: Card], scheduler: any Scheduler, now: Date
     ) -> [Item] {
         let keyed = items.map { item -> (Item, Bool, Double, Int) in
@@ -88,32 +88,32 @@ public final class SessionEngine {
     // MARK: - Reading the state
 
     /// The session's tallies so far.
-    public var stats: SessionStats { state.stats }
+    package var stats: SessionStats { state.stats }
     /// The question being asked, if any.
-    public var current: QueueEntry? { state.current }
+    package var current: QueueEntry? { state.current }
     /// The item being asked, if any.
-    public var currentItem: Item? { state.current.flatMap { itemsByID[$0.itemID] } }
+    package var currentItem: Item? { state.current.flatMap { itemsByID[$0.itemID] } }
     /// Questions still waiting (not counting the current one or learning cards not yet due).
-    public var remaining: Int { state.queue.count }
+    package var remaining: Int { state.queue.count }
     /// Learning cards that will come back later in the session.
-    public var learningPending: Int { state.learning.count }
+    package var learningPending: Int { state.learning.count }
     /// Whether another answer can be taken back.
-    public var canUndo: Bool { !undoStack.isEmpty }
+    package var canUndo: Bool { !undoStack.isEmpty }
     /// The learner's card for `itemID`, if it has one.
-    public func card(for itemID: String) -> Card? { store.cards[itemID] }
+    package func card(for itemID: String) -> Card? { store.cards[itemID] }
 
     /// Whether the learner has answered anything before this session (a card that is not new).
-    public var learnerHasHistory: Bool { store.cards.values.contains { $0.phase != .new } }
+    package var learnerHasHistory: Bool { store.cards.values.contains { $0.phase != .new } }
 
     /// The line offering `srmquiz intro`, on a learner's first study session only.
-    public var introOffer: String? {
+    package var introOffer: String? {
         IntroScreen.offer(mode: configuration.mode, answeredBefore: learnerHasHistory || stats.answered > 0)
     }
 
     /// Grades an owner typed on a flashcard's front (`aws`, `customer`, `shared`): right when
     /// the card accepts that owner (its `owner:` or `accepts:` tags); proposes Good when right,
     /// Again when wrong, for the learner to accept with Enter or override.
-    public static func grade(typed owner: Owner, on item: Item) -> TypedGrade {
+    package static func grade(typed owner: Owner, on item: Item) -> TypedGrade {
         let accepted = Set(
             (item.values(of: "owner") + item.values(of: "accepts")).compactMap(Owner.init(rawValue:)))
         let correct = accepted.contains(owner)
@@ -126,20 +126,22 @@ public final class SessionEngine {
 
     /// When the learner's next review falls due after this session: the earliest due date of a
     /// card that is not new (`nil` if there is none).
-    public func nextDue() -> Date? {
+    package func nextDue() -> Date? {
         store.cards.values.lazy.filter { $0.phase != .new }.map(\.due).min()
     }
 
     /// Cards due by `date` (not counting new ones).
-    public func dueCount(by date: Date) -> Int {
+    package func dueCount(by date: Date) -> Int {
         store.cards.values.reduce(0) { $0 + ($1.phase != .new && $1.due <= date ? 1 : 0) }
     }
 
     // MARK: - Asking
 
-    /// Moves to the next question and returns it, or `nil` when the session is over (nothing
-    /// left, or `limit` answers given). Returns the current question again if it is unanswered.
-    @discardableResult public func next() -> Item? {
+    /// Moves to the next question and returns it, or `nil` when the session is over (nothing left,
+    /// or `limit` answers given).
+    ///
+    /// Returns the current question again if it is unanswered.
+    @discardableResult package func next() -> Item? {
         if let current = state.current { return itemsByID[current.itemID] }
         if let limit = configuration.limit, state.stats.answered >= limit { return nil }
         let now = clock.now()
@@ -164,17 +166,19 @@ public final class SessionEngine {
     }
 
     /// Drops the current question from this session without answering it.
-    public func skip() throws(SessionError) {
+    package func skip() throws(SessionError) {
         guard state.current != nil else { throw .noCurrentQuestion }
         undoStack.append((state, false))
         state.current = nil
         state.stats.skipped += 1
     }
 
-    /// Grades `response` to the current question, records it (unless this session does not
-    /// record) and returns the outcome. `duration` is the time the learner took, in seconds.
+    /// Grades `response` to the current question, records it (unless this session does not record)
+    /// and returns the outcome.
+    ///
+    /// `duration` is the time the learner took, in seconds.
     @discardableResult
-    public func answer(_ response: LearnerResponse, duration: TimeInterval, hintUsed: Bool = false)
+    package func answer(_ response: LearnerResponse, duration: TimeInterval, hintUsed: Bool = false)
         throws(SessionError) -> AnswerResult
     {
         guard let entry = state.current, let item = itemsByID[entry.itemID] else {
@@ -233,9 +237,10 @@ public final class SessionEngine {
     }
 
     /// Takes back the last answer (or skip): the store forgets it, the card is restored, and its
-    /// item becomes the current question again. Returns that item, or `nil` if there is nothing
-    /// to undo.
-    @discardableResult public func undo() throws(SessionError) -> Item? {
+    /// item becomes the current question again.
+    ///
+    /// Returns that item, or `nil` if there is nothing to undo.
+    @discardableResult package func undo() throws(SessionError) -> Item? {
         guard let last = undoStack.last else { return nil }
         if last.recorded {
             do {
@@ -281,8 +286,8 @@ public final class SessionEngine {
         state.learning.insert(entry, at: index)
     }
 
-    /// `a` for 0, `b` for 1, …
-    public static func letter(_ index: Int) -> String {
+    /// The letter of option `index`: `a` for 0, `b` for 1, and so on.
+    package static func letter(_ index: Int) -> String {
         guard (0..<26).contains(index) else { return String(index + 1) }
         return String(UnicodeScalar(UInt8(97 + index)))
     }

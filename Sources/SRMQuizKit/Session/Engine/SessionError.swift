@@ -1,5 +1,5 @@
 /// Problems a session can meet.
-public enum SessionError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum SessionError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `answer` or `skip` with no current question.
     case noCurrentQuestion
     /// A response that does not fit the question (e.g. a choice index out of range).
@@ -7,7 +7,7 @@ public enum SessionError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The progress store could not record or undo.
     case store(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noCurrentQuestion: "no question is being asked"
         case .responseDoesNotFit(let id, let expected): "answer to \(id) does not fit: expected \(expected)"

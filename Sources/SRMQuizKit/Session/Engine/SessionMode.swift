@@ -1,5 +1,5 @@
 /// What a session is for.
-public enum SessionMode: String, Sendable, Hashable, Codable, CaseIterable {
+package enum SessionMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Spaced repetition: the reviews due today and some new items.
     case study
     /// Practice: a seeded random selection, recorded into the schedule unless told not to.

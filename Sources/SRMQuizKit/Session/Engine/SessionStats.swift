@@ -1,34 +1,34 @@
 import Foundation
 
 /// What happened in a session so far: answers, accuracy by tag, what was missed.
-public struct SessionStats: Sendable, Hashable {
-    public var startedAt: Date
+package struct SessionStats: Sendable, Hashable {
+    package var startedAt: Date
     /// Every answer, graded or self-rated.
-    public var answered = 0
-    public var skipped = 0
+    package var answered = 0
+    package var skipped = 0
     /// Right graded answers among graded ones, self-rated flashcards apart (``Accuracy``).
-    public var accuracy = Accuracy()
+    package var accuracy = Accuracy()
     /// Accuracy by `owner:` tag value.
-    public var byOwner: [String: Accuracy] = [:]
+    package var byOwner: [String: Accuracy] = [:]
     /// Accuracy by `service:` tag value.
-    public var byService: [String: Accuracy] = [:]
+    package var byService: [String: Accuracy] = [:]
     /// Accuracy by `kind:` tag value (else the item's kind).
-    public var byKind: [String: Accuracy] = [:]
+    package var byKind: [String: Accuracy] = [:]
     /// Items answered wrongly (or rated Again), first miss first, each once.
-    public var missed: [String] = []
+    package var missed: [String] = []
     /// Ratings given, by rating.
-    public var ratings: [Rating: Int] = [:]
+    package var ratings: [Rating: Int] = [:]
 
-    public init(startedAt: Date) {
+    package init(startedAt: Date) {
         self.startedAt = startedAt
     }
 
     /// Right graded answers.
-    public var correct: Int { accuracy.correct }
+    package var correct: Int { accuracy.correct }
 
     /// Counts one answer to `item`: `correct` is `nil` for a self-rated flashcard, which stays
     /// out of accuracy (and counts as missed only when rated Again).
-    public mutating func count(_ item: Item, correct: Bool?, rating: Rating) {
+    package mutating func count(_ item: Item, correct: Bool?, rating: Rating) {
         answered += 1
         accuracy.count(correct)
         ratings[rating, default: 0] += 1

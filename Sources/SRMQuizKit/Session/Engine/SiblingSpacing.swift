@@ -1,15 +1,15 @@
 /// Keeps siblings — items that share a fact (the same fact, scenario facts or fact pair) — apart
 /// in a sequence of questions, so that one item's explanation never gives the next one away.
-public enum SiblingSpacing {
+package enum SiblingSpacing {
     /// Whether `a` and `b` share a fact.
-    public static func areSiblings(_ a: Item, _ b: Item) -> Bool {
+    package static func areSiblings(_ a: Item, _ b: Item) -> Bool {
         a.id != b.id && !Set(a.facts).isDisjoint(with: b.facts)
     }
 
     /// `items` reordered as little as possible so that no item follows a sibling: each place
     /// takes the first remaining item that is not a sibling of the one before (the next item
     /// in order when every remaining one is).
-    public static func spread(_ items: [Item]) -> [Item] {
+    package static func spread(_ items: [Item]) -> [Item] {
         var remaining = items.map { (item: $0, facts: Set($0.facts)) }
         var out: [Item] = []
         out.reserveCapacity(items.count)
@@ -32,7 +32,7 @@ public enum SiblingSpacing {
 extension Item {
     /// The facts the item asks about, as opposed to those it uses as wrong options: the keys of
     /// a multiple-choice, multiple-response or "which service" item; every fact of the others.
-    public var testedFacts: [String] {
+    package var testedFacts: [String] {
         switch kind {
         case .multipleChoice, .multipleResponse: Array(facts.prefix(answers.count))
         case .contrast where id.hasPrefix("contrast/"): Array(facts.prefix(1))

@@ -1,22 +1,22 @@
 import Foundation
 
 /// The questions of one study day, as built by ``StudyQueueBuilder``.
-public struct StudyQueue: Sendable, Hashable {
+package struct StudyQueue: Sendable, Hashable {
     /// What to ask now, in order: learning cards due, then due reviews (lowest retrievability
     /// first) with new items spread among them.
-    public var entries: [QueueEntry]
+    package var entries: [QueueEntry]
     /// Learning cards due later today, earliest first; they join when due.
-    public var learningLater: [QueueEntry]
+    package var learningLater: [QueueEntry]
     /// Reviews due now that are in `entries`.
-    public var dueCount: Int
+    package var dueCount: Int
     /// New items in `entries`.
-    public var newCount: Int
+    package var newCount: Int
     /// New items already introduced today (from the log).
-    public var introducedToday: Int
+    package var introducedToday: Int
     /// Items held back because a sibling (an item sharing a fact) was reviewed or queued today.
-    public var deferredSiblings: Int
+    package var deferredSiblings: Int
 
-    public init(
+    package init(
         entries: [QueueEntry] = [], learningLater: [QueueEntry] = [], dueCount: Int = 0,
         newCount: Int = 0, introducedToday: Int = 0, deferredSiblings: Int = 0
     ) {

@@ -13,15 +13,15 @@ import Foundation
 /// - Siblings — items sharing any fact id — are not shown on the same day: an item whose sibling
 ///   was reviewed today, or is already queued, is deferred.
 /// - `limit` caps the number of entries.
-public struct StudyQueueBuilder: Sendable {
-    public var newPerDay: Int
-    public var limit: Int?
+package struct StudyQueueBuilder: Sendable {
+    package var newPerDay: Int
+    package var limit: Int?
     /// The calendar whose days count new items and siblings.
-    public var calendar: Calendar
+    package var calendar: Calendar
     /// The date reviews are ranked for (`study --exam-date`); `nil` ranks them for now.
-    public var examDate: Date?
+    package var examDate: Date?
 
-    public init(newPerDay: Int = 20, limit: Int? = nil, calendar: Calendar = .current, examDate: Date? = nil)
+    package init(newPerDay: Int = 20, limit: Int? = nil, calendar: Calendar = .current, examDate: Date? = nil)
     {
         self.examDate = examDate
         self.newPerDay = max(0, newPerDay)
@@ -29,9 +29,11 @@ public struct StudyQueueBuilder: Sendable {
         self.calendar = calendar
     }
 
-    /// The queue for the day containing `now`. `log` needs to hold only today's answers (as
-    /// ``ReviewStore/reviews(since:)`` gives them); older entries are ignored.
-    public func build(
+    /// The queue for the day containing `now`.
+    ///
+    /// `log` needs to hold only today's answers (as ``ReviewStore/reviews(since:)`` gives them);
+    /// older entries are ignored.
+    package func build(
         items: [Item], cards: [String: Card], log: [ReviewLogEntry], scheduler: any Scheduler, now: Date
     ) -> StudyQueue {
         let dayStart = calendar.startOfDay(for: now)
@@ -120,7 +122,7 @@ public struct StudyQueueBuilder: Sendable {
 
     /// `new` spread evenly among `reviews`: with R reviews and N new items, new item j follows
     /// review ⌊(j+1)·R/(N+1)⌋.
-    public static func interleave(reviews: [QueueEntry], new: [QueueEntry]) -> [QueueEntry] {
+    package static func interleave(reviews: [QueueEntry], new: [QueueEntry]) -> [QueueEntry] {
         guard !new.isEmpty else { return reviews }
         var out: [QueueEntry] = []
         out.reserveCapacity(reviews.count + new.count)

@@ -1,11 +1,13 @@
 import CCRC32C
 import Foundation
 
-/// The integrity check of progress files (format 4): each log line, and the state file, ends
-/// with a `"crc32c"` member holding the CRC-32C of the bytes before it (the object as the encoder
-/// wrote it, without its closing brace), as 8 lowercase hex digits:
-/// `{"event":"review",…,"crc32c":"1a2b3c4d"}`. A line or file changed after it was written (a
-/// flipped bit, a hand edit) then fails its check instead of being read as something else.
+/// The integrity check of progress files (format 4): each log line, and the state file, ends with a
+/// `"crc32c"` member holding the CRC-32C of the bytes before it (the object as the encoder wrote
+/// it, without its closing brace), as 8 lowercase hex digits:
+/// `{"event":"review",…,"crc32c":"1a2b3c4d"}`.
+///
+/// A line or file changed after it was written (a flipped bit, a hand edit) then fails its check
+/// instead of being read as something else.
 enum ProgressCheck {
     /// What comes before the digits in a log line, and in the pretty-printed state file.
     private static let lineMarker = Array(#","crc32c":""#.utf8)

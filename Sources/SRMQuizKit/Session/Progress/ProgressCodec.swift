@@ -2,9 +2,9 @@ import Foundation
 
 /// The JSON coders of progress files (one schema: the `Codable` types), and decoding errors turned
 /// into ``ProgressError``s that name the file and the field.
-public enum ProgressCodec {
+package enum ProgressCodec {
     /// An encoder for state files and printed JSON: pretty-printed, keys sorted, so files diff well.
-    public static func fileEncoder() -> JSONEncoder {
+    package static func fileEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .progress
@@ -12,7 +12,7 @@ public enum ProgressCodec {
     }
 
     /// An encoder for log lines: one line, keys sorted.
-    public static func lineEncoder() -> JSONEncoder {
+    package static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .progress
@@ -21,7 +21,7 @@ public enum ProgressCodec {
 
     /// A decoder for state files and log lines; with `legacy`, for files of formats 1 and 2,
     /// whose times may have any number of fraction digits and an offset.
-    public static func decoder(legacy: Bool = false) -> JSONDecoder {
+    package static func decoder(legacy: Bool = false) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .progress(legacy: legacy)
         return decoder
@@ -32,8 +32,9 @@ public enum ProgressCodec {
         var message: String
     }
 
-    /// The log line in `bytes` (without its newline): its integrity check verified (required
-    /// when `checked`, see ``ProgressCheck``), then read by the fast path, else by `JSONDecoder`.
+    /// The log line in `bytes` (without its newline): its integrity check verified (required when
+    /// `checked`, see ``ProgressCheck``), then read by the fast path, else by `JSONDecoder`.
+    ///
     /// With `skipCards`, the fast path leaves out the cards before and after an answer.
     static func line(
         _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, skipCards: Bool = false, strings: inout StringTable
@@ -136,8 +137,10 @@ public enum ProgressCodec {
         }
     }
 
-    /// The line and column of a JSON syntax error. The decoder does not say where the error is,
-    /// so the data is parsed again with `JSONSerialization`, which gives the offset.
+    /// The line and column of a JSON syntax error.
+    ///
+    /// The decoder does not say where the error is, so the data is parsed again with
+    /// `JSONSerialization`, which gives the offset.
     private static func syntaxLocation(_ context: DecodingError.Context, data: Data) -> (Int?, Int?, String) {
         var underlying = context.underlyingError
         if underlying == nil {

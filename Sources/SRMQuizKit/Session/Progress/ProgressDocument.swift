@@ -1,30 +1,33 @@
 import Foundation
 
-/// Everything a learner's progress holds, read whole: the state (learner, settings, cards) and
-/// the answers of the review log still in effect. What `progress show`, `report` and tests look
-/// at; see ``ProgressStore`` for recording.
-public struct ProgressDocument: Sendable, Hashable {
+/// Everything a learner's progress holds, read whole: the state (learner, settings, cards) and the
+/// answers of the review log still in effect.
+///
+/// What `progress show`, `report` and tests look at; see ``ProgressStore`` for recording.
+package struct ProgressDocument: Sendable, Hashable {
     /// The format this program writes.
-    public static var currentFormat: Int { ProgressStateFile.currentFormat }
+    package static var currentFormat: Int { ProgressStateFile.currentFormat }
     /// The formats this program reads (older ones are migrated).
-    public static var readableFormats: ClosedRange<Int> { ProgressStateFile.readableFormats }
+    package static var readableFormats: ClosedRange<Int> { ProgressStateFile.readableFormats }
 
     /// The learner's name (as given with `--learner`).
-    public var learner: String
+    package var learner: String
     /// When the progress was started.
-    public var created: Date
+    package var created: Date
     /// When it last changed.
-    public var updated: Date
+    package var updated: Date
     /// The scheduler and its settings.
-    public var settings: SchedulerSettings
-    /// Each item's card, by item id. Cards of items no longer in any bank are kept.
-    public var cards: [String: Card]
+    package var settings: SchedulerSettings
+    /// Each item's card, by item id.
+    ///
+    /// Cards of items no longer in any bank are kept.
+    package var cards: [String: Card]
     /// Every answer in effect, oldest first.
-    public var reviews: [ReviewLogEntry]
+    package var reviews: [ReviewLogEntry]
     /// For each review (same indices as `reviews`), the phase of the card before it, when known.
-    public var phasesBefore: [CardPhase?]
+    package var phasesBefore: [CardPhase?]
 
-    public init(
+    package init(
         learner: String, created: Date, updated: Date? = nil,
         settings: SchedulerSettings = SchedulerSettings(), cards: [String: Card] = [:],
         reviews: [ReviewLogEntry] = [], phasesBefore: [CardPhase?]? = nil
@@ -46,18 +49,19 @@ public struct ProgressDocument: Sendable, Hashable {
     }
 
     /// The items with a card or a review that are not in `knownItemIDs`, sorted.
-    public func orphans(knownItemIDs: Set<String>) -> [String] {
+    package func orphans(knownItemIDs: Set<String>) -> [String] {
         var ids = Set(cards.keys)
         for review in reviews { ids.insert(review.itemID) }
         return ids.subtracting(knownItemIDs).sorted()
     }
 
     /// Reads the progress at `url` without taking its lock and without changing any file, so it
-    /// works while a session records into it: the state, then every acknowledged line of the log
-    /// (a line being written is left out). A format 1 or 2 file is converted in memory only.
-    /// A damaged line is an error naming the log and the line, never a partial result. `nil` if
-    /// there is no progress at `url`.
-    public static func read(at url: URL) throws(ProgressError) -> (
+    /// works while a session records into it: the state, then every acknowledged line of the log (a
+    /// line being written is left out).
+    ///
+    /// A format 1 or 2 file is converted in memory only. A damaged line is an error naming the log
+    /// and the line, never a partial result. `nil` if there is no progress at `url`.
+    package static func read(at url: URL) throws(ProgressError) -> (
         document: ProgressDocument, warnings: [String]
     )? {
         let url = url.standardizedFileURL

@@ -1,7 +1,9 @@
 import Foundation
 
-/// What can go wrong with a progress file. Every case names the file; none of them is raised after
-/// the file was changed, so the learner's data is as it was.
+/// What can go wrong with a progress file.
+///
+/// Every case names the file; none of them is raised after the file was changed, so the learner's
+/// data is as it was.
 public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Another process holds the file's lock.
     case locked(file: String, holderPID: Int32?)
@@ -56,6 +58,7 @@ public indirect enum ProgressError: Error, CustomStringConvertible, Sendable, Eq
     /// (permission, I/O, a lock, a newer format): restoring would roll back good answers.
     case restoreNotDamaged(file: String, problem: ProgressError)
 
+    /// The problem with the file named, for the learner.
     public var description: String {
         switch self {
         case .locked(let file, let pid):

@@ -1,9 +1,10 @@
 import Foundation
 
-/// The first progress layout (`"format": 1`), read only to migrate it. It had no scheduler settings
-/// (FSRS with default settings was implied) and no `updated` time; each review named its item as
-/// `item` and gave its rating as a word (`"again"`, `"hard"`, `"good"`, `"easy"`) and had no
-/// duration or mode. Cards were as in format 2.
+/// The first progress layout (`"format": 1`), read only to migrate it.
+///
+/// It had no scheduler settings (FSRS with default settings was implied) and no `updated` time;
+/// each review named its item as `item` and gave its rating as a word (`"again"`, `"hard"`,
+/// `"good"`, `"easy"`) and had no duration or mode. Cards were as in format 2.
 struct ProgressFormatV1: Decodable {
     var learner: String
     var created: Date

@@ -1,7 +1,9 @@
 import Foundation
 
-/// One line of a format 2 journal (`<file>.journal`), read only to migrate it: a change made
-/// since the format 2 file was last written. Events are numbered; the file's `sequence` says which ones it already holds.
+/// One line of a format 2 journal (`<file>.journal`), read only to migrate it: a change made since
+/// the format 2 file was last written.
+///
+/// Events are numbered; the file's `sequence` says which ones it already holds.
 struct ProgressJournalEvent: Codable, Sendable, Equatable {
     enum Kind: String, Codable, Sendable {
         /// An answer: `entry`, the item's new `card`, the `previous` card (absent if none) and

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Reads a learner's progress: the state file, then the log (every line's integrity check
-/// verified), whose lines the state does not reflect yet are applied to the cards. Changes no
-/// file. Formats 1 to 3 are read and converted in memory (``migration`` holds the log to write
-/// for formats 1 and 2; a format 3 log gets its checks when next opened for writing).
+/// verified), whose lines the state does not reflect yet are applied to the cards.
+///
+/// Changes no file. Formats 1 to 3 are read and converted in memory (``migration`` holds the log to
+/// write for formats 1 and 2; a format 3 log gets its checks when next opened for writing).
 struct ProgressLoader {
     let url: URL
     let logURL: URL
@@ -26,10 +27,11 @@ struct ProgressLoader {
     /// Whether the log's lines carry integrity checks (format 4).
     var checked: Bool { state.format >= 4 }
 
-    /// Loads the progress at `url` (`nil` if there is none and nothing left of one). Every line
-    /// of the log is read and its integrity check verified, so a damaged log is never recorded
-    /// into; the lines the state does not reflect are applied to its cards. With `wholeLog`,
-    /// every answer in effect is kept in ``history`` too.
+    /// Loads the progress at `url` (`nil` if there is none and nothing left of one).
+    ///
+    /// Every line of the log is read and its integrity check verified, so a damaged log is never
+    /// recorded into; the lines the state does not reflect are applied to its cards. With
+    /// `wholeLog`, every answer in effect is kept in ``history`` too.
     static func load(_ url: URL, wholeLog: Bool) throws(ProgressError) -> ProgressLoader? {
         let logURL = ProgressFiles.log(of: url)
         guard ProgressFiles.exists(url) else {

@@ -17,14 +17,17 @@ public struct ProgressLocation: Sendable, Hashable {
     /// The learner's name (stored in a new file).
     public var learner: String
 
+    /// The progress `file` of `learner`, as given.
     public init(file: URL, learner: String) {
         self.file = file
         self.learner = learner
     }
 
     /// Resolves `--learner` and `--progress` against `environment` (a relative `--progress` is
-    /// taken from `currentDirectory`). With `followSymlinks`, a symbolic link at the path is resolved,
-    /// so the real file is the one locked and written; without, opening a linked path is refused
+    /// taken from `currentDirectory`).
+    ///
+    /// With `followSymlinks`, a symbolic link at the path is resolved, so the real file is the one
+    /// locked and written; without, opening a linked path is refused
     /// (``ProgressError/symbolicLink(file:target:)``).
     public static func resolve(
         learner: String?, progress: String?, environment: [String: String],
@@ -66,13 +69,13 @@ public struct ProgressLocation: Sendable, Hashable {
 
     /// `$XDG_DATA_HOME/srmquiz`, or `$HOME/.local/share/srmquiz` (``DataDirectory``); relative
     /// values are ignored, as the XDG specification says.
-    public static func dataFolder(environment: [String: String]) throws(ProgressError) -> URL {
+    package static func dataFolder(environment: [String: String]) throws(ProgressError) -> URL {
         guard let path = DataDirectory.path(environment: environment) else { throw .noDataDirectory }
         return URL(fileURLWithPath: path)
     }
 
     /// Checks that `name` is 1 to 64 letters, digits, `-`, `_` or `.`, not starting with `.`.
-    public static func validate(learner name: String) throws(ProgressError) {
+    package static func validate(learner name: String) throws(ProgressError) {
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
                 || $0 == "-" || $0 == "_" || $0 == "."

@@ -6,11 +6,12 @@ import Foundation
     import Darwin
 #endif
 
-/// An exclusive lock on a progress file, held as `flock(LOCK_EX | LOCK_NB)` on `<file>.lock`
-/// and on the state file and review log themselves (their device and inode), so a second name
-/// for the same file (a hard link) is refused like a second writer. The kernel drops the locks
-/// when the process ends, however it ends. The lock file holds the holder's process id (for the
-/// message a second process gets) and is never removed.
+/// An exclusive lock on a progress file, held as `flock(LOCK_EX | LOCK_NB)` on `<file>.lock` and on
+/// the state file and review log themselves (their device and inode), so a second name for the same
+/// file (a hard link) is refused like a second writer.
+///
+/// The kernel drops the locks when the process ends, however it ends. The lock file holds the
+/// holder's process id (for the message a second process gets) and is never removed.
 ///
 /// Before anything is created, the folder must be one only the user can change and the
 /// progress path must be a regular file or missing (not a link, a FIFO or a device), so no lock
@@ -28,7 +29,7 @@ final class ProgressLock {
         try ProgressFiles.checkTarget(file)
         let url = ProgressFiles.lock(of: file)
         let fd = try ProgressFiles.openCreating(url, flags: O_RDWR).fd
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(fd) {
             let code = errno
             var pid: Int32?
             if code == EWOULDBLOCK, let data = try? ProgressFiles.read(url),
@@ -55,10 +56,11 @@ final class ProgressLock {
     }
 
     /// Locks the file now at `url` by its identity (after it was created or replaced), releasing
-    /// the file held for that path before. Nothing is held if there is no file. Throws
-    /// ``ProgressError/locked(file:holderPID:)`` if another process holds it (under another
-    /// name), and ``ProgressError/hardLinked(file:links:)`` if it has names other than its own
-    /// and its backup's.
+    /// the file held for that path before.
+    ///
+    /// Nothing is held if there is no file. Throws ``ProgressError/locked(file:holderPID:)`` if
+    /// another process holds it (under another name), and ``ProgressError/hardLinked(file:links:)``
+    /// if it has names other than its own and its backup's.
     func hold(_ url: URL) throws(ProgressError) {
         let path = url.path
         let file = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -82,7 +84,7 @@ final class ProgressLock {
             _ = posixClose(file)
             throw .notRegularFile(file: path, kind: kind)
         }
-        if flock(file, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(file) {
             let code = errno
             _ = posixClose(file)
             if code == EWOULDBLOCK || code == EAGAIN {
@@ -102,6 +104,24 @@ final class ProgressLock {
             }
         }
         if let old = held.updateValue(file, forKey: path) { _ = posixClose(old) }
+    }
+
+    /// Takes `flock(LOCK_EX)` on `fd` without blocking.
+    ///
+    /// A lock held by someone else is tried a few more times over about 100 ms before giving up
+    /// (`errno` then says why). A file this
+    /// process just closed can stay locked for a moment: a child forked by another thread holds
+    /// the lock's open file description until its `exec` closes it (`O_CLOEXEC`), which a busy
+    /// machine can delay; a real second writer is still refused within that 100 ms.
+    private static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<10 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EAGAIN, attempt < 9 else { break }
+            usleep(10_000)
+            errno = code
+        }
+        return false
     }
 
     /// Whether `url` is the file `info` describes.

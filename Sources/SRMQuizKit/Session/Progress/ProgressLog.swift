@@ -31,12 +31,13 @@ final class ProgressLog {
     }
 
     /// Reads the log at `url`, verifying every line's integrity check (required when `checked`).
-    /// Lines starting at or after byte `cardsFrom` (a line end) are read whole into
-    /// ``Lines/tail``; the lines before it are read without their cards into ``Lines/history``
-    /// when `entries`, else only checked. A damaged line is an error naming the line and its
-    /// offset; only a last line without its newline is left out (torn). The bytes before
-    /// `cardsFrom` are mapped, not copied (no writer ever cuts them: a torn line is cut only after
-    /// them, and a rebuild replaces the file by renaming), and read in parts on all processors.
+    ///
+    /// Lines starting at or after byte `cardsFrom` (a line end) are read whole into ``Lines/tail``;
+    /// the lines before it are read without their cards into ``Lines/history`` when `entries`, else
+    /// only checked. A damaged line is an error naming the line and its offset; only a last line
+    /// without its newline is left out (torn). The bytes before `cardsFrom` are mapped, not copied
+    /// (no writer ever cuts them: a torn line is cut only after them, and a rebuild replaces the
+    /// file by renaming), and read in parts on all processors.
     static func read(_ url: URL, checked: Bool, cardsFrom: Int, entries: Bool) throws(ProgressError) -> Lines {
         guard ProgressFiles.exists(url) else {
             if cardsFrom == 0 { return Lines() }
@@ -273,8 +274,10 @@ final class ProgressLog {
         return found
     }
 
-    /// Appends `encoded` (a line from ``encoded(_:)``) and a newline with one `write`, and
-    /// fsyncs it. On failure the log is cut back to where it was and the error is thrown.
+    /// Appends `encoded` (a line from ``encoded(_:)``) and a newline with one `write`, and fsyncs
+    /// it.
+    ///
+    /// On failure the log is cut back to where it was and the error is thrown.
     func append(_ encoded: Data) throws(ProgressError) {
         var data = encoded
         data.append(0x0A)
@@ -328,9 +331,10 @@ final class ProgressLog {
 }
 
 extension ProgressLog {
-    /// Gives each line of a log written before format 4 its integrity check, after reading it
-    /// (a line that cannot be read stops with its line and offset, and nothing is changed). The
-    /// new log replaces the old atomically; the old one is kept as `<log>.bak`. Returns the new
+    /// Gives each line of a log written before format 4 its integrity check, after reading it (a
+    /// line that cannot be read stops with its line and offset, and nothing is changed).
+    ///
+    /// The new log replaces the old atomically; the old one is kept as `<log>.bak`. Returns the new
     /// size. A torn last line must have been cut off first.
     static func sealLegacy(_ url: URL) throws(ProgressError) -> Int {
         guard ProgressFiles.exists(url) else { return 0 }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// One line of a review log (`<learner>.reviews.jsonl`, format 3): an answer with the card
-/// before and after it, an undo, or new scheduler settings. The log is append-only and the
-/// source of truth. See `docs/progress-format.md`.
-public struct ProgressLogLine: Codable, Sendable, Hashable {
+/// One line of a review log (`<learner>.reviews.jsonl`, format 3): an answer with the card before
+/// and after it, an undo, or new scheduler settings.
+///
+/// The log is append-only and the source of truth. See `docs/progress-format.md`.
+package struct ProgressLogLine: Codable, Sendable, Hashable {
     /// What a line records.
-    public enum Event: String, Codable, Sendable {
+    package enum Event: String, Codable, Sendable {
         /// An answer: `review`, `phaseBefore`, the card it replaced (`before`, absent if the item
         /// had none) and the new card (`after`; absent only in lines migrated from format 1 or 2
         /// whose cards were not kept, which cannot be undone).
@@ -17,16 +18,16 @@ public struct ProgressLogLine: Codable, Sendable, Hashable {
         case settings
     }
 
-    public var event: Event
-    public var review: ReviewLogEntry?
-    public var phaseBefore: CardPhase?
-    public var before: Card?
-    public var after: Card?
-    public var settings: SchedulerSettings?
+    package var event: Event
+    package var review: ReviewLogEntry?
+    package var phaseBefore: CardPhase?
+    package var before: Card?
+    package var after: Card?
+    package var settings: SchedulerSettings?
     /// When an undo or a settings change was made.
-    public var at: Date?
+    package var at: Date?
 
-    public init(
+    package init(
         event: Event, review: ReviewLogEntry? = nil, phaseBefore: CardPhase? = nil, before: Card? = nil,
         after: Card? = nil, settings: SchedulerSettings? = nil, at: Date? = nil
     ) {

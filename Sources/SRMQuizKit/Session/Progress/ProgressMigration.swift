@@ -1,7 +1,9 @@
 import Foundation
 
-/// Progress in formats 1 and 2 (one JSON document holding the log, plus a journal of changes
-/// since it was written), read only to migrate it to format 3. See `docs/progress-format.md`.
+/// Progress in formats 1 and 2 (one JSON document holding the log, plus a journal of changes since
+/// it was written), read only to migrate it to format 3.
+///
+/// See `docs/progress-format.md`.
 struct LegacyProgress: Sendable {
     var learner: String
     var created: Date

@@ -1,20 +1,22 @@
-/// Recomputes cards from the review log, the source of truth (after changing the scheduler or
-/// its desired retention). Reproducible: each item's fuzz comes from a generator seeded by
-/// ``seed(for:)``, fed that item's reviews in log order.
-public enum ProgressRebuilder {
+/// Recomputes cards from the review log, the source of truth (after changing the scheduler or its
+/// desired retention).
+///
+/// Reproducible: each item's fuzz comes from a generator seeded by ``seed(for:)``, fed that item's
+/// reviews in log order.
+package enum ProgressRebuilder {
     /// What a rebuild produces.
-    public struct Result: Sendable, Hashable {
+    package struct Result: Sendable, Hashable {
         /// Each reviewed item's card, plus the unreviewed cards kept as they were.
-        public var cards: [String: Card]
+        package var cards: [String: Card]
         /// The phase of each review's card before it (same indices as the log).
-        public var phasesBefore: [CardPhase?]
+        package var phasesBefore: [CardPhase?]
         /// The card after each review (same indices as the log).
-        public var after: [Card]
+        package var after: [Card]
     }
 
     /// A seed derived from the item id alone (64-bit FNV-1a of its UTF-8), stable across runs,
     /// platforms and versions.
-    public static func seed(for itemID: String) -> UInt64 {
+    package static func seed(for itemID: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in itemID.utf8 {
             hash ^= UInt64(byte)
@@ -23,9 +25,11 @@ public enum ProgressRebuilder {
         return hash
     }
 
-    /// Folds `log` through `scheduler`: each item starts as a new card due at its first review
-    /// and takes its reviews in log order. Cards in `existing` without reviews are kept.
-    public static func rebuild(
+    /// Folds `log` through `scheduler`: each item starts as a new card due at its first review and
+    /// takes its reviews in log order.
+    ///
+    /// Cards in `existing` without reviews are kept.
+    package static func rebuild(
         log: [ReviewLogEntry], existing: [String: Card], scheduler: any Scheduler
     ) -> Result {
         var cards: [String: Card] = [:]

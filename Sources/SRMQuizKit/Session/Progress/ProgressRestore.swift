@@ -6,30 +6,33 @@ import Foundation
     import Darwin
 #endif
 
-/// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every
-/// compaction) back in place, as `srmquiz progress restore` does. Only for damage: a file that
-/// cannot be read because of a permission, an I/O error, a lock or a newer format is not
-/// rolled back (unless forced).
-public struct ProgressRestore: Sendable, Equatable {
+/// Putting a progress file's backup (`<file>.bak`, the last good version, kept by every compaction)
+/// back in place, as `srmquiz progress restore` does.
+///
+/// Only for damage: a file that cannot be read because of a permission, an I/O error, a lock or a
+/// newer format is not rolled back (unless forced).
+package struct ProgressRestore: Sendable, Equatable {
     /// The progress file restored.
-    public var file: String
+    package var file: String
     /// The backup it was restored from (kept in place).
-    public var backup: String
+    package var backup: String
     /// How many answers the restored progress holds (the backup and the log's later lines).
-    public var reviews: Int
+    package var reviews: Int
     /// Where the replaced file and its journal were moved (`<name>.corrupt-<timestamp>`).
-    public var setAside: [String]
+    package var setAside: [String]
     /// How many acknowledged answers (in effect in the review log before) the restored progress
     /// no longer holds; `nil` when the log could not be read to count them.
-    public var answersSetAside: Int?
+    package var answersSetAside: Int?
     /// Why the progress file could not be used (`nil` if it read fine, or was missing).
-    public var damage: ProgressError?
+    package var damage: ProgressError?
 
-    /// Restores the backup of `url`. Refuses if the backup is missing or unreadable, and, unless
-    /// `force`, if the progress file reads fine or cannot be read for a reason that is not damage
-    /// (``ProgressError/restoreNotDamaged(file:problem:)``). The file replaced and its journal
-    /// are never deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
-    public static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
+    /// Restores the backup of `url`.
+    ///
+    /// Refuses if the backup is missing or unreadable, and, unless `force`, if the progress file
+    /// reads fine or cannot be read for a reason that is not damage
+    /// (``ProgressError/restoreNotDamaged(file:problem:)``). The file replaced and its journal are
+    /// never deleted: they are moved aside as `<name>.corrupt-<UTC timestamp>`.
+    package static func restore(at url: URL, force: Bool, clock: any Clock) throws(ProgressError)
         -> ProgressRestore
     {
         let url = url.standardizedFileURL
@@ -99,7 +102,7 @@ public struct ProgressRestore: Sendable, Equatable {
 
     /// Whether `error` means the file's content is damaged (unparsable, or not matching its log),
     /// as opposed to a permission or I/O error, a lock, a link or a format from a newer srmquiz.
-    public static func isDamage(_ error: ProgressError) -> Bool {
+    package static func isDamage(_ error: ProgressError) -> Bool {
         switch error {
         case .invalidJSON, .missingField, .invalidField, .logMismatch, .stateDamaged: return true
         case .backupCorrupt(_, let problem): return isDamage(problem)

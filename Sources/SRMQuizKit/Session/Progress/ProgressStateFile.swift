@@ -1,8 +1,10 @@
 import Foundation
 
 /// The state file (`<learner>.json`, format 4): the learner, the scheduler settings, each item's
-/// card, and how much of the review log the cards already reflect. Read and written with
-/// `Codable` (the fast path in ``ProgressFastPath`` reads exactly what the encoder writes).
+/// card, and how much of the review log the cards already reflect.
+///
+/// Read and written with `Codable` (the fast path in ``ProgressFastPath`` reads exactly what the
+/// encoder writes).
 struct ProgressStateFile: Codable, Sendable, Hashable {
     /// The format this program writes.
     static let currentFormat = 4
@@ -14,9 +16,9 @@ struct ProgressStateFile: Codable, Sendable, Hashable {
     var created: Date
     var updated: Date
     var settings: SchedulerSettings
-    /// How many lines of the log the cards reflect …
+    /// How many lines of the log the cards reflect (see `logBytes`).
     var logLines: Int
-    /// … and how many bytes those lines take (the log's size when the state was written).
+    /// How many bytes the `logLines` lines take (the log's size when the state was written).
     var logBytes: Int
     /// Each item's card, by item id.
     var cards: [String: Card]

@@ -1,12 +1,14 @@
 import Foundation
 
 extension ProgressStore {
-    /// Opens the progress at `url` for `progress rebuild --skip-damaged`: the whole log is read
-    /// and lines that cannot be read or applied (other than a torn last line) are left out, and
-    /// appended as they were to `<log>.damaged`. Returns the store (whose ``log`` holds the good
-    /// lines' answers) and the damaged lines' numbers and reasons. The rebuild then rewrites the
-    /// log and the state (``replaceCards(with:settings:)``).
-    public static func openSkippingDamagedLines(at url: URL, clock: any Clock) throws(ProgressError)
+    /// Opens the progress at `url` for `progress rebuild --skip-damaged`: the whole log is read and
+    /// lines that cannot be read or applied (other than a torn last line) are left out, and
+    /// appended as they were to `<log>.damaged`.
+    ///
+    /// Returns the store (whose ``log`` holds the good lines' answers) and the damaged lines'
+    /// numbers and reasons. The rebuild then rewrites the log and the state
+    /// (``replaceCards(with:settings:)``).
+    package static func openSkippingDamagedLines(at url: URL, clock: any Clock) throws(ProgressError)
         -> (store: ProgressStore, damaged: [(line: Int, reason: String)])
     {
         let url = url.standardizedFileURL

@@ -51,8 +51,10 @@ public final class ProgressStore: ReviewStore {
 
     /// Opens the progress at `url`, creating it (and its folder, mode 0700) for `learner` with
     /// `settings` if neither it nor any leftover of it exists (a warning announces the new
-    /// learner). Takes the lock; converts a format 1 or 2 file at once. A file that cannot be
-    /// read is left untouched and reported.
+    /// learner).
+    ///
+    /// Takes the lock; converts a format 1 or 2 file at once. A file that cannot be read is left
+    /// untouched and reported.
     public static func open(
         at url: URL, learner: String, createWith settings: SchedulerSettings, clock: any Clock
     ) throws(ProgressError) -> ProgressStore {
@@ -96,28 +98,32 @@ public final class ProgressStore: ReviewStore {
 
     // MARK: ReviewStore
 
+    /// The learner's scheduler and its settings.
     public var settings: SchedulerSettings { state.settings }
+    /// Each item's card, by item id.
     public var cards: [String: Card] { state.cards }
     /// The learner's name, as stored in the file.
     public var learner: String { state.learner }
     /// How many lines the review log holds.
-    public var logLineCount: Int { lines }
+    package var logLineCount: Int { lines }
 
-    /// Every answer in effect, oldest first. Reads the whole log on first use (if that fails, it
-    /// is empty and ``logError`` says why; ``loadLog()`` throws instead).
+    /// Every answer in effect, oldest first.
+    ///
+    /// Reads the whole log on first use (if that fails, it is empty and ``logError`` says why;
+    /// ``loadLog()`` throws instead).
     public var log: [ReviewLogEntry] {
         if history == nil { try? loadLog() }
         return history?.reviews ?? []
     }
 
     /// Everything, with the whole log read first (see ``log``).
-    public var document: ProgressDocument {
+    package var document: ProgressDocument {
         if history == nil { try? loadLog() }
         return ProgressDocument(state: state, history: history)
     }
 
     /// Whether the whole log has been read.
-    public var isLogLoaded: Bool { history != nil }
+    package var isLogLoaded: Bool { history != nil }
 
     /// Reads the whole review log now (a damaged line is thrown, naming the log and the line).
     public func loadLog() throws(ProgressError) {
@@ -136,8 +142,9 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// The answers given at or after `date`, oldest first, reading only the end of the log (which
-    /// is in time order unless the clock was set back). If the log cannot be read there, the
-    /// answers found are returned and ``logError`` says why.
+    /// is in time order unless the clock was set back).
+    ///
+    /// If the log cannot be read there, the answers found are returned and ``logError`` says why.
     public func reviews(since date: Date) -> [ReviewLogEntry] {
         if let history { return history.reviews.filter { $0.time >= date } }
         do {
@@ -150,6 +157,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Records `entry` and the item's new `card`; on disk (log line fsynced) before it returns.
+    ///
     /// Times are kept to the millisecond, as the file holds them.
     public func record(_ entry: ReviewLogEntry, card: Card) throws(ProgressError) {
         let previous = state.cards[entry.itemID]
@@ -160,9 +168,10 @@ public final class ProgressStore: ReviewStore {
             undoing: nil)
     }
 
-    /// Takes back the last answer in effect and restores exactly the card it replaced. Returns
-    /// `nil` if there is none; throws ``ProgressError/undoUnavailable(file:)`` for an answer
-    /// migrated from format 1 or 2 without its cards.
+    /// Takes back the last answer in effect and restores exactly the card it replaced.
+    ///
+    /// Returns `nil` if there is none; throws ``ProgressError/undoUnavailable(file:)`` for an
+    /// answer migrated from format 1 or 2 without its cards.
     @discardableResult
     public func undoLast() throws(ProgressError) -> ReviewLogEntry? {
         guard
@@ -175,7 +184,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Changes the scheduler settings (durably, like an answer).
-    public func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
+    package func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
         try append(ProgressLogLine(event: .settings, settings: settings, at: clock.now()), undoing: nil)
     }
 
@@ -201,10 +210,12 @@ public final class ProgressStore: ReviewStore {
 
     // MARK: Whole-file changes
 
-    /// Replaces every card and the settings with a rebuild's result (as `progress rebuild`
-    /// does): the log is rewritten with the answers in effect and their rebuilt cards (the old
-    /// log is kept as `<log>.bak`), then the state. The rebuild must be of ``log``.
-    public func replaceCards(with result: ProgressRebuilder.Result, settings: SchedulerSettings)
+    /// Replaces every card and the settings with a rebuild's result (as `progress rebuild` does):
+    /// the log is rewritten with the answers in effect and their rebuilt cards (the old log is kept
+    /// as `<log>.bak`), then the state.
+    ///
+    /// The rebuild must be of ``log``.
+    package func replaceCards(with result: ProgressRebuilder.Result, settings: SchedulerSettings)
         throws(ProgressError)
     {
         guard lock != nil else { throw .closed(file: url.path) }
@@ -248,9 +259,11 @@ public final class ProgressStore: ReviewStore {
         try writeState()
     }
 
-    /// Writes a whole progress at `url` (state and log), replacing any there, without a lock:
-    /// for imports, tests and benchmarks. The cards must be what `lines` lead to.
-    public static func write(
+    /// Writes a whole progress at `url` (state and log), replacing any there, without a lock: for
+    /// imports, tests and benchmarks.
+    ///
+    /// The cards must be what `lines` lead to.
+    package static func write(
         learner: String, created: Date, settings: SchedulerSettings, cards: [String: Card],
         lines: [ProgressLogLine], to url: URL
     ) throws(ProgressError) {
@@ -288,7 +301,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// Writes the state file now (keeping the previous one as `<file>.bak`).
-    public func compact() throws(ProgressError) {
+    package func compact() throws(ProgressError) {
         guard lock != nil else { throw .closed(file: url.path) }
         try writeState()
     }
@@ -304,9 +317,10 @@ public final class ProgressStore: ReviewStore {
         dirty = false
     }
 
-    /// Writes the state if anything was recorded, then releases the lock. Throws if the state
-    /// cannot be written (a full disk, a file-size limit); nothing is lost then: the log holds
-    /// every change, and the next open applies it.
+    /// Writes the state if anything was recorded, then releases the lock.
+    ///
+    /// Throws if the state cannot be written (a full disk, a file-size limit); nothing is lost
+    /// then: the log holds every change, and the next open applies it.
     public func finish() throws(ProgressError) {
         guard let lock else { return }
         defer {
@@ -318,6 +332,7 @@ public final class ProgressStore: ReviewStore {
     }
 
     /// ``finish()``, ignoring a failure to rewrite the state (the log holds every change).
+    ///
     /// Called by `deinit` too.
     public func close() {
         try? finish()
@@ -326,8 +341,10 @@ public final class ProgressStore: ReviewStore {
     // MARK: Queries
 
     /// The items with a card or a review that are not in `knownItemIDs` (items dropped from the
-    /// banks), sorted. Their cards and history are kept.
-    public func orphans(knownItemIDs: Set<String>) -> [String] {
+    /// banks), sorted.
+    ///
+    /// Their cards and history are kept.
+    package func orphans(knownItemIDs: Set<String>) -> [String] {
         document.orphans(knownItemIDs: knownItemIDs)
     }
 }

@@ -1,66 +1,67 @@
 import Foundation
 
 /// Figures about a learner's progress, as `srmquiz progress show` prints them.
-public struct ProgressSummary: Sendable, Hashable, Codable {
+package struct ProgressSummary: Sendable, Hashable, Codable {
     /// Cards by phase.
-    public struct PhaseCounts: Sendable, Hashable, Codable {
-        public var new = 0
-        public var learning = 0
-        public var review = 0
-        public var relearning = 0
-        public var total: Int { new + learning + review + relearning }
+    package struct PhaseCounts: Sendable, Hashable, Codable {
+        package var new = 0
+        package var learning = 0
+        package var review = 0
+        package var relearning = 0
+        package var total: Int { new + learning + review + relearning }
     }
 
     /// Cards (not new ones) due by a time; each count includes the overdue ones, except `tomorrow`.
-    public struct DueCounts: Sendable, Hashable, Codable {
+    package struct DueCounts: Sendable, Hashable, Codable {
         /// Due at or before now.
-        public var now = 0
+        package var now = 0
         /// Due before local midnight tonight.
-        public var today = 0
+        package var today = 0
         /// Due during tomorrow (local time) only.
-        public var tomorrow = 0
+        package var tomorrow = 0
         /// Due before local midnight at the end of the sixth day from today.
-        public var week = 0
+        package var week = 0
     }
 
     /// A card forgotten often.
-    public struct Leech: Sendable, Hashable, Codable {
-        public var itemID: String
-        public var lapses: Int
+    package struct Leech: Sendable, Hashable, Codable {
+        package var itemID: String
+        package var lapses: Int
     }
 
     /// Lapses from which a card counts as a leech.
-    public static let leechLapses = 8
+    package static let leechLapses = 8
 
-    public var file: String
-    public var learner: String
-    public var scheduler: SchedulerKind
-    public var desiredRetention: Double
-    public var cards: PhaseCounts
-    public var due: DueCounts
+    package var file: String
+    package var learner: String
+    package var scheduler: SchedulerKind
+    package var desiredRetention: Double
+    package var cards: PhaseCounts
+    package var due: DueCounts
     /// Answers recorded.
-    public var reviews: Int
+    package var reviews: Int
     /// When the last answer was given.
-    public var lastReview: Date?
+    package var lastReview: Date?
     /// Share of correct answers among reviews of graduated cards (phase `review` before the
     /// answer); `nil` if there were none.
-    public var retention: Double?
+    package var retention: Double?
     /// How many reviews `retention` is based on.
-    public var retentionReviews: Int
+    package var retentionReviews: Int
     /// Right answers among graded ones (``Accuracy``); `nil` if none was graded.
-    public var accuracy: Double?
+    package var accuracy: Double?
     /// The answers behind ``accuracy``: graded, right, and self-rated flashcards kept apart.
-    public var answers: Accuracy
+    package var answers: Accuracy
     /// Cards with at least ``leechLapses`` lapses, most lapses first.
-    public var leeches: [Leech]
+    package var leeches: [Leech]
     /// Items with progress that are in no loaded bank (`nil`: no bank was loaded).
-    public var orphans: [String]?
+    package var orphans: [String]?
     /// Why the bank could not be loaded, if it could not.
-    public var bankProblem: String?
+    package var bankProblem: String?
 
-    /// The summary of `document` (from `file`) at `now`, with days in `timeZone`. Pass the bank's
-    /// item ids as `knownItemIDs` to count orphans.
-    public init(
+    /// The summary of `document` (from `file`) at `now`, with days in `timeZone`.
+    ///
+    /// Pass the bank's item ids as `knownItemIDs` to count orphans.
+    package init(
         document: ProgressDocument, file: String, now: Date, timeZone: TimeZone,
         knownItemIDs: Set<String>? = nil, bankProblem: String? = nil
     ) {
@@ -114,7 +115,7 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
     }
 
     /// The summary as lines of at most 80 columns (paths and item ids aside).
-    public func lines() -> [String] {
+    package func lines() -> [String] {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
         var out = [
             "Progress of \(learner)",

@@ -7,17 +7,17 @@ import Foundation
 /// reading gives `Date(timeIntervalSince1970: ms / 1000)`, so a written time reads back as the
 /// same `Date`, bit for bit. (Foundation's `Date.ISO8601FormatStyle` truncates milliseconds and
 /// parses `2025-02-31` as 3 March, so it cannot be this format's codec.)
-public enum ProgressTime {
+package enum ProgressTime {
     /// The first and last instants a file can hold, in milliseconds since 1970.
     static let range: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
 
     /// `date` rounded to the millisecond, as the file will hold it.
-    public static func rounded(_ date: Date) -> Date {
+    package static func rounded(_ date: Date) -> Date {
         Date(timeIntervalSince1970: Double((date.timeIntervalSince1970 * 1000).rounded()) / 1000)
     }
 
     /// `card` with its times rounded to the millisecond.
-    public static func rounded(_ card: Card) -> Card {
+    package static func rounded(_ card: Card) -> Card {
         var card = card
         card.due = rounded(card.due)
         card.lastReview = card.lastReview.map(rounded)
@@ -25,7 +25,7 @@ public enum ProgressTime {
     }
 
     /// `2025-03-01T09:30:00.125Z`, or `nil` if `date` is not finite or outside years 1 to 9999.
-    public static func string(from date: Date) -> String? {
+    package static func string(from date: Date) -> String? {
         let scaled = (date.timeIntervalSince1970 * 1000).rounded()
         guard scaled.isFinite, Double(range.lowerBound) <= scaled, scaled <= Double(range.upperBound)
         else { return nil }
@@ -41,7 +41,7 @@ public enum ProgressTime {
     }
 
     /// `2025-03-01T09:30:00Z`: `date` rounded down to the second (clamped to years 1 to 9999).
-    public static func wholeSecondsString(from date: Date) -> String {
+    package static func wholeSecondsString(from date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let clamped = min(max(seconds, Double(range.lowerBound / 1000)), Double(range.upperBound / 1000))
         let text = string(from: Date(timeIntervalSince1970: clamped.isNaN ? 0 : clamped)) ?? ""
@@ -50,7 +50,7 @@ public enum ProgressTime {
 
     /// The time in `text`, which must be exactly `YYYY-MM-DDTHH:MM:SS.mmmZ` with a real calendar
     /// date; `nil` otherwise.
-    public static func date(from text: String) -> Date? {
+    package static func date(from text: String) -> Date? {
         var text = text
         return text.withUTF8 { parse($0) }
     }

@@ -1,25 +1,26 @@
 import Foundation
 
 /// A card's state after one review of a replayed log.
-public struct ReplayedReview: Sendable, Hashable {
-    public var cardID: Int64
+package struct ReplayedReview: Sendable, Hashable {
+    package var cardID: Int64
     /// Milliseconds since the Unix epoch.
-    public var reviewTime: Int64
+    package var reviewTime: Int64
     /// The card after the review.
-    public var card: Card
+    package var card: Card
 
-    public init(cardID: Int64, reviewTime: Int64, card: Card) {
+    package init(cardID: Int64, reviewTime: Int64, card: Card) {
         self.cardID = cardID
         self.reviewTime = reviewTime
         self.card = card
     }
 
     /// One JSON object on one line, keys in a fixed order:
-    /// `{"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0,
-    /// "stability": 2.3065, "difficulty": 2.1181, "due": "2026-01-05T09:10:00Z"}`; for SM-2
-    /// `ease` and `interval` come before `due`. `state` is learning, review or relearning;
-    /// numbers are printed in full (shortest round-trip form); `due` is UTC to the second.
-    public func jsonLine(kind: SchedulerKind) -> String {
+    /// `{"card_id": 7, "review_time": 1767600000000, "state": "learning", "step": 0, "stability": 2.3065, "difficulty": 2.1181, "due": "2026-01-05T09:10:00Z"}`;
+    /// for SM-2 `ease` and `interval` come before `due`.
+    ///
+    /// `state` is learning, review or relearning; numbers are printed in full (shortest round-trip
+    /// form); `due` is UTC to the second.
+    package func jsonLine(kind: SchedulerKind) -> String {
         var line = "{\"card_id\": \(cardID), \"review_time\": \(reviewTime), \"state\": \""
         line += card.phase == .new ? "learning" : card.phase.rawValue
         line += "\", \"step\": " + Self.json(card.step.map { Double($0) })

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One answer, as the review log keeps it. The log is the source of truth: every card can be
-/// recomputed from it.
+/// One answer, as the review log keeps it.
+///
+/// The log is the source of truth: every card can be recomputed from it.
 public struct ReviewLogEntry: Sendable, Hashable, Codable {
     /// The item answered.
     public var itemID: String
@@ -18,6 +19,7 @@ public struct ReviewLogEntry: Sendable, Hashable, Codable {
     /// Where the answer was given: `study`, `quiz`, `exam`, `class`.
     public var mode: String?
 
+    /// An entry for an answer to `itemID` at `time`, rated `rating`.
     public init(
         itemID: String, time: Date, rating: Rating, answer: String? = nil, correct: Bool? = nil,
         durationMs: Int? = nil, mode: String? = nil

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the session engine needs from a learner's progress: the cards, the log, and a way to
 /// record an answer durably (on disk before `record` returns) and to take the last one back.
-public protocol ReviewStore: AnyObject {
+package protocol ReviewStore: AnyObject {
     /// The scheduler and its settings.
     var settings: SchedulerSettings { get }
     /// Each item's card, by item id.
@@ -20,7 +20,7 @@ public protocol ReviewStore: AnyObject {
 }
 
 extension ReviewStore {
-    public func reviews(since date: Date) -> [ReviewLogEntry] {
+    package func reviews(since date: Date) -> [ReviewLogEntry] {
         log.filter { $0.time >= date }
     }
 }

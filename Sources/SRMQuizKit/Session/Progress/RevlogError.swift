@@ -1,7 +1,7 @@
 /// Why a review log (CSV in the FSRS optimizer's layout) cannot be read.
-public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was wrong.
-    public enum Problem: Sendable, Hashable {
+    package enum Problem: Sendable, Hashable {
         /// The input is empty or its first line is not a header row.
         case missingHeader
         /// The header row lacks a required column.
@@ -21,19 +21,19 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The file name (or `-` for standard input) shown in the description.
-    public var source: String
+    package var source: String
     /// The 1-based line number.
-    public var line: Int
+    package var line: Int
     /// What was wrong there.
-    public var problem: Problem
+    package var problem: Problem
 
-    public init(source: String, line: Int, problem: Problem) {
+    package init(source: String, line: Int, problem: Problem) {
         self.source = source
         self.line = line
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         let what: String
         switch problem {
         case .missingHeader:

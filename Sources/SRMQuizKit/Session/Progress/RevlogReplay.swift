@@ -6,21 +6,23 @@ import Foundation
 /// The log has a header row naming at least `card_id`, `review_time` (milliseconds since the
 /// Unix epoch) and `review_rating` (1–4); other columns are ignored; columns and rows may come in
 /// any order; blank lines are skipped.
-public struct RevlogReplay: Sendable {
+package struct RevlogReplay: Sendable {
     /// The scheduler replayed through.
-    public let scheduler: any Scheduler
+    package let scheduler: any Scheduler
 
     /// A replay through `scheduler` (which should have fuzz off to be reproducible).
-    public init(scheduler: any Scheduler) {
+    package init(scheduler: any Scheduler) {
         self.scheduler = scheduler
     }
 
-    /// A replay through the `kind` scheduler with `desiredRetention`, default settings
-    /// otherwise, fuzz off. SM-2 counts days as Anki does: they start at `dayStartsAt` o'clock
-    /// in `timeZone` (an IANA name; `nil` for the system's).
+    /// A replay through the `kind` scheduler with `desiredRetention`, default settings otherwise,
+    /// fuzz off.
+    ///
+    /// SM-2 counts days as Anki does: they start at `dayStartsAt` o'clock in `timeZone` (an IANA
+    /// name; `nil` for the system's).
     /// - Throws: ``SchedulerSettingsError`` when the retention or hour is out of range or the
     ///   time zone is unknown.
-    public init(
+    package init(
         kind: SchedulerKind, desiredRetention: Double = 0.9,
         dayStartsAt: Int = StudyDay.defaultRolloverHour, timeZone: String? = nil
     ) throws {
@@ -34,7 +36,7 @@ public struct RevlogReplay: Sendable {
     /// hold commas, quotes and line breaks; fields are trimmed of spaces).
     /// - Parameter source: the name shown in errors (a path, or `-` for standard input).
     /// - Throws: ``RevlogError`` for the first bad line.
-    public static func parse(_ text: String, source: String = "-") throws(RevlogError) -> [RevlogRow] {
+    package static func parse(_ text: String, source: String = "-") throws(RevlogError) -> [RevlogRow] {
         let records: [CSVCodec.Record]
         do {
             records = try CSVCodec.parse(text)
@@ -93,9 +95,10 @@ public struct RevlogReplay: Sendable {
         return rows
     }
 
-    /// Every row's card state after its review, ordered by card id, then time, then line. Each
-    /// card starts new at its first review.
-    public func replay(_ rows: [RevlogRow]) -> [ReplayedReview] {
+    /// Every row's card state after its review, ordered by card id, then time, then line.
+    ///
+    /// Each card starts new at its first review.
+    package func replay(_ rows: [RevlogRow]) -> [ReplayedReview] {
         let ordered = rows.sorted {
             ($0.cardID, $0.reviewTime, $0.line) < ($1.cardID, $1.reviewTime, $1.line)
         }
@@ -116,7 +119,7 @@ public struct RevlogReplay: Sendable {
 
     /// Parses `text` and replays it.
     /// - Throws: ``RevlogError`` for the first bad line.
-    public func replay(csv text: String, source: String = "-") throws(RevlogError) -> [ReplayedReview] {
+    package func replay(csv text: String, source: String = "-") throws(RevlogError) -> [ReplayedReview] {
         replay(try Self.parse(text, source: source))
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 /// Decoding gives every missing key its default, so a file written before a setting existed
 /// still loads (a test checks that decoding `{}` gives ``init()``'s values).
 public struct SchedulerSettings: Sendable, Hashable, Codable {
+    /// The scheduling algorithm.
     public var kind: SchedulerKind
     /// FSRS desired retention, 0.70 to 0.99.
     public var desiredRetention: Double
@@ -24,10 +25,12 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     /// (default 4).
     public var dayStartsAt: Int
     /// SM-2: the time zone (an IANA name such as `Europe/Berlin`) whose clock days start on, or
-    /// `nil` for the system's (`TZ` respected). Recorded in the progress file so a learner who
-    /// travels keeps the same days.
+    /// `nil` for the system's (`TZ` respected).
+    ///
+    /// Recorded in the progress file so a learner who travels keeps the same days.
     public var timeZone: String?
 
+    /// Settings with the given values; the defaults are those of a new learner.
     public init(
         kind: SchedulerKind = .fsrs, desiredRetention: Double = 0.9, parameters: [Double]? = nil,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
@@ -71,6 +74,7 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? d.timeZone
     }
 
+    /// Writes every setting, defaults included.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)

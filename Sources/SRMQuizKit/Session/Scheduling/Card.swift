@@ -1,8 +1,10 @@
 import Foundation
 
-/// The scheduling state of one item for one learner. FSRS uses `stability` and `difficulty`;
-/// SM-2 uses `ease` and `interval`. Both use the rest.
+/// The scheduling state of one item for one learner.
+///
+/// FSRS uses `stability` and `difficulty`; SM-2 uses `ease` and `interval`. Both use the rest.
 public struct Card: Sendable, Hashable, Codable {
+    /// Where the card is in its life: new, learning, review or relearning.
     public var phase: CardPhase
     /// The index into the learning or relearning steps, while in those phases; otherwise `nil`.
     public var step: Int?
@@ -23,6 +25,7 @@ public struct Card: Sendable, Hashable, Codable {
     /// Times the card was forgotten after graduating.
     public var lapses: Int
 
+    /// A card with the given state; the defaults describe a card never reviewed.
     public init(
         phase: CardPhase = .new, step: Int? = nil, stability: Double? = nil,
         difficulty: Double? = nil, ease: Double? = nil, interval: Double? = nil, due: Date,

@@ -9,20 +9,21 @@ import Foundation
 /// With fuzz on, review intervals are spread over py-fsrs's fuzz ranges, drawing one
 /// `nextUnit()` from the caller's generator where py-fsrs calls `random()`.
 public struct FSRSScheduler: Scheduler {
+    /// Always ``SchedulerKind/fsrs``.
     public var kind: SchedulerKind { .fsrs }
 
     /// The 21 weights in use.
-    public let parameters: [Double]
+    package let parameters: [Double]
     /// The probability of recall the intervals aim for.
-    public let desiredRetention: Double
+    package let desiredRetention: Double
     /// Learning steps, in seconds.
-    public let learningSteps: [Double]
+    package let learningSteps: [Double]
     /// Relearning steps, in seconds.
-    public let relearningSteps: [Double]
+    package let relearningSteps: [Double]
     /// The longest interval, in days.
-    public let maximumInterval: Int
+    package let maximumInterval: Int
     /// Whether review intervals are fuzzed.
-    public let fuzz: Bool
+    package let fuzz: Bool
 
     // Steps and their "Hard at step 0" delays, in microseconds.
     private let learningStepsUs: [Int64]
@@ -53,7 +54,7 @@ public struct FSRSScheduler: Scheduler {
     ///   - maximumInterval: the longest interval in days, at least 1.
     ///   - fuzz: whether review intervals are fuzzed.
     /// - Throws: ``SchedulerSettingsError`` naming the first setting out of range.
-    public init(
+    package init(
         parameters: [Double] = FSRSParameters.defaults, desiredRetention: Double = 0.9,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
         maximumInterval: Int = 36500, fuzz: Bool = true
@@ -118,6 +119,7 @@ public struct FSRSScheduler: Scheduler {
 
     // MARK: Scheduler
 
+    /// The card after a review with `rating` at `now`, by FSRS-6.
     public func review(_ card: Card, rating: Rating, at now: Date, rng: inout SeededGenerator)
         -> Card
     {

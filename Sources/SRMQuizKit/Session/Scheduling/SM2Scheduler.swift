@@ -18,39 +18,40 @@ import Foundation
 /// Anki and learning-step delays get up to 25% more (at most 5 minutes); the fuzz factors come
 /// from the caller's generator (Anki seeds them from the card id and review count).
 public struct SM2Scheduler: Scheduler {
+    /// Always ``SchedulerKind/sm2``.
     public var kind: SchedulerKind { .sm2 }
 
     /// Lapses at which a card counts as a leech.
-    public static let leechThreshold = 8
+    package static let leechThreshold = 8
     /// The ease a card graduates with.
-    public static let startingEase: Float = 2.5
+    package static let startingEase: Float = 2.5
     /// The lowest ease.
-    public static let minimumEase: Float = 1.3
+    package static let minimumEase: Float = 1.3
     /// The interval, in days, of a card graduating with Good.
-    public static let graduatingInterval = 1
+    package static let graduatingInterval = 1
     /// The interval, in days, of a card graduating with Easy.
-    public static let easyInterval = 4
+    package static let easyInterval = 4
     /// Extra factor for Easy on review cards.
-    public static let easyBonus: Float = 1.3
+    package static let easyBonus: Float = 1.3
     /// Factor for Hard on review cards.
-    public static let hardMultiplier: Float = 1.2
+    package static let hardMultiplier: Float = 1.2
     /// Factor applied to every review interval.
-    public static let intervalModifier: Float = 1.0
+    package static let intervalModifier: Float = 1.0
     /// Fraction of the old interval a lapsed card keeps.
-    public static let lapseMultiplier: Float = 0.0
+    package static let lapseMultiplier: Float = 0.0
     /// The shortest interval, in days, after a lapse.
-    public static let minimumLapseInterval = 1
+    package static let minimumLapseInterval = 1
 
     /// Learning steps, in seconds.
-    public let learningSteps: [Double]
+    package let learningSteps: [Double]
     /// Relearning steps, in seconds.
-    public let relearningSteps: [Double]
+    package let relearningSteps: [Double]
     /// The longest interval, in days.
-    public let maximumInterval: Int
+    package let maximumInterval: Int
     /// Whether review intervals and learning steps are fuzzed.
-    public let fuzz: Bool
+    package let fuzz: Bool
     /// How days are counted.
-    public let day: StudyDay
+    package let day: StudyDay
 
     private let learning: LearningSteps
     private let relearning: LearningSteps
@@ -58,7 +59,7 @@ public struct SM2Scheduler: Scheduler {
     /// A scheduler with the given steps (seconds), maximum interval (days), fuzz and days.
     /// - Throws: ``SchedulerSettingsError`` for a step that is not positive or a maximum
     ///   interval below 1.
-    public init(
+    package init(
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
         maximumInterval: Int = 36500, fuzz: Bool = true,
         day: StudyDay = StudyDay(timeZone: .current)
@@ -87,12 +88,13 @@ public struct SM2Scheduler: Scheduler {
     }
 
     /// Whether `card` has lapsed at least ``leechThreshold`` times.
-    public static func isLeech(_ card: Card) -> Bool {
+    package static func isLeech(_ card: Card) -> Bool {
         card.lapses >= leechThreshold
     }
 
     // MARK: Scheduler
 
+    /// The card after a review with `rating` at `now`, by Anki's SM-2 rules.
     public func review(_ card: Card, rating: Rating, at now: Date, rng: inout SeededGenerator)
         -> Card
     {
@@ -141,9 +143,11 @@ public struct SM2Scheduler: Scheduler {
         graduate(&card, days: rating == .easy ? Self.easyInterval : Self.graduatingInterval, at: moment, rng: &rng)
     }
 
-    /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this
-    /// step's delay, Good to the next step. `false` when the rating takes it out of the steps
-    /// (Easy, Good on the last step, or no steps), for the caller to schedule in days.
+    /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this step's
+    /// delay, Good to the next step.
+    ///
+    /// `false` when the rating takes it out of the steps (Easy, Good on the last step, or no
+    /// steps), for the caller to schedule in days.
     private func advance(
         _ card: inout Card, on steps: LearningSteps, rating: Rating, at moment: Moment,
         rng: inout SeededGenerator

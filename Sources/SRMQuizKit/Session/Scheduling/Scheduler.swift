@@ -1,7 +1,9 @@
 import Foundation
 
 /// A spaced-repetition algorithm: a pure function from a card, a rating and a time to the next
-/// card. Randomness (interval fuzz) comes from the caller's generator so results are reproducible.
+/// card.
+///
+/// Randomness (interval fuzz) comes from the caller's generator so results are reproducible.
 public protocol Scheduler: Sendable {
     /// Which algorithm this is.
     var kind: SchedulerKind { get }

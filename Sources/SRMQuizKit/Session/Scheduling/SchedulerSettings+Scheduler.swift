@@ -13,7 +13,7 @@ extension SchedulerSettings {
 
     /// Checks every setting, whichever the kind (so switching algorithm cannot fail later).
     /// - Throws: ``SchedulerSettingsError`` naming the first setting out of range.
-    public func validate() throws(SchedulerSettingsError) {
+    package func validate() throws(SchedulerSettingsError) {
         if let parameters { try FSRSParameters.validate(parameters) }
         guard SchedulerSettingsError.retentionRange.contains(desiredRetention) else {
             throw .retentionOutOfRange(desiredRetention)
@@ -27,7 +27,7 @@ extension SchedulerSettings {
     /// The SM-2 day rule these settings give: days start at ``dayStartsAt`` in ``timeZone``, or
     /// in `systemTimeZone` when no time zone is recorded.
     /// - Throws: ``SchedulerSettingsError`` for an hour outside 0...23 or an unknown time zone.
-    public func studyDay(systemTimeZone: TimeZone = .current) throws(SchedulerSettingsError) -> StudyDay {
+    package func studyDay(systemTimeZone: TimeZone = .current) throws(SchedulerSettingsError) -> StudyDay {
         guard StudyDay.rolloverHours.contains(dayStartsAt) else {
             throw .dayStartOutOfRange(dayStartsAt)
         }
@@ -39,7 +39,7 @@ extension SchedulerSettings {
     /// These settings with the SM-2 day rule pinned, or `nil` when they already are: the
     /// system's time zone recorded when none is (so a learner who travels keeps the same days),
     /// and `dayStartsAt` when given.
-    public func pinningStudyDay(dayStartsAt hour: Int? = nil, systemTimeZone: TimeZone = .current)
+    package func pinningStudyDay(dayStartsAt hour: Int? = nil, systemTimeZone: TimeZone = .current)
         -> SchedulerSettings?
     {
         var pinned = self

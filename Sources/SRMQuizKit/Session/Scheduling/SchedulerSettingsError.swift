@@ -16,8 +16,9 @@ public enum SchedulerSettingsError: Error, Sendable, Hashable, CustomStringConve
     case unknownTimeZone(String)
 
     /// The allowed desired retentions.
-    public static let retentionRange: ClosedRange<Double> = 0.70...0.99
+    package static let retentionRange: ClosedRange<Double> = 0.70...0.99
 
+    /// What is wrong and what was expected, for the learner.
     public var description: String {
         switch self {
         case .wrongParameterCount(let count):

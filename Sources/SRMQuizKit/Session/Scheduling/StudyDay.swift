@@ -1,30 +1,32 @@
 import Foundation
 
-/// Anki's calendar day: days start at a rollover hour (4 a.m. by default) in the learner's time
-/// zone, so a card answered late at night still counts as today's. SM-2 counts intervals, days
-/// late and days early in these days, and a review card falls due at the start of its due day.
+/// Anki's calendar day: days start at a rollover hour (4 a.m.
+///
+/// by default) in the learner's time zone, so a card answered late at night still counts as
+/// today's. SM-2 counts intervals, days late and days early in these days, and a review card falls
+/// due at the start of its due day.
 ///
 /// As Anki's `sched_timing_today`, the day of an instant uses the time zone's offset at that
 /// instant. Day numbers count from the day that starts on 1970-01-01 at the rollover hour.
 public struct StudyDay: Sendable, Hashable {
     /// The hour, 0 to 23, at which a new day starts.
-    public let rolloverHour: Int
+    package let rolloverHour: Int
     /// The time zone whose clock the rollover hour is read on.
-    public let timeZone: TimeZone
+    package let timeZone: TimeZone
 
     /// The allowed rollover hours.
-    public static let rolloverHours: ClosedRange<Int> = 0...23
+    package static let rolloverHours: ClosedRange<Int> = 0...23
     /// Anki's default rollover hour.
     public static let defaultRolloverHour = 4
 
     /// Days starting at `rolloverHour` (kept within 0...23) in `timeZone`.
-    public init(rolloverHour: Int = StudyDay.defaultRolloverHour, timeZone: TimeZone) {
+    package init(rolloverHour: Int = StudyDay.defaultRolloverHour, timeZone: TimeZone) {
         self.rolloverHour = min(max(rolloverHour, 0), 23)
         self.timeZone = timeZone
     }
 
     /// The day `date` falls in.
-    public func day(of date: Date) -> Int {
+    package func day(of date: Date) -> Int {
         let seconds = Self.wholeSeconds(date)
         let local = seconds + Int64(timeZone.secondsFromGMT(for: date))
         let (localDay, secondOfDay) = Self.floorDivide(local, by: 86_400)
@@ -33,7 +35,7 @@ public struct StudyDay: Sendable, Hashable {
 
     /// Whole seconds from `date` (rounded down) to the start of the next day, as Anki's
     /// `secs_until_rollover` (the offset at `date` is used for the whole day).
-    public func secondsUntilNextDay(from date: Date) -> Int {
+    package func secondsUntilNextDay(from date: Date) -> Int {
         let seconds = Self.wholeSeconds(date)
         let offset = Int64(timeZone.secondsFromGMT(for: date))
         let next = Int64(day(of: date) + 1) * 86_400 + Int64(rolloverHour * 3600) - offset
@@ -41,7 +43,7 @@ public struct StudyDay: Sendable, Hashable {
     }
 
     /// The instant `day` starts: the rollover hour on its date, in the time zone.
-    public func start(ofDay day: Int) -> Date {
+    package func start(ofDay day: Int) -> Date {
         let local = Int64(day) * 86_400 + Int64(rolloverHour * 3600)
         var guess = local - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local))))
         let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess))))

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A running `srmquiz` process whose output is collected as it comes, so a test can wait for a
-/// line and answer it (the end-to-end live-class tests).
-final class Spawned: @unchecked Sendable {
-    let process = Process()
+/// line and answer it, or kill it at a chosen moment (the live-class, crash and exam-journal
+/// tests).
+package final class Spawned: @unchecked Sendable {
+    package let process = Process()
     private let input = Pipe()
     private let out = Pipe()
     private let err = Pipe()
@@ -11,41 +12,18 @@ final class Spawned: @unchecked Sendable {
     private var outText = ""
     private var errText = ""
 
-    /// The repository root (this file is Tests/SRMQuizServerTests/Support/Spawned.swift).
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The built binary, as the core's end-to-end tests find it.
-    static var binary: URL? {
-        let candidates =
-            [
-                Bundle.main.bundleURL.appendingPathComponent("srmquiz"),
-                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("srmquiz"),
-                root.appendingPathComponent(".build/debug/srmquiz"),
-            ]
-            + ProcessInfo.processInfo.arguments.prefix(1).map {
-                URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("srmquiz")
-            }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    /// A test failure: the process ended early, or did not print or exit in time.
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+        package init(description: String) { self.description = description }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    init(_ arguments: [String], home: URL) throws {
-        guard let binary = Self.binary else {
-            throw Failure(description: "srmquiz binary not found; run swift build")
-        }
-        process.executableURL = binary
+    /// Starts `srmquiz arguments…` with a home of `home` (see ``CLI/Environment/scratch``) and
+    /// `environment` added.
+    package init(_ arguments: [String], home: URL, environment: [String: String] = [:]) throws {
+        process.executableURL = try CLI.binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path
-        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
-        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        env["NO_COLOR"] = "1"
-        process.environment = env
+        process.environment = CLI.environment(.scratch, home: home, extra: environment)
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err
@@ -62,19 +40,21 @@ final class Spawned: @unchecked Sendable {
         try process.run()
     }
 
-    var stdout: String { lock.withLock { outText } }
-    var stderr: String { lock.withLock { errText } }
+    /// Standard output so far.
+    package var stdout: String { lock.withLock { outText } }
+    /// Standard error so far.
+    package var stderr: String { lock.withLock { errText } }
 
     /// Types `line` on the process's standard input.
-    func send(_ line: String) {
+    package func send(_ line: String) {
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
     /// Closes standard input (end of input).
-    func closeInput() { try? input.fileHandleForWriting.close() }
+    package func closeInput() { try? input.fileHandleForWriting.close() }
 
     /// Waits until the output holds `text` `times` times; throws after `timeout` seconds.
-    func waitFor(_ text: String, times: Int = 1, timeout: Double = 60) async throws {
+    package func waitFor(_ text: String, times: Int = 1, timeout: Double = 60) async throws {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if stdout.components(separatedBy: text).count - 1 >= times { return }
@@ -94,7 +74,7 @@ final class Spawned: @unchecked Sendable {
     }
 
     /// Waits for the process to exit; kills it after `timeout` seconds and throws.
-    @discardableResult func waitForExit(timeout: Double = 60) async throws -> Int32 {
+    @discardableResult package func waitForExit(timeout: Double = 60) async throws -> Int32 {
         let end = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > end {
@@ -109,12 +89,5 @@ final class Spawned: @unchecked Sendable {
     }
 
     /// Stops the process if it still runs.
-    func stop() { if process.isRunning { process.terminate() } }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "srmquiz-class-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    package func stop() { if process.isRunning { process.terminate() } }
 }

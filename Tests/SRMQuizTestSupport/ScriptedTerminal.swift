@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizKit
+import SRMQuizTerminal
 
 /// A ``Terminal`` for tests: plays a script of events at given times against a ``ManualClock``,
 /// and keeps everything written and every prompt shown.
@@ -7,35 +8,35 @@ import SRMQuizKit
 /// ``nextEvent(until:)`` moves the clock to the next scripted event or to the deadline,
 /// whichever comes first: a test says "answer `b` at 3 s" and "nothing more", and sees the
 /// exam end at its time limit without waiting for it.
-public final class ScriptedTerminal: Terminal {
+package final class ScriptedTerminal: Terminal {
     /// One scripted event, `at` seconds after the terminal was made.
-    public struct Step: Sendable {
-        public var at: TimeInterval
-        public var event: TerminalEvent
-        public init(at: TimeInterval, _ event: TerminalEvent) {
+    package struct Step: Sendable {
+        package var at: TimeInterval
+        package var event: TerminalEvent
+        package init(at: TimeInterval, _ event: TerminalEvent) {
             self.at = at
             self.event = event
         }
     }
 
     /// The clock the script moves.
-    public let clock: ManualClock
-    public let waker: TerminalWaker
-    public var inputMode: TerminalInputMode = .lines
-    public private(set) var columns: Int
+    package let clock: ManualClock
+    package let waker: TerminalWaker
+    package var inputMode: TerminalInputMode = .lines
+    package private(set) var columns: Int
     /// Everything written, wrapped at the width of the moment, prompts and lines included.
-    public private(set) var transcript = ""
+    package private(set) var transcript = ""
     /// Every prompt set, in order (repeats of the same prompt are not kept).
-    public private(set) var prompts: [String] = []
+    package private(set) var prompts: [String] = []
     /// The completion candidates in force each time a line was read.
-    public private(set) var completionHistory: [[String]] = []
+    package private(set) var completionHistory: [[String]] = []
     private var steps: [Step]
     private let start: Date
     private var candidates: [String] = []
     private var halfTyped = ""
     /// Whether input ends with the script (Ctrl-D); `false` keeps it open and silent, like a
     /// pipe nobody writes to, so only deadlines pass.
-    public var endsInput = true
+    package var endsInput = true
     /// Lines that arrive ``pace`` seconds after each wait for them starts.
     private var paced: [String] = []
     private var pace: TimeInterval = 1
@@ -43,7 +44,7 @@ public final class ScriptedTerminal: Terminal {
     private let wakes = WakeCounter()
 
     /// A terminal `columns` wide that plays `steps` (in time order) on `clock`.
-    public init(_ steps: [Step], columns: Int = 80, clock: ManualClock = ManualClock()) {
+    package init(_ steps: [Step], columns: Int = 80, clock: ManualClock = ManualClock()) {
         self.steps = steps.sorted { $0.at < $1.at }
         self.columns = columns
         self.clock = clock
@@ -54,7 +55,7 @@ public final class ScriptedTerminal: Terminal {
 
     /// `lines` typed one after another, each `every` seconds after the terminal starts waiting
     /// for it (a learner who takes 8 s to answer each question, whatever came before).
-    public convenience init(
+    package convenience init(
         lines: [String], every step: TimeInterval = 1, columns: Int = 80, clock: ManualClock = ManualClock()
     ) {
         self.init([], columns: columns, clock: clock)
@@ -63,33 +64,33 @@ public final class ScriptedTerminal: Terminal {
     }
 
     /// Scripted events not played yet.
-    public var remaining: [Step] { steps }
+    package var remaining: [Step] { steps }
 
     /// Paced lines not read yet.
-    public var remainingLines: [String] { paced }
+    package var remainingLines: [String] { paced }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         transcript += TextWrap.wrap(TerminalText.sanitize(text, keepingStyles: true), width: columns)
     }
 
-    public func setPrompt(_ prompt: String) {
+    package func setPrompt(_ prompt: String) {
         if prompts.last != prompt { prompts.append(prompt) }
     }
 
-    public func setCompletions(_ words: [String]) { candidates = words }
+    package func setCompletions(_ words: [String]) { candidates = words }
 
     /// Text the script says is half-typed when a question closes (see ``typing(_:)``).
-    public func discardInput() -> String {
+    package func discardInput() -> String {
         defer { halfTyped = "" }
         return halfTyped
     }
 
-    public func endPrompt() { halfTyped = "" }
+    package func endPrompt() { halfTyped = "" }
 
     /// Pretends `text` is half-typed at the prompt, until the next line or ``discardInput()``.
-    public func typing(_ text: String) { halfTyped = text }
+    package func typing(_ text: String) { halfTyped = text }
 
-    public func nextEvent(until deadline: Date?) -> TerminalEvent {
+    package func nextEvent(until deadline: Date?) -> TerminalEvent {
         if wakes.take() { return .wake }
         if let deadline, clock.now() >= deadline { return .timeout }
         if !paced.isEmpty {
@@ -134,7 +135,7 @@ public final class ScriptedTerminal: Terminal {
         return next.event
     }
 
-    public func finish() {}
+    package func finish() {}
 }
 
 /// Wake-ups counted across threads.
