@@ -1,3 +1,4 @@
+import SRMQuizTestSupport
 import Testing
 
 @testable import SRMQuizKit
