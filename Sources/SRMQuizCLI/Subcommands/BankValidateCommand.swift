@@ -28,10 +28,11 @@ struct BankValidateCommand: ParsableCommand {
         options.banks = paths + bankOptions.banks
         let allPaths = try options.paths()
         let (bank, loadProblems) = BankLoader.check(paths: allPaths)
-        let items = loadProblems.isEmpty ? QuestionGenerator(bank: bank).generate() : []
-        let stats = BankStatistics(bank: bank, items: items)
-        // The lint looks at the generated items, so it runs only on a bank that loads.
-        let lint = loadProblems.isEmpty ? BankLint(bank: bank, items: items) : nil
+        // The lint looks at the generated items, so it runs only on a bank that loads; the items
+        // are counted and linted as they are generated (a large bank's would not fit at once).
+        let review = loadProblems.isEmpty ? BankReview(bank: bank) : nil
+        let stats = review?.statistics ?? BankStatistics(bank: bank, items: [])
+        let lint = review?.lint
         let problems = loadProblems.map(\.description) + (lint?.findings.map { "lint: \($0)" } ?? [])
         if json {
             struct Report: Encodable {

@@ -28,6 +28,8 @@ package struct BankLint: Sendable {
     /// How many scenarios have their key in each position, as written (0 for the first option).
     package var scenarioKeyPositions: [Int] = []
 
+    private init() {}
+
     /// The share of counted scenarios whose key is the longest option.
     package var keyLongestShare: Double {
         scenariosCounted == 0 ? 0 : Double(scenariosKeyLongest) / Double(scenariosCounted)
@@ -35,88 +37,169 @@ package struct BankLint: Sendable {
 
     /// Lints `items` (as generated from `bank`).
     package init(bank: Bank, items: [Item]) {
-        let model = ModelIndex(bank: bank)
-        let needsArticle = bank.services.filter { model.sentenceName($0) != $0.name }.map(\.name)
-        // Explanations and options recur across items: each text is checked once.
-        var checked: [String: [String]] = [:]
-        for item in items {
+        var pass = Pass(bank: bank)
+        for item in items { pass.add(item) }
+        self = pass.finished()
+    }
+
+    /// Lints the items of `generator` (as ``QuestionGenerator/generate(seed:)`` orders them)
+    /// while they are generated, one at a time: the same result as
+    /// `BankLint(bank:items: generator.generate(seed:))` without holding every item.
+    /// `also` sees each item too (``BankReview`` counts them on the same pass).
+    init(generator: QuestionGenerator, seed: UInt64 = 0, also: (Item) -> Void = { _ in }) {
+        var pass = Pass(bank: generator.bank)
+        var ids: [String] = []
+        generator.forEachItem(seed: seed) { item in
+            pass.add(item)
+            ids.append(item.id)
+            also(item)
+        }
+        if !pass.lint.findings.isEmpty {
+            // Put the findings in the generated order (each item's own stay in theirs).
+            let order = QuestionGenerator.generatedOrder(
+                ofIDs: ids, seed: seed, wanted: Set(pass.lint.findings.map(\.itemID)))
+            pass.lint.findings = pass.lint.findings.enumerated()
+                .sorted { (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset) }
+                .map(\.element)
+        }
+        self = pass.finished()
+    }
+
+    /// Lints items one at a time; ``finished()`` adds the checks over all scenarios.
+    struct Pass {
+        var lint = BankLint()
+        /// Service names that need "the" before them.
+        private let needsArticle: [String]
+        /// The bytes of those names (when every name is byte-comparable), to see in one pass
+        /// over a text's bytes whether any of them is in it.
+        private let nameBytes: [[UInt8]]?
+        /// The messages for texts already checked: explanations and options recur across items.
+        /// Emptied when it grows past ``cacheLimit`` (the messages depend only on the text), so
+        /// it never keeps every text of a large bank alive.
+        private var checked: [String: [String]] = [:]
+        static let cacheLimit = 50_000
+
+        init(bank: Bank) {
+            needsArticle = bank.services.filter { ModelIndex.sentenceName($0) != $0.name }.map(\.name)
+            nameBytes =
+                needsArticle.allSatisfy(\.isByteComparable) ? needsArticle.map { Array($0.utf8) } : nil
+        }
+
+        mutating func add(_ item: Item) {
             var texts = [item.prompt, item.explanation] + item.choices
             if item.kind == .flashcard { texts += item.answers }
             for text in texts {
-                let messages =
-                    checked[text]
-                    ?? {
-                        let found = Self.punctuationProblems(text) + Self.articleProblems(text, names: needsArticle)
-                        checked[text] = found
-                        return found
-                    }()
+                let messages: [String]
+                if text.isByteComparable {
+                    // Checked by bytes, faster than looking the text up; the names are looked
+                    // at only when the bytes of one are in the text (otherwise Foundation would
+                    // not find it either).
+                    messages =
+                        BankLint.bytePunctuationProblems(text)
+                        + (mayHoldName(text)
+                            ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
+                } else if let known = checked[text] {
+                    messages = known
+                } else {
+                    messages = BankLint.punctuationProblems(text) + BankLint.articleProblems(text, names: needsArticle)
+                    if checked.count >= Self.cacheLimit { checked.removeAll(keepingCapacity: true) }
+                    checked[text] = messages
+                }
                 for message in messages {
-                    findings.append(Finding(itemID: item.id, message: message))
+                    lint.findings.append(Finding(itemID: item.id, message: message))
                 }
             }
             if item.kind.hasChoices {
                 let prompt = item.prompt.lowercased()
+                func contains(_ answer: String) -> Bool {
+                    // Foundation finds nothing whose bytes are absent (see ``isByteComparable``).
+                    if prompt.isByteComparable && answer.isByteComparable && !prompt.containsBytes(answer) {
+                        return false
+                    }
+                    return prompt.contains(answer)
+                }
                 for answer in item.answers
-                where answer.split(separator: " ").count >= 2 && prompt.contains(answer.lowercased()) {
-                    findings.append(
+                where answer.split(separator: " ").count >= 2 && contains(answer.lowercased()) {
+                    lint.findings.append(
                         Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
                 }
             }
             if item.sources.isEmpty {
-                findings.append(
+                lint.findings.append(
                     Finding(itemID: item.id, message: "cites no source; expected an https AWS page"))
             }
             for source in item.sources where !Source.isAWSPage(source) {
-                findings.append(
+                lint.findings.append(
                     Finding(itemID: item.id, message: "cites '\(source)', which is not an https AWS page"))
             }
-        }
-        // Length as written; position as shown (choices are shuffled unless their order matters).
-        for item in items where item.kind == .scenario && item.answers.count == 1 && item.choices.count >= 3 {
-            guard let key = item.answers.first, let position = item.choices.firstIndex(of: key) else {
-                continue
+            // Length as written; position as shown (choices are shuffled unless their order matters).
+            guard item.kind == .scenario && item.answers.count == 1 && item.choices.count >= 3,
+                let key = item.answers.first, let position = item.choices.firstIndex(of: key)
+            else { return }
+            lint.scenariosCounted += 1
+            if lint.scenarioKeyPositions.count < item.choices.count {
+                lint.scenarioKeyPositions += Array(
+                    repeating: 0, count: item.choices.count - lint.scenarioKeyPositions.count)
             }
-            scenariosCounted += 1
-            if scenarioKeyPositions.count < item.choices.count {
-                scenarioKeyPositions += Array(
-                    repeating: 0, count: item.choices.count - scenarioKeyPositions.count)
+            lint.scenarioKeyPositions[position] += 1
+            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { lint.scenariosKeyLongest += 1 }
+        }
+
+        /// Whether the bytes of a name needing an article are in the (byte-comparable) text.
+        private func mayHoldName(_ text: String) -> Bool {
+            guard let nameBytes else { return true }
+            guard !nameBytes.isEmpty else { return false }
+            var text = text
+            return text.withUTF8 { bytes in
+                for start in bytes.indices {
+                    for name in nameBytes where name.count <= bytes.count - start && name.first == bytes[start] {
+                        var offset = 1
+                        while offset < name.count && name[offset] == bytes[start + offset] { offset += 1 }
+                        if offset == name.count { return true }
+                    }
+                }
+                return false
             }
-            scenarioKeyPositions[position] += 1
-            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { scenariosKeyLongest += 1 }
         }
-        if scenariosCounted >= Self.minimumScenariosForStatistics, keyLongestShare > Self.maxKeyLongestShare {
-            findings.append(
-                Finding(
-                    itemID: "scenarios",
-                    message:
-                        "the key is the longest option in \(scenariosKeyLongest) of \(scenariosCounted) scenarios; at most \(Int(Self.maxKeyLongestShare * 100))% may be"
-                ))
-        }
-        if let most = scenarioKeyPositions.max(), scenariosCounted >= Self.minimumScenariosForStatistics,
-            Double(most) / Double(scenariosCounted) > Self.maxKeyPositionShare
-        {
-            findings.append(
-                Finding(
-                    itemID: "scenarios",
-                    message:
-                        "\(most) of \(scenariosCounted) scenarios have their key in the same position; at most \(Int(Self.maxKeyPositionShare * 100))% may"
-                ))
+
+        /// The lint with the checks over all scenarios added.
+        func finished() -> BankLint {
+            var lint = self.lint
+            let counted = lint.scenariosCounted
+            if counted >= BankLint.minimumScenariosForStatistics, lint.keyLongestShare > BankLint.maxKeyLongestShare {
+                lint.findings.append(
+                    Finding(
+                        itemID: "scenarios",
+                        message:
+                            "the key is the longest option in \(lint.scenariosKeyLongest) of \(counted) scenarios; at most \(Int(BankLint.maxKeyLongestShare * 100))% may be"
+                    ))
+            }
+            if let most = lint.scenarioKeyPositions.max(), counted >= BankLint.minimumScenariosForStatistics,
+                Double(most) / Double(counted) > BankLint.maxKeyPositionShare
+            {
+                lint.findings.append(
+                    Finding(
+                        itemID: "scenarios",
+                        message:
+                            "\(most) of \(counted) scenarios have their key in the same position; at most \(Int(BankLint.maxKeyPositionShare * 100))% may"
+                    ))
+            }
+            return lint
         }
     }
 
     /// Doubled full stops and commas, a space before a comma or full stop, unbalanced
     /// parentheses, and an opening "When using …"/"Just as …" clause with no comma to close it.
     static func punctuationProblems(_ text: String) -> [String] {
+        // ASCII text (nearly all), and text whose only other characters are common dashes and
+        // quotes, is searched byte by byte: there a character is a byte or a whole scalar with
+        // no other spelling, so bytes find what Foundation would. Other text goes through
+        // Foundation, whose comparison treats combining marks as part of the character before them.
+        if text.isByteComparable { return bytePunctuationProblems(text) }
         var problems: [String] = []
-        // ASCII text (nearly all) is searched byte by byte; other text through Foundation, whose
-        // comparison treats combining marks as part of the character before them.
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        let withoutEllipses = ascii ? text : text.replacingOccurrences(of: "…", with: "")
-        func has(_ needle: String) -> Bool {
-            ascii ? withoutEllipses.containsBytes(needle) : withoutEllipses.contains(needle)
-        }
-        for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where has(bad) {
-            if bad == " ." && has(" .zip") { continue }
+        let withoutEllipses = text.replacingOccurrences(of: "…", with: "")
+        for bad in badPairs where withoutEllipses.contains(bad) {
+            if bad == " ." && withoutEllipses.contains(" .zip") { continue }
             problems.append("'\(bad)' in \"\(text.prefix(80))\"")
         }
         var depth = 0
@@ -137,10 +220,100 @@ package struct BankLint: Sendable {
         return problems
     }
 
+    /// The marks that must not stand side by side, in the order they are reported.
+    private static let badPairs = ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"]
+
+    /// ``punctuationProblems(_:)`` of byte-comparable text: one pass over the bytes finds the
+    /// doubled marks and the parentheses, another the sentences.
+    static func bytePunctuationProblems(_ text: String) -> [String] {
+        var found: UInt8 = 0
+        var depth = 0
+        var text = text
+        text.withUTF8 { bytes in
+            let (dot, comma, space, question) = (
+                UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "?")
+            )
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if depth >= 0 {
+                    if byte == UInt8(ascii: "(") { depth += 1 }
+                    if byte == UInt8(ascii: ")") { depth -= 1 }
+                }
+                // The bit of the pair in ``badPairs``.
+                switch (previous, byte) {
+                case (dot, dot): found |= 1 << 0
+                case (comma, comma): found |= 1 << 1
+                case (space, comma): found |= 1 << 2
+                case (space, dot): found |= 1 << 3
+                case (dot, question): found |= 1 << 4
+                case (question, dot): found |= 1 << 5
+                case (comma, dot): found |= 1 << 6
+                case (dot, comma): found |= 1 << 7
+                default: break
+                }
+                previous = byte
+            }
+        }
+        var problems: [String] = []
+        for (index, bad) in badPairs.enumerated() where found & (1 << index) != 0 {
+            if bad == " ." && text.containsBytes(" .zip") { continue }
+            problems.append("'\(bad)' in \"\(text.prefix(80))\"")
+        }
+        if depth != 0 { problems.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
+        return problems + byteClauseProblems(text)
+    }
+
+    /// The opening-clause check of ``punctuationProblems(_:)`` on byte-comparable text, byte by
+    /// byte: the same sentences as ``sentences(_:)`` (split after `.`, `?` and `!`, spaces
+    /// trimmed), since those are single bytes here, without making a string of each.
+    private static func byteClauseProblems(_ text: String) -> [String] {
+        var problems: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            func starts(_ slice: Slice<UnsafeBufferPointer<UInt8>>, with prefix: StaticString) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard slice.count >= count else { return false }
+                let start = prefix.utf8Start
+                for offset in 0..<count where slice[slice.startIndex + offset] != start[offset] { return false }
+                return true
+            }
+            func check(_ lower: Int, _ upper: Int) {
+                var lower = lower
+                var upper = upper
+                while lower < upper && bytes[lower] == UInt8(ascii: " ") { lower += 1 }
+                while upper > lower && bytes[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+                var body = bytes[lower..<upper]
+                if starts(body, with: "True or false: ") { body = body.dropFirst(15) }
+                guard starts(body, with: "When using ") || starts(body, with: "Just as "),
+                    !body.contains(UInt8(ascii: ","))
+                else { return }
+                let sentence = String(decoding: body, as: UTF8.self)
+                problems.append("no comma closes the opening clause of \"\(sentence.prefix(80))\"")
+            }
+            var start = 0
+            for index in 0..<bytes.count
+            where bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "?")
+                || bytes[index] == UInt8(ascii: "!")
+            {
+                check(start, index + 1)
+                start = index + 1
+            }
+            if start < bytes.count { check(start, bytes.count) }
+        }
+        return problems
+    }
+
     /// A service name that needs "the" ("the Amazon EKS control plane") used without it.
     static func articleProblems(_ text: String, names: [String]) -> [String] {
+        articleProblems(text, names: names, byBytes: text.isByteComparable)
+    }
+
+    /// ``articleProblems(_:names:)``, told whether the text is byte-comparable.
+    static func articleProblems(_ text: String, names: [String], byBytes: Bool) -> [String] {
         var problems: [String] = []
         for name in names {
+            // A name whose bytes are not in the text is not found by Foundation either.
+            if byBytes && name.isByteComparable && !text.containsBytes(name) { continue }
             var searchRange = text.startIndex..<text.endIndex
             while let found = text.range(of: name, range: searchRange) {
                 let before = text[text.startIndex..<found.lowerBound]
@@ -171,6 +344,30 @@ package struct BankLint: Sendable {
 }
 
 extension String {
+    /// Whether every character is ASCII or one of the dashes and quotes `–`, `—`, `‘`, `’`, `“`,
+    /// `”`: one scalar with no canonically equivalent spelling and no combining marks, so that
+    /// a search for a needle of such characters finds it exactly where its bytes occur (and finds
+    /// nothing where they do not), as Foundation's search would.
+    fileprivate var isByteComparable: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D: E2 80 93/94/98/99/9C/9D.
+                guard byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2])
+                else { return false }
+                index += 3
+            }
+            return true
+        }
+    }
+
     /// Whether `needle`'s UTF-8 bytes occur in the text's (a byte search, no Foundation).
     fileprivate func containsBytes(_ needle: String) -> Bool {
         var haystack = self

@@ -36,62 +36,73 @@ package struct BankStatistics: Sendable, Codable, Equatable {
         /// (aim: at most 5%).
         package var largestGenericDistractorShare = 0.0
     }
-
-    package init(bank: Bank, items: [Item]) {
-        files = bank.files.count
-        sources = bank.sources.count
-        services = bank.services.count
-        tasks = bank.tasks.count
-        controls = bank.controls.count
-        facts = bank.facts.count
-        questions = bank.questions.count
-        self.items = items.count
-        factsByOwner = Dictionary(grouping: bank.facts, by: \.owner.rawValue).mapValues(\.count)
-        factsByService = Dictionary(grouping: bank.facts, by: \.service).mapValues(\.count)
-        itemsByKind = Dictionary(grouping: items, by: \.kind.rawValue).mapValues(\.count)
-        var byOwner: [String: Int] = [:]
-        var byService: [String: Int] = [:]
-        for item in items {
-            for owner in Set(item.values(of: "owner")) { byOwner[owner, default: 0] += 1 }
-            for service in Set(item.values(of: "service")) { byService[service, default: 0] += 1 }
-        }
-        itemsByOwner = byOwner
-        itemsByService = byService
-        balance = Balance(bank: bank, items: items)
-    }
 }
 
-extension BankStatistics.Balance {
-    init(bank: Bank, items: [Item]) {
-        let factsByID = Dictionary(bank.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let categoryOf = Dictionary(
-            bank.services.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
-        var genericUses: [String: Int] = [:]
-        for item in items {
+extension BankStatistics {
+    /// The counts of `bank` and of `items` (as generated from it).
+    package init(bank: Bank, items: [Item]) {
+        var tally = Tally(bank: bank)
+        for item in items { tally.add(item) }
+        self = tally.statistics
+    }
+
+    /// Counts items one at a time (as ``QuestionGenerator/forEachItem(seed:_:)`` hands them
+    /// over), so the items need not be held together.
+    struct Tally {
+        private var counts: BankStatistics
+        private let factsByID: [String: Fact]
+        private let categoryOf: [String: ServiceCategory]
+        /// How many choice items use each generic fact as a wrong option.
+        private var genericUses: [String: Int] = [:]
+
+        init(bank: Bank) {
+            counts = BankStatistics(
+                files: bank.files.count, sources: bank.sources.count, services: bank.services.count,
+                tasks: bank.tasks.count, controls: bank.controls.count, facts: bank.facts.count,
+                questions: bank.questions.count, items: 0,
+                factsByOwner: Dictionary(grouping: bank.facts, by: \.owner.rawValue).mapValues(\.count),
+                factsByService: Dictionary(grouping: bank.facts, by: \.service).mapValues(\.count),
+                itemsByKind: [:], itemsByOwner: [:], itemsByService: [:], balance: Balance())
+            factsByID = Dictionary(bank.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            categoryOf = Dictionary(
+                bank.services.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The counts so far.
+        var statistics: BankStatistics {
+            var out = counts
+            if out.balance.choiceItems > 0, let most = genericUses.values.max() {
+                out.balance.largestGenericDistractorShare = Double(most) / Double(out.balance.choiceItems)
+            }
+            return out
+        }
+
+        mutating func add(_ item: Item) {
+            counts.items += 1
+            counts.itemsByKind[item.kind.rawValue, default: 0] += 1
+            for owner in Set(item.values(of: "owner")) { counts.itemsByOwner[owner, default: 0] += 1 }
+            for service in Set(item.values(of: "service")) { counts.itemsByService[service, default: 0] += 1 }
             switch item.kind {
             case .owner:
-                ownerItems += 1
-                if item.answers == [Owner.aws.displayName] { ownerItemsKeyedAWS += 1 }
+                counts.balance.ownerItems += 1
+                if item.answers == [Owner.aws.displayName] { counts.balance.ownerItemsKeyedAWS += 1 }
             case .trueFalse:
-                trueFalseItems += 1
+                counts.balance.trueFalseItems += 1
             case .multipleChoice, .multipleResponse:
-                choiceItems += 1
+                counts.balance.choiceItems += 1
                 let service = item.values(of: "service").first ?? ""
                 let distractors = item.facts.dropFirst(item.answers.count).compactMap { factsByID[$0] }
                 let local = distractors.filter {
                     $0.service == service
                         || ($0.service != Fact.allServices && categoryOf[$0.service] == categoryOf[service])
                 }
-                if local.count >= 2 { choiceItemsWithLocalDistractors += 1 }
+                if local.count >= 2 { counts.balance.choiceItemsWithLocalDistractors += 1 }
                 for fact in distractors where fact.service == Fact.allServices {
                     genericUses[fact.id, default: 0] += 1
                 }
             default:
                 break
             }
-        }
-        if choiceItems > 0, let most = genericUses.values.max() {
-            largestGenericDistractorShare = Double(most) / Double(choiceItems)
         }
     }
 }

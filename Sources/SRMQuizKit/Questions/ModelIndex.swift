@@ -4,8 +4,12 @@ struct ModelIndex: Sendable {
     /// Facts sorted by id, so generation never depends on file order.
     let facts: [Fact]
     private let servicesByID: [String: Service]
+    /// ``sentenceName(_:)`` of each service name in the bank, made once.
+    private let sentenceNames: [String: String]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
+    /// The positions in ``facts`` of each service's own facts, ascending (so in id order).
+    private let positionsByService: [String: [Int32]]
     /// Facts by id (the first, in id order, of any that share one).
     private let factsByID: [String: Fact]
     /// Facts by task, each list in id order.
@@ -15,8 +19,8 @@ struct ModelIndex: Sendable {
     /// The tasks of each service's own facts, and the families those facts decide (see
     /// ``decides(_:_:)``), so "does any of S's facts decide this one?" is two look-ups.
     private let decidedOnService: [String: (tasks: Set<String>, families: Set<String>)]
-    /// ``globalFacts(holdingOn:)`` of every service in the bank, computed once.
-    private var globalsByService: [String: [Fact]] = [:]
+    /// ``globalPositions(holdingOn:)`` of every service in the bank, computed once.
+    private var globalsByService: [String: [Int32]] = [:]
     /// The texts of the facts whose wording names an owner (``ItemRules/namesOwner(_:)``),
     /// checked once per fact rather than once per use.
     private let ownerNamingTexts: Set<String>
@@ -28,10 +32,17 @@ struct ModelIndex: Sendable {
         let facts = bank.facts.sorted { $0.id < $1.id }
         self.facts = facts
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sentenceNames = Dictionary(
+            bank.services.map { ($0.name, Self.sentenceName($0)) }, uniquingKeysWith: { first, _ in first })
         let tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tasksByID = tasksByID
         let factsByService = Dictionary(grouping: facts, by: \.service)
         self.factsByService = factsByService
+        var positions: [String: [Int32]] = [:]
+        for (position, fact) in facts.enumerated() {
+            positions[fact.service, default: []].append(Int32(position))
+        }
+        positionsByService = positions
         factsByTask = Dictionary(grouping: facts, by: \.task)
         factsByID = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let decidedFamilies = Dictionary(
@@ -44,9 +55,9 @@ struct ModelIndex: Sendable {
         }
         ownerNamingTexts = Set(facts.map(\.text).filter { ItemRules.namesOwner(text: $0) })
         awsPages = bank.sources.compactMapValues { $0.isAWSPage ? $0.url : nil }
-        var globals: [String: [Fact]] = [:]
+        var globals: [String: [Int32]] = [:]
         for service in bank.services where globals[service.id] == nil {
-            globals[service.id] = computeGlobalFacts(holdingOn: service.id)
+            globals[service.id] = computeGlobalPositions(holdingOn: service.id)
         }
         globalsByService = globals
     }
@@ -63,6 +74,14 @@ struct ModelIndex: Sendable {
         guard let own = decidedOnService[service] else { return false }
         return own.tasks.contains(fact.task) || own.families.contains(family(of: fact))
     }
+
+    /// The families `service`'s own facts decide: ``isDecided(_:on:)`` holds for every fact whose
+    /// ``family(of:)`` is among them (empty for a service with no facts of its own).
+    func familiesDecided(on service: String) -> Set<String> { decidedOnService[service]?.families ?? [] }
+
+    /// The tasks of `service`'s own facts: with ``familiesDecided(on:)``, ``isDecided(_:on:)``
+    /// holds exactly for the facts on one of these tasks or in one of those families.
+    func ownTasks(of service: String) -> Set<String> { decidedOnService[service]?.tasks ?? [] }
 
     /// The task family of `fact` (its task id when the task names none).
     func family(of fact: Fact) -> String { tasksByID[fact.task]?.family ?? fact.task }
@@ -83,22 +102,39 @@ struct ModelIndex: Sendable {
     /// The service's own facts.
     func ownFacts(of service: String) -> [Fact] { factsByService[service] ?? [] }
 
+    /// The positions in ``facts`` of the service's own facts, ascending.
+    func ownPositions(of service: String) -> [Int32] { positionsByService[service] ?? [] }
+
     /// Global facts (on all services) that hold on `service`: those none of its own facts
     /// decide (same task, or a family its facts decide with another owner).
     func globalFacts(holdingOn service: String) -> [Fact] {
-        globalsByService[service] ?? computeGlobalFacts(holdingOn: service)
+        globalPositions(holdingOn: service).map { facts[Int($0)] }
     }
 
-    private func computeGlobalFacts(holdingOn service: String) -> [Fact] {
+    /// The positions in ``facts`` of ``globalFacts(holdingOn:)``, ascending.
+    func globalPositions(holdingOn service: String) -> [Int32] {
+        globalsByService[service] ?? computeGlobalPositions(holdingOn: service)
+    }
+
+    private func computeGlobalPositions(holdingOn service: String) -> [Int32] {
         let local = factsByService[service] ?? []
-        return (factsByService[Fact.allServices] ?? []).filter { global in
-            !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
+        let own = decidedOnService[service]
+        return (positionsByService[Fact.allServices] ?? []).filter { position in
+            let global = facts[Int(position)]
+            // No own fact shares its task or decides its family: nothing to contradict it.
+            if let own, !own.tasks.contains(global.task), !own.families.contains(family(of: global)) {
+                return true
+            }
+            return !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
         }
     }
 
     /// The service's name as it reads inside a sentence: "the Amazon EKS control plane", but
     /// "Amazon EC2" and "Amazon EKS managed node groups".
-    func sentenceName(_ service: Service) -> String {
+    func sentenceName(_ service: Service) -> String { sentenceNames[service.name] ?? Self.sentenceName(service) }
+
+    /// The service's name as it reads inside a sentence, which depends on the service alone.
+    static func sentenceName(_ service: Service) -> String {
         guard let last = service.name.split(separator: " ").last, let first = last.first,
             first.isLowercase, !last.hasSuffix("s")
         else { return service.name }

@@ -21,27 +21,76 @@ public struct QuestionGenerator: Sendable {
     public func generate(seed: UInt64 = 0) -> [Item] {
         // Each kind is made from the model and the seed alone (no shared state, its own random
         // generator), so the kinds are made concurrently and joined in this fixed order.
-        let kinds: [@Sendable (QuestionGenerator) -> [Item]] = [
-            { $0.ownerItems() }, { $0.ofOrInItems() }, { $0.trueFalseItems() },
-            { $0.choiceItems(seed: seed) }, { $0.contrastItems(seed: seed) }, { $0.categoryItems(seed: seed) },
-            { $0.controlItems(seed: seed) }, { $0.flashcards() }, { $0.scenarioItems(seed: seed) },
-            { $0.serviceHelpItems(seed: seed) },
-        ]
-        let items = ParallelMap.map(kinds.count) { kinds[$0](self) }.flatMap { $0 }
-        var seenIDs = Set<String>()
-        var seenPrompts = Set<String>()
-        let unique = items.filter { item in
-            seenIDs.insert(item.id).inserted && seenPrompts.insert(item.prompt.lowercased()).inserted
-        }
+        let kinds = Self.kinds
+        let items = ParallelMap.map(kinds.count) { index in
+            var items: [Item] = []
+            kinds[index](self, seed) { items.append($0) }
+            return items
+        }.flatMap { $0 }
+        var seen = UniqueItems()
+        let unique = items.filter { seen.admits($0) }
         var rng = SeededGenerator(seed: seed)
         return SeededShuffle.shuffled(unique.sorted { $0.id < $1.id }, using: &rng)
     }
 
+    /// Hands `body` the items of ``generate(seed:)`` one at a time, as they are made (kind by
+    /// kind, not shuffled), so a caller that looks at each item once (`bank validate` of a large
+    /// bank) never holds them all. ``generatedOrder(ofIDs:seed:wanted:)`` gives their places in
+    /// ``generate(seed:)``'s order.
+    package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
+        var seen = UniqueItems()
+        for kind in Self.kinds {
+            kind(self, seed) { item in
+                if seen.admits(item) { body(item) }
+            }
+        }
+    }
+
+    /// The item kinds, in the order their items are joined: each hands over its items, made
+    /// from the model and the seed alone.
+    private static let kinds: [@Sendable (QuestionGenerator, UInt64, (Item) -> Void) -> Void] = [
+        { generator, _, emit in generator.ownerItems(emit) },
+        { generator, _, emit in generator.ofOrInItems(emit) },
+        { generator, _, emit in generator.trueFalseItems(emit) },
+        { generator, seed, emit in generator.choiceItems(seed: seed, emit) },
+        { generator, seed, emit in generator.contrastItems(seed: seed, emit) },
+        { generator, seed, emit in generator.categoryItems(seed: seed).forEach(emit) },
+        { generator, seed, emit in generator.controlItems(seed: seed).forEach(emit) },
+        { generator, _, emit in generator.flashcards(emit) },
+        { generator, seed, emit in generator.scenarioItems(seed: seed).forEach(emit) },
+        { generator, seed, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
+    ]
+
+    /// Keeps the first item with each id and the first with each prompt (ignoring case).
+    private struct UniqueItems {
+        private var ids = Set<String>()
+        private var prompts = Set<String>()
+
+        mutating func admits(_ item: Item) -> Bool {
+            ids.insert(item.id).inserted && prompts.insert(item.prompt.lowercased()).inserted
+        }
+    }
+
+    /// The place in ``generate(seed:)``'s order of each item whose id is in `wanted`, given the
+    /// ids of all the items (those ``forEachItem(seed:_:)`` handed over, in any order).
+    package static func generatedOrder(ofIDs ids: [String], seed: UInt64, wanted: Set<String>) -> [String: Int] {
+        // generate sorts the items by id and shuffles them: the same shuffle of their sorted
+        // places says where each one ends up (the shuffle depends only on the count).
+        let sorted = ids.sorted()
+        var rng = SeededGenerator(seed: seed)
+        let shuffled = SeededShuffle.shuffled(0..<Int32(sorted.count), using: &rng)
+        var order: [String: Int] = [:]
+        for (place, index) in shuffled.enumerated() where wanted.contains(sorted[Int(index)]) {
+            order[sorted[Int(index)]] = place
+        }
+        return order
+    }
+
     // MARK: - Kinds
 
-    func ownerItems() -> [Item] {
-        var items = model.facts.filter { model.permits($0, as: .key, in: .owner) }.map { fact in
-            ownerItem(id: "owner/\(fact.id)", fact: fact, context: model.context(fact))
+    func ownerItems(_ emit: (Item) -> Void) {
+        for fact in model.facts where model.permits(fact, as: .key, in: .owner) {
+            emit(ownerItem(id: "owner/\(fact.id)", fact: fact, context: model.context(fact)))
         }
         // AWS's global duties asked on the core services: "When using Amazon S3, who is
         // responsible for the physical security of data centres?" — they hold on every service,
@@ -52,13 +101,12 @@ public struct QuestionGenerator: Sendable {
             where fact.owner == .aws && fact.defensibleOwners == [.aws]
                 && model.permits(fact, as: .key, in: .owner)
             {
-                items.append(
+                emit(
                     ownerItem(
                         id: "owner/\(fact.id)/\(serviceID)", fact: fact,
                         context: "When using \(model.sentenceName(service)), ", service: serviceID))
             }
         }
-        return items
     }
 
     /// The services a new learner meets first (and whose global duties are asked on them).
@@ -85,20 +133,20 @@ public struct QuestionGenerator: Sendable {
     static let ofChoice = "Security OF the cloud (AWS)"
     static let inChoice = "Security IN the cloud (customer)"
 
-    func ofOrInItems() -> [Item] {
-        model.facts.compactMap { fact in
+    func ofOrInItems(_ emit: (Item) -> Void) {
+        for fact in model.facts {
             guard fact.owner != .shared, fact.defensibleOwners.count == 1,
                 model.permits(fact, as: .key, in: .ofOrIn)
-            else { return nil }
+            else { continue }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
-            return Item(
+            emit(Item(
                 id: "of-in/\(fact.id)", kind: .ofOrIn,
                 prompt:
                     "\(model.context(fact))is \(fact.text) part of security OF the cloud or security IN the cloud?"
                     .capitalizedFirst,
                 choices: [Self.ofChoice, Self.inChoice], answers: [answer],
                 explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                tags: model.tags(fact, kind: .ofOrIn), sources: model.urls(fact.sources), facts: [fact.id])
+                tags: model.tags(fact, kind: .ofOrIn), sources: model.urls(fact.sources), facts: [fact.id]))
         }
     }
 
@@ -107,19 +155,18 @@ public struct QuestionGenerator: Sendable {
     /// services have facts on the family with different owners.
     ///
     /// Facts with a documented nuance yield none (see ``ItemRules``).
-    func trueFalseItems() -> [Item] {
-        var items: [Item] = []
+    func trueFalseItems(_ emit: (Item) -> Void) {
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
             let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
             if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
-                items.append(
+                emit(
                     trueFalse(
                         id: "tf/\(fact.id)/owner-swap", fact: fact,
                         statement: model.claim(wrong, fact: fact, alone: fact.owner == .shared), isTrue: false
                     ))
             } else {
-                items.append(
+                emit(
                     trueFalse(
                         id: "tf/\(fact.id)/true", fact: fact,
                         statement: model.claim(fact.owner, fact: fact), isTrue: true))
@@ -144,14 +191,13 @@ public struct QuestionGenerator: Sendable {
                 "when using \(model.sentenceName(service)), \(other.owner.phrase) "
                 + "\(other.owner == .shared ? "shares" : "is responsible for") \(task.text), "
                 + "just as when using \(model.sentenceName(otherService))"
-            items.append(
+            emit(
                 trueFalse(
                     id: "tf/\(fact.id)/like/\(other.id)", fact: fact, statement: statement, isTrue: false,
                     extra:
                         " On \(model.sentenceName(otherService)), by contrast, \(other.owner.phrase) \(other.owner == .shared ? "share" : "is responsible for") \(other.text).",
                     premise: other))
         }
-        return items
     }
 
     private func trueFalse(
@@ -170,6 +216,13 @@ public struct QuestionGenerator: Sendable {
     /// Multiple-choice and multiple-response items, whose wrong options one
     /// ``DistractorPicker`` draws (so the cap on generic options holds across both kinds).
     func choiceItems(seed: UInt64) -> [Item] {
+        var items: [Item] = []
+        choiceItems(seed: seed) { items.append($0) }
+        return items
+    }
+
+    /// ``choiceItems(seed:)``, handed over one at a time.
+    func choiceItems(seed: UInt64, _ emit: (Item) -> Void) {
         var picker = DistractorPicker(model: model, pools: distractorPools)
         var requests: [(service: Service, owner: Owner)] = []
         for service in bank.services {
@@ -179,8 +232,8 @@ public struct QuestionGenerator: Sendable {
             }
         }
         picker.plan(requests)
-        return multipleChoiceItems(seed: seed, picker: &picker)
-            + multipleResponseItems(seed: seed, picker: &picker)
+        multipleChoiceItems(seed: seed, picker: &picker, emit)
+        multipleResponseItems(seed: seed, picker: &picker, emit)
     }
 
     /// The service's own facts that may key a "which is X's responsibility" item.
@@ -189,8 +242,7 @@ public struct QuestionGenerator: Sendable {
             .filter { model.permits($0, as: .key, in: .multipleChoice) }
     }
 
-    func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
-        var items: [Item] = []
+    func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
                 for fact in keys(on: service, owner: owner) {
@@ -201,7 +253,7 @@ public struct QuestionGenerator: Sendable {
                     guard distractors.count == 3 else { continue }
                     let choices = SeededShuffle.shuffled(
                         ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
-                    items.append(
+                    emit(
                         Item(
                             id: id, kind: .multipleChoice,
                             prompt:
@@ -216,11 +268,9 @@ public struct QuestionGenerator: Sendable {
                 }
             }
         }
-        return items
     }
 
-    func multipleResponseItems(seed: UInt64, picker: inout DistractorPicker) -> [Item] {
-        var items: [Item] = []
+    func multipleResponseItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
                 let correct = keys(on: service, owner: owner).sorted { $0.id < $1.id }
@@ -235,7 +285,7 @@ public struct QuestionGenerator: Sendable {
                     let choices = SeededShuffle.shuffled(
                         (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
-                    items.append(
+                    emit(
                         Item(
                             id: id, kind: .multipleResponse,
                             prompt:
@@ -250,11 +300,9 @@ public struct QuestionGenerator: Sendable {
                 }
             }
         }
-        return items
     }
 
-    func contrastItems(seed: UInt64) -> [Item] {
-        var items: [Item] = []
+    func contrastItems(seed: UInt64, _ emit: (Item) -> Void) {
         for task in bank.tasks {
             let facts = model.facts(onTask: task.id).filter { $0.service != Fact.allServices }
             for owner in [Owner.aws, .customer] {
@@ -277,7 +325,7 @@ public struct QuestionGenerator: Sendable {
                 }
                 guard distractors.count == 3 else { continue }
                 let choices = SeededShuffle.shuffled(([fact] + distractors).map(model.serviceName), using: &rng)
-                items.append(
+                emit(
                     Item(
                         id: id, kind: .contrast,
                         prompt:
@@ -292,16 +340,14 @@ public struct QuestionGenerator: Sendable {
                         sources: model.urls(([fact] + distractors).flatMap(\.sources)),
                         facts: [fact.id] + distractors.map(\.id)))
             }
-            items += contrastPairs(task: task, facts: facts, seed: seed)
+            contrastPairs(task: task, facts: facts, seed: seed, emit)
         }
-        return items
     }
 
     /// "Who is responsible for T on A and on B?" for services where the owners differ; each fact
     /// is paired with the next two facts (by id) of the other owner.
-    func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64) -> [Item] {
+    func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64, _ emit: (Item) -> Void) {
         let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
-        var items: [Item] = []
         for (index, first) in strict.enumerated() {
             // The first two facts after this one (wrapping round) of the other owner on another
             // service; found by walking on, not by copying the rotated list (large banks).
@@ -326,7 +372,7 @@ public struct QuestionGenerator: Sendable {
                     (.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer),
                 ]
                 let answer = option(first.owner, second.owner)
-                items.append(
+                emit(
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
@@ -339,7 +385,6 @@ public struct QuestionGenerator: Sendable {
                         facts: [first.id, second.id]))
             }
         }
-        return items
     }
 
     func categoryItems(seed: UInt64) -> [Item] {
@@ -464,9 +509,9 @@ public struct QuestionGenerator: Sendable {
         return items
     }
 
-    func flashcards() -> [Item] {
-        var items = model.facts.map { fact in
-            Item(
+    func flashcards(_ emit: (Item) -> Void) {
+        for fact in model.facts {
+            emit(Item(
                 id: "card/\(fact.id)", kind: .flashcard,
                 prompt:
                     "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
@@ -477,10 +522,10 @@ public struct QuestionGenerator: Sendable {
                     + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
                         "accepts:\($0.rawValue)"
                     },
-                sources: model.urls(fact.sources), facts: [fact.id])
+                sources: model.urls(fact.sources), facts: [fact.id]))
         }
         for service in bank.services where !service.summary.isEmpty {
-            items.append(
+            emit(
                 Item(
                     id: "card/service/\(service.id)", kind: .flashcard,
                     prompt: "\(service.name): how does responsibility split?",
@@ -493,7 +538,6 @@ public struct QuestionGenerator: Sendable {
                     ],
                     sources: model.urls(service.sources)))
         }
-        return items
     }
 
     /// A flashcard's back: the owner and the reason; where the documentation is more precise,

@@ -227,6 +227,10 @@ import Testing
             BankLint.articleProblems(
                 "When using the Amazon EKS control plane, who?", names: ["Amazon EKS control plane"]
             ).isEmpty)
+        #expect(
+            BankLint.articleProblems(
+                "Amazon EKS control plane — used with Amazon EKS control plane", names: ["Amazon EKS control plane"]
+            ) == ["'Amazon EKS control plane' needs an article after 'with'"])
         let giveaway = Item(
             id: "x", kind: .multipleChoice,
             prompt: "Who handles patching the guest OS when patching the guest OS?",
@@ -235,6 +239,26 @@ import Testing
             sources: ["https://aws.amazon.com/compliance/shared-responsibility-model/"])
         let lint = BankLint(bank: Bank(), items: [giveaway])
         #expect(lint.findings.contains { $0.message.contains("contains the key") })
+    }
+
+    /// ASCII text is split into sentences byte by byte, other text character by character: both
+    /// find the same unclosed opening clauses (a non-ASCII sentence added takes the other path).
+    @Test(arguments: [
+        ("When using Amazon EC2 who patches the OS?", 1),
+        ("True or false: When using Amazon EC2 the customer patches the OS.", 1),
+        ("True or false: When using Amazon EC2, the customer patches the OS.", 0),
+        ("Owner: AWS. Just as on EC2 the customer does. When using S3, it is fine!", 1),
+        ("  Just as before", 1),
+        ("Who patches? When using Amazon RDS nobody. Just as on EC2", 2),
+        ("Nothing to see here.", 0),
+        ("When using Amazon EC2 — the guest OS — who patches it?", 1),
+        ("True or false: “When using Amazon S3, it’s fine.”", 0),
+    ])
+    func openingClausesNeedAComma(text: String, expected: Int) {
+        let problems = BankLint.punctuationProblems(text)
+        #expect(problems.count == expected, "\(problems)")
+        #expect(problems.allSatisfy { $0.hasPrefix("no comma closes the opening clause of") })
+        #expect(BankLint.punctuationProblems("Café. " + text) == problems)
     }
 
     @Test func anOptionalTaskFamilyDefaultsToTheTaskID() throws {

@@ -7,7 +7,7 @@ struct BankReader {
     var bank = Bank()
     var problems: [BankProblem] = []
     /// Where each entry was read, by section, in file order (duplicates included).
-    private(set) var places: [Section: [(id: String, field: YAMLField)]] = [:]
+    private(set) var places: [Section: [(id: String, field: YAMLPlace)]] = [:]
 
     enum Section: String, CaseIterable {
         case sources, services, tasks, controls, facts, questions
@@ -143,7 +143,7 @@ struct BankReader {
     }
 
     mutating func note(_ section: Section, _ id: String, _ field: YAMLField) {
-        places[section, default: []].append((id, field))
+        places[section, default: []].append((id, field.place))
     }
 
     private mutating func readList(_ value: YAMLField, section: Section) {

@@ -5,7 +5,7 @@ extension BankValidator {
     /// The fewest wrong answers a "which service helps?" item needs.
     static let serviceHelpDistractors = 3
 
-    func serviceHelpProblems(checkSources: (_ references: [String], _ field: YAMLField) -> Void)
+    func serviceHelpProblems(checkSources: (_ references: [String], _ field: YAMLPlace) -> Void)
         -> [BankProblem]
     {
         var problems: [BankProblem] = []

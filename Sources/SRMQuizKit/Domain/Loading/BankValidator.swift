@@ -12,7 +12,7 @@ struct BankValidator {
         let factIDs = Set(bank.facts.map(\.id))
 
         for section in BankReader.Section.allCases {
-            var first: [String: YAMLField] = [:]
+            var first: [String: YAMLPlace] = [:]
             for (id, field) in reader.places[section] ?? [] {
                 if let earlier = first[id] {
                     let at = earlier.file + (earlier.line.map { ":\($0)" } ?? "")
@@ -24,7 +24,7 @@ struct BankValidator {
             }
         }
 
-        func checkSources(_ references: [String], at field: YAMLField) {
+        func checkSources(_ references: [String], at field: YAMLPlace) {
             for reference in references
             where !(reference.hasPrefix("https://") || reference.hasPrefix("http://"))
                 && bank.sources[reference] == nil
@@ -34,7 +34,7 @@ struct BankValidator {
                         "unknown source '\(reference)'; expected a key from 'sources' or an http(s) URL"))
             }
         }
-        func place(_ section: BankReader.Section, _ index: Int) -> YAMLField? {
+        func place(_ section: BankReader.Section, _ index: Int) -> YAMLPlace? {
             let list = reader.places[section] ?? []
             return index < list.count ? list[index].field : nil
         }

@@ -3,40 +3,74 @@ import Yams
 /// A YAML node together with where it came from, for reading bank files with precise errors.
 struct YAMLField {
     let node: Node
-    /// The field path, such as `facts[3].owner`.
-    let path: String
     let file: String
+    /// The path of the field holding this one, and this one's key or index in it: the path is
+    /// spelled out only when asked for (a problem, a place), not for every field read.
+    private let parentPath: String
+    private let step: Step
+
+    private enum Step {
+        case given
+        case key(String)
+        case index(Int)
+    }
+
+    init(node: Node, path: String, file: String) {
+        self.init(node: node, parentPath: path, step: .given, file: file)
+    }
+
+    private init(node: Node, parentPath: String, step: Step, file: String) {
+        self.node = node
+        self.parentPath = parentPath
+        self.step = step
+        self.file = file
+    }
+
+    /// The field path, such as `facts[3].owner`.
+    var path: String {
+        switch step {
+        case .given: parentPath
+        case .key(let key): parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        case .index(let index): "\(parentPath)[\(index)]"
+        }
+    }
 
     var line: Int? { node.mark?.line }
     var column: Int? { node.mark?.column }
 
-    func problem(_ message: String) -> BankProblem {
-        BankProblem(
-            file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
-    }
+    /// Where the node is, without the node (which holds its whole subtree).
+    var place: YAMLPlace { YAMLPlace(file: file, line: line, column: column, path: path) }
+
+    func problem(_ message: String) -> BankProblem { place.problem(message) }
 
     /// The entries of a mapping, in file order.
     var mappingEntries: [(key: String, value: YAMLField, keyNode: Node)]? {
         guard case .mapping(let mapping) = node else { return nil }
+        let path = self.path
         return mapping.map { pair in
             let key = pair.key.string ?? ""
-            let child = path.isEmpty ? key : "\(path).\(key)"
-            return (key, YAMLField(node: pair.value, path: child, file: file), pair.key)
+            return (key, YAMLField(node: pair.value, parentPath: path, step: .key(key), file: file), pair.key)
         }
     }
 
     /// The elements of a sequence.
     var sequenceElements: [YAMLField]? {
         guard case .sequence(let sequence) = node else { return nil }
+        let path = self.path
         return sequence.enumerated().map { index, element in
-            YAMLField(node: element, path: "\(path)[\(index)]", file: file)
+            YAMLField(node: element, parentPath: path, step: .index(index), file: file)
         }
     }
 
     /// A scalar's text (not for null).
     var scalarString: String? {
         guard case .scalar(let scalar) = node else { return nil }
-        if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        if scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
+        }
         return scalar.string
     }
 
@@ -47,6 +81,21 @@ struct YAMLField {
         case .sequence: "a list"
         case .alias: "an alias"
         }
+    }
+}
+
+/// Where a YAML node was read: enough to report a problem with it after the file's nodes are gone
+/// (``BankReader`` keeps one per entry for the cross-file checks of ``BankValidator``).
+struct YAMLPlace {
+    let file: String
+    let line: Int?
+    let column: Int?
+    /// The field path, such as `facts[3]`.
+    let path: String
+
+    func problem(_ message: String) -> BankProblem {
+        BankProblem(
+            file: file, line: line, column: column, field: path.isEmpty ? nil : path, message: message)
     }
 }
 
