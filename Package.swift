@@ -112,7 +112,8 @@ if Context.environment["SRMQUIZ_FUZZ"] == "1" {
         // The libFuzzer glue both executables share (the driver's entry, copying an input).
         .target(name: "SRMQuizFuzzDriver"),
         .executableTarget(
-            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit", "SRMQuizFuzzDriver"], swiftSettings: instrumented,
+            name: "srmquiz-fuzz", dependencies: ["SRMQuizKit", "SRMQuizFuzzDriver"],
+            swiftSettings: instrumented,
             linkerSettings: linked),
         .executableTarget(
             name: "srmquiz-fuzz-class", dependencies: ["SRMQuizKit", "SRMQuizServer", "SRMQuizFuzzDriver"],

@@ -64,11 +64,16 @@ package struct SRMQuizCommand: AsyncParsableCommand {
         for word in arguments {
             let subcommands = command.configuration.subcommands
             guard !word.hasPrefix("-"), !subcommands.isEmpty, word != "help" else { return }
-            guard let next = subcommands.first(where: { name(of: $0) == word || $0.configuration.aliases.contains(word) })
+            guard
+                let next = subcommands.first(where: {
+                    name(of: $0) == word || $0.configuration.aliases.contains(word)
+                })
             else {
                 let names = subcommands.map(name(of:))
                 var message = "unknown command '\(word)' for '\(path.joined(separator: " "))'"
-                if let near = Suggestion.closest(to: word, in: names) { message += "; did you mean '\(near)'?" }
+                if let near = Suggestion.closest(to: word, in: names) {
+                    message += "; did you mean '\(near)'?"
+                }
                 message += " Commands: " + names.joined(separator: ", ")
                 throw CLIError.usage(message)
             }

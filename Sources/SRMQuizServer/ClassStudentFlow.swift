@@ -222,7 +222,10 @@ package struct ClassStudentFlow: Sendable {
         let choices = question.choices ?? []
         guard !line.isEmpty else { return [.prompt("Answer: ")] }
         // The one answer parser of every session: letters, numbers, an option's words.
-        guard let letters = AnswerParser(choices: choices).options(line).map({ ChoiceAnswer(indices: $0).letters })
+        guard
+            let letters = AnswerParser(choices: choices).options(line).map({
+                ChoiceAnswer(indices: $0).letters
+            })
         else {
             let last = ChoiceAnswer.letter(max(0, choices.count - 1))
             return [

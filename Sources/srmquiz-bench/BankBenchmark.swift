@@ -14,7 +14,10 @@ enum BankBenchmark {
         if let index = arguments.firstIndex(of: "--generate-facts"), index + 1 < arguments.count,
             let facts = Int(arguments[index + 1])
         {
-            guard let out = arguments.firstIndex(of: "--out").flatMap({ $0 + 1 < arguments.count ? arguments[$0 + 1] : nil })
+            guard
+                let out = arguments.firstIndex(of: "--out").flatMap({
+                    $0 + 1 < arguments.count ? arguments[$0 + 1] : nil
+                })
             else { throw CocoaError(.fileNoSuchFile) }
             try generate(facts: facts, into: out)
             print("wrote a bank of \(facts) facts to \(out)")
@@ -47,7 +50,9 @@ enum BankBenchmark {
         let load = median { bank = BankLoader.check(paths: [folder]).bank }
         var count = 0
         let generate = median { count = QuestionGenerator(bank: bank).generate(seed: 0).count }
-        print("bundled bank: \(files.count) files, \(texts.map(\.utf8.count).reduce(0, +)) bytes, \(count) items; median of \(runs)")
+        print(
+            "bundled bank: \(files.count) files, \(texts.map(\.utf8.count).reduce(0, +)) bytes, \(count) items; median of \(runs)"
+        )
         print(String(format: "  YAML compose only      %7.1f ms", compose))
         print(String(format: "  load + check (total)   %7.1f ms", load))
         print(String(format: "  generate items         %7.1f ms", generate))
@@ -73,7 +78,8 @@ enum BankBenchmark {
 
             """
         for t in 0..<taskCount {
-            model += "  - id: task-\(t)\n    text: looking after part \(t) of the workload\n    topic: topic-\(t % 10)\n"
+            model +=
+                "  - id: task-\(t)\n    text: looking after part \(t) of the workload\n    topic: topic-\(t % 10)\n"
         }
         model += "services:\n"
         for s in 0..<serviceCount {
@@ -81,7 +87,9 @@ enum BankBenchmark {
                 "  - id: svc-\(s)\n    name: Amazon Service \(s)\n    category: \(categories[s % 3])\n"
                 + "    summary: AWS runs the platform; you configure service \(s).\n    sources: [BENCH]\n"
         }
-        try model.write(toFile: (folder as NSString).appendingPathComponent("model.yaml"), atomically: true, encoding: .utf8)
+        try model.write(
+            toFile: (folder as NSString).appendingPathComponent("model.yaml"), atomically: true,
+            encoding: .utf8)
         var written = 0
         var file = 0
         while written < facts {

@@ -26,7 +26,8 @@ enum BenchmarkOptions {
     /// - Throws: ``ProgressBenchmark/BenchmarkError`` when `binary` is not an executable file.
     static func requireBinary(_ binary: String) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ProgressBenchmark.BenchmarkError("no srmquiz binary at \(binary); build it: swift build -c release")
+            throw ProgressBenchmark.BenchmarkError(
+                "no srmquiz binary at \(binary); build it: swift build -c release")
         }
     }
 }

@@ -13,7 +13,8 @@ let benchmarks: [String: ([String]) throws -> Void] = [
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: ", ")
-    FileHandle.standardError.write(Data("usage: srmquiz-bench <benchmark> [arguments]; benchmarks: \(names)\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: srmquiz-bench <benchmark> [arguments]; benchmarks: \(names)\n".utf8))
     exit(2)
 }
 do {

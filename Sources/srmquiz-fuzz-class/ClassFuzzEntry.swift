@@ -18,7 +18,8 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
 /// libFuzzer calls this with each input: feeds it to the class protocol.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let messages = FuzzDriver.bytes(data, size).split(separator: 0x0A, omittingEmptySubsequences: false).prefix(64)
+    let messages = FuzzDriver.bytes(data, size).split(separator: 0x0A, omittingEmptySubsequences: false)
+        .prefix(64)
         .map { String(decoding: $0, as: UTF8.self) }
     let done = DispatchSemaphore(value: 0)
     Task {

@@ -18,12 +18,14 @@ nonisolated(unsafe) private var selected: FuzzTarget?
 /// (exits 64 naming the targets when it is not one).
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
 ) -> Int32 {
     let name = ProcessInfo.processInfo.environment["SRMQUIZ_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
         let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-        FileHandle.standardError.write(Data("srmquiz-fuzz: set SRMQUIZ_FUZZ_TARGET to one of: \(names)\n".utf8))
+        FileHandle.standardError.write(
+            Data("srmquiz-fuzz: set SRMQUIZ_FUZZ_TARGET to one of: \(names)\n".utf8))
         exit(64)
     }
     selected = target

@@ -55,7 +55,9 @@ final class FuzzFiles: @unchecked Sendable {
         let file = ProgressStateFile(
             learner: "fuzz", created: Date(timeIntervalSince1970: 0), updated: Date(timeIntervalSince1970: 0),
             settings: SchedulerSettings(), logLines: reflected, logBytes: offset, cards: [:])
-        guard let encoded = try? ProgressCodec.fileEncoder().encode(file) else { fatalError("cannot encode a state") }
+        guard let encoded = try? ProgressCodec.fileEncoder().encode(file) else {
+            fatalError("cannot encode a state")
+        }
         write(Array(ProgressCheck.seal(encoded, pretty: true)), to: state)
         write(bytes, to: log)
         _ = try? ProgressLoader.load(state, wholeLog: true)
@@ -73,7 +75,8 @@ final class FuzzFiles: @unchecked Sendable {
         guard body.last == 0x7D else { return json }
         let marker = Array((pretty ? ",\n  \"crc32c\" : \"" : #","crc32c":""#).utf8)
         let tail = marker.count + 8 + (pretty ? 3 : 2)
-        if body.count >= tail, Array(body[(body.count - tail)..<(body.count - tail + marker.count)]) == marker {
+        if body.count >= tail, Array(body[(body.count - tail)..<(body.count - tail + marker.count)]) == marker
+        {
             body.removeLast(tail)
             body += pretty ? Array("\n}".utf8) : [0x7D]
         }

@@ -35,7 +35,9 @@ enum FuzzTarget: String, CaseIterable {
             let text = String(decoding: bytes, as: UTF8.self)
             guard let rows = try? RevlogReplay.parse(text, source: "fuzz.csv") else { return }
             for kind in [SchedulerKind.fsrs, .sm2] {
-                guard let replay = try? RevlogReplay(kind: kind) else { fatalError("default settings refused") }
+                guard let replay = try? RevlogReplay(kind: kind) else {
+                    fatalError("default settings refused")
+                }
                 _ = replay.replay(rows)
             }
         }

@@ -1,5 +1,5 @@
-import Testing
 import SRMQuizKit
+import Testing
 
 @Suite struct TerminalTextTests {
     @Test(arguments: [

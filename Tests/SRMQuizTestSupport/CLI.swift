@@ -111,7 +111,8 @@ package enum CLI {
         let home = try home ?? temporaryDirectory()
         return try execute(
             [binary.path] + arguments, environment: self.environment(base, home: home, extra: environment),
-            input: input, keepInputOpen: keepInputOpen, timeLimit: timeLimit, currentDirectory: currentDirectory)
+            input: input, keepInputOpen: keepInputOpen, timeLimit: timeLimit,
+            currentDirectory: currentDirectory)
     }
 
     /// Runs `command` (an argument list whose first entry is the program's path, such as

@@ -12,7 +12,9 @@ package final class ManualClock: Clock, @unchecked Sendable {
     package func now() -> Date { lock.withLock { time } }
 
     /// Moves the clock `seconds` forward.
-    package func advance(_ seconds: TimeInterval) { lock.withLock { time = time.addingTimeInterval(seconds) } }
+    package func advance(_ seconds: TimeInterval) {
+        lock.withLock { time = time.addingTimeInterval(seconds) }
+    }
 
     /// Sets the clock to `date` (never backwards).
     package func set(_ date: Date) { lock.withLock { time = max(time, date) } }

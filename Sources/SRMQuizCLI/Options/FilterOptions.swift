@@ -10,7 +10,9 @@ import SRMQuizKit
 /// ``BankOptions`` (`--bank`, `--no-bundled`) it is the one filter set.
 struct FilterOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Only questions about this service id, e.g. ec2 (repeatable, or comma-separated).", valueName: "id"),
+        help: ArgumentHelp(
+            "Only questions about this service id, e.g. ec2 (repeatable, or comma-separated).",
+            valueName: "id"),
         completion: .custom { _, _, _ in Completions.serviceIDs() })
     var service: [String] = []
 
@@ -33,7 +35,8 @@ struct FilterOptions: ParsableArguments {
             valueName: "tag"))
     var tag: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions on this topic, e.g. patching (repeatable).", valueName: "topic"))
+    @Option(
+        help: ArgumentHelp("Only questions on this topic, e.g. patching (repeatable).", valueName: "topic"))
     var topic: [String] = []
 
     init() {}
@@ -46,8 +49,10 @@ struct FilterOptions: ParsableArguments {
         }
         for name in Self.split(kind) where ItemKind(rawValue: name.lowercased()) == nil {
             throw ValidationError(
-                Suggestion.unknownValue(option: "--kind", value: name, valid: ItemKind.allCases.map(\.rawValue))
-                    .message)
+                Suggestion.unknownValue(
+                    option: "--kind", value: name, valid: ItemKind.allCases.map(\.rawValue)
+                )
+                .message)
         }
     }
 
@@ -88,7 +93,8 @@ struct FilterOptions: ParsableArguments {
         let pool = try select(from: QuestionGenerator(bank: bank).generate(seed: seed))
         let items = ExamSelector.select(from: pool, count: count, seed: seed)
         guard !items.isEmpty else {
-            throw CLIError("no questions with choices" + (isEmpty ? " in the banks" : " match \(description)"))
+            throw CLIError(
+                "no questions with choices" + (isEmpty ? " in the banks" : " match \(description)"))
         }
         if items.count < count {
             CLIOutput.note("only \(TextFormat.count(items.count, "question")) with choices; asking those")

@@ -17,11 +17,12 @@ struct ClassLocalCommand: AsyncParsableCommand {
             the question closes by itself at 0:00 (an answer typed after that is too late). In turns \
             mode, unless --no-speed-bonus, a correct answer scores round(1000 × (1 − (t/T)/2)); \
             together mode has no speed bonus (it would time your typing): 1000 for every right answer.
-            """ + HelpText.examples([
-                "srmquiz class --players \"Ann,Bo,Cy\" --count 10    Everyone, every question.",
-                "srmquiz class --roster room.txt --turns --timer 30    In turns, 30 s each.",
-                "srmquiz class --players \"Ann,Bo\" --service s3 --seed 7",
-            ])
+            """
+                + HelpText.examples([
+                    "srmquiz class --players \"Ann,Bo,Cy\" --count 10    Everyone, every question.",
+                    "srmquiz class --roster room.txt --turns --timer 30    In turns, 30 s each.",
+                    "srmquiz class --players \"Ann,Bo\" --service s3 --seed 7",
+                ])
     )
 
     enum Mode: String, EnumerableFlag {

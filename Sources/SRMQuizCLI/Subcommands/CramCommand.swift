@@ -7,14 +7,17 @@ struct CramCommand: AsyncParsableCommand {
         commandName: "cram",
         abstract:
             "Cram chosen topics, hardest first (lowest recall, most lapses, then unseen); never recorded.",
-        discussion: "Missed questions come back at the end until you get them right." + HelpText.examples([
-            "srmquiz cram --topic patching               All on patching, hardest first.",
-            "srmquiz cram --service iam --count 15       Fifteen IAM questions.",
-            "srmquiz cram --owner shared --kind owner",
-        ])
+        discussion: "Missed questions come back at the end until you get them right."
+            + HelpText.examples([
+                "srmquiz cram --topic patching               All on patching, hardest first.",
+                "srmquiz cram --service iam --count 15       Fifteen IAM questions.",
+                "srmquiz cram --owner shared --kind owner",
+            ])
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many questions (default: all that match).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("At most this many questions (default: all that match).", valueName: "n"))
     var count: Int?
 
     @OptionGroup var session: SessionOptions

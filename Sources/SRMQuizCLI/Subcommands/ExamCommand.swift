@@ -15,12 +15,13 @@ struct ExamCommand: AsyncParsableCommand {
             submits itself without a key being pressed, shows your results and saves them. \
             `--count 65 --minutes 90` mirrors the full exam. Results are saved as JSON and, unless \
             --no-record, your answers feed your review schedule. Filters (--service, --owner, --kind, --tag, --topic) choose the questions it draws from.
-            """ + HelpText.examples([
-                "srmquiz exam --count 65 --minutes 90          The full-length mock exam.",
-                "srmquiz exam --count 10 --time 15m --seed 4   A short one, repeatable.",
-                "srmquiz exam --service ec2,s3 --no-record     Schedule untouched.",
-                "srmquiz exam --resume                         Take up an interrupted exam.",
-            ])
+            """
+                + HelpText.examples([
+                    "srmquiz exam --count 65 --minutes 90          The full-length mock exam.",
+                    "srmquiz exam --count 10 --time 15m --seed 4   A short one, repeatable.",
+                    "srmquiz exam --service ec2,s3 --no-record     Schedule untouched.",
+                    "srmquiz exam --resume                         Take up an interrupted exam.",
+                ])
     )
 
     @Option(parsing: .unconditional, help: "How many questions.")

@@ -15,11 +15,12 @@ package struct ExportCommand: ParsableCommand {
             per service (at least three distinct answers each); flashcards as short-answer questions \
             (or essays when the answer is not an owner). aiken: single-answer questions only. Skipped items \
             are counted on stderr.
-            """ + HelpText.examples([
-                "srmquiz export --format anki --output srm.txt    For Anki.",
-                "srmquiz export --format gift --service ec2 -o ec2.gift",
-                "srmquiz export --format csv --owner shared > shared.csv",
-            ]))
+            """
+                + HelpText.examples([
+                    "srmquiz export --format anki --output srm.txt    For Anki.",
+                    "srmquiz export --format gift --service ec2 -o ec2.gift",
+                    "srmquiz export --format csv --owner shared > shared.csv",
+                ]))
 
     @Option(
         help: ArgumentHelp(

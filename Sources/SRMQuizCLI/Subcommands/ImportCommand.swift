@@ -114,11 +114,13 @@ package struct ImportCommand: ParsableCommand {
         }
         if result.defaultedExplanations > 0 {
             CLIOutput.inform(
-                "\(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\"")
+                "\(result.defaultedExplanations) question(s) had no explanation and now say \"The answer is: …\""
+            )
         }
         if result.keptFeedback > 0 {
             CLIOutput.inform(
-                "\(result.keptFeedback) question(s) kept per-choice feedback in their explanation (\"Why not b: …\")")
+                "\(result.keptFeedback) question(s) kept per-choice feedback in their explanation (\"Why not b: …\")"
+            )
         }
         if result.descriptions > 0 {
             CLIOutput.inform("skipped \(result.descriptions) description(s) (text without an answer block)")

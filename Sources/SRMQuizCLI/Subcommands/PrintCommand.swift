@@ -10,11 +10,12 @@ struct PrintCommand: ParsableCommand {
         discussion: """
             The seed and bank are printed on the sheet: the same seed and bank make the same sheet, \
             so print the key later with the same --seed and --count (and filters).
-            """ + HelpText.examples([
-                "srmquiz print --count 20 --seed 3 > sheet.md                A worksheet.",
-                "srmquiz print --count 20 --seed 3 --answer-key > key.md     Its answer key.",
-                "srmquiz print --format html --service vpc --output vpc.html",
-            ])
+            """
+                + HelpText.examples([
+                    "srmquiz print --count 20 --seed 3 > sheet.md                A worksheet.",
+                    "srmquiz print --count 20 --seed 3 --answer-key > key.md     Its answer key.",
+                    "srmquiz print --format html --service vpc --output vpc.html",
+                ])
     )
 
     @Option(parsing: .unconditional, help: "How many questions.")

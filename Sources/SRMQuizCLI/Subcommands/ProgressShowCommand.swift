@@ -30,7 +30,9 @@ struct ProgressShowCommand: ParsableCommand {
         let bankLoaded = DispatchGroup()
         let paths = Result { try bank.paths() }
         DispatchQueue.global().async(group: bankLoaded) {
-            bankResult = Result { Set(try BankOptions.generated(paths: try paths.get(), seed: 0).items.map(\.id)) }
+            bankResult = Result {
+                Set(try BankOptions.generated(paths: try paths.get(), seed: 0).items.map(\.id))
+            }
         }
         guard let (document, file) = try ProgressCommandSupport.read(learner) else {
             throw CLIOutput.fail(

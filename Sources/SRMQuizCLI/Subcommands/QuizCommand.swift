@@ -6,12 +6,14 @@ import SRMQuizKit
 struct QuizCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Practise a random selection of questions (recorded into your schedule unless --no-record).",
-        discussion: "Questions come with feedback after each answer." + HelpText.examples([
-            "srmquiz quiz --count 10 --service ec2,rds    Ten questions on two services.",
-            "srmquiz quiz --owner shared --seed 3         The same selection every time.",
-            "srmquiz quiz --kind true-false --no-record   Schedule untouched.",
-        ])
+        abstract:
+            "Practise a random selection of questions (recorded into your schedule unless --no-record).",
+        discussion: "Questions come with feedback after each answer."
+            + HelpText.examples([
+                "srmquiz quiz --count 10 --service ec2,rds    Ten questions on two services.",
+                "srmquiz quiz --owner shared --seed 3         The same selection every time.",
+                "srmquiz quiz --kind true-false --no-record   Schedule untouched.",
+            ])
     )
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many questions.", valueName: "n"))

@@ -153,19 +153,23 @@ struct ReportCommand: ParsableCommand {
                 }
                 var report: LearnerReport?
                 var forecast: ReadinessForecast?
-                for piece in ParallelMap.map(2, { k -> Piece in
-                    guard k == 1 else {
-                        return .report(
-                            LearnerReport.make(
-                                file: file, log: log, cards: cards, items: items, now: now, learner: learner,
-                                names: names))
-                    }
-                    guard !pool.isEmpty, let scheduler else { return .forecast(nil) }
-                    return .forecast(
-                        ReadinessForecast.make(
-                            items: pool, cards: cards, log: log, now: now, examDate: examDay,
-                            scheduler: scheduler, target: target))
-                }) {
+                for piece in ParallelMap.map(
+                    2,
+                    { k -> Piece in
+                        guard k == 1 else {
+                            return .report(
+                                LearnerReport.make(
+                                    file: file, log: log, cards: cards, items: items, now: now,
+                                    learner: learner,
+                                    names: names))
+                        }
+                        guard !pool.isEmpty, let scheduler else { return .forecast(nil) }
+                        return .forecast(
+                            ReadinessForecast.make(
+                                items: pool, cards: cards, log: log, now: now, examDate: examDay,
+                                scheduler: scheduler, target: target))
+                    })
+                {
                     switch piece {
                     case .report(let made): report = made
                     case .forecast(let made): forecast = made

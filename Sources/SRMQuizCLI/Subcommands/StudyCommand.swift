@@ -10,12 +10,13 @@ struct StudyCommand: AsyncParsableCommand {
             Answer by letter (b), number (2) or the option's words (customer); several options as \
             a,c or ac; flashcards: Enter shows the back, then rate 1-4. Type :help for commands. \
             Every answer is saved at once; Ctrl-D (or :quit) ends with a summary. Filters (--service, --owner, --kind, --tag, --topic) limit the session to the items they match.
-            """ + HelpText.examples([
-                "srmquiz study                          Today's reviews, then new items.",
-                "srmquiz study --new 5 --limit 30       At most 5 new items and 30 answers.",
-                "srmquiz study --service s3 --owner customer",
-                "srmquiz study --learner ann --exam-date 2026-03-31",
-            ])
+            """
+                + HelpText.examples([
+                    "srmquiz study                          Today's reviews, then new items.",
+                    "srmquiz study --new 5 --limit 30       At most 5 new items and 30 answers.",
+                    "srmquiz study --service s3 --owner customer",
+                    "srmquiz study --learner ann --exam-date 2026-03-31",
+                ])
     )
 
     @Option(

@@ -13,7 +13,8 @@ enum Completions {
     }
 
     /// The learners with a progress file in the data folder (`<learner>.json`).
-    static func learnerNames(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    static func learnerNames(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String]
+    {
         guard let folder = try? ProgressLocation.dataFolder(environment: environment),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [] }

@@ -109,7 +109,8 @@ package enum SessionCommand: String, Sendable, Hashable, CaseIterable {
             if local.count > 1 {
                 let names = local.map(\.spelling)
                 return .rejected(
-                    ":\(word) could be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""). \(list)")
+                    ":\(word) could be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""). \(list)"
+                )
             }
             let global = allCases.filter { $0.rawValue.hasPrefix(word) }
             found = local.first ?? (global.count == 1 ? global[0] : nil)

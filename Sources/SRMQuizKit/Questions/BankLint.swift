@@ -42,8 +42,9 @@ package struct BankLint: Sendable {
         self = pass.finished()
     }
 
-    /// Lints the items of `generator` (as ``QuestionGenerator/generate(seed:)`` orders them)
-    /// while they are generated, one at a time: the same result as
+    /// Lints the items of `generator` while they are generated, one at a time.
+    ///
+    /// Items are taken as ``QuestionGenerator/generate(seed:)`` orders them: the same result as
     /// `BankLint(bank:items: generator.generate(seed:))` without holding every item.
     /// `also` sees each item too (``BankReview`` counts them on the same pass).
     init(generator: QuestionGenerator, seed: UInt64 = 0, also: (Item) -> Void = { _ in }) {
@@ -59,7 +60,9 @@ package struct BankLint: Sendable {
             let order = QuestionGenerator.generatedOrder(
                 ofIDs: ids, seed: seed, wanted: Set(pass.lint.findings.map(\.itemID)))
             pass.lint.findings = pass.lint.findings.enumerated()
-                .sorted { (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset) }
+                .sorted {
+                    (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
+                }
                 .map(\.element)
         }
         self = pass.finished()
@@ -73,7 +76,8 @@ package struct BankLint: Sendable {
         /// The bytes of those names (when every name is byte-comparable), to see in one pass
         /// over a text's bytes whether any of them is in it.
         private let nameBytes: [[UInt8]]?
-        /// The messages for texts already checked: explanations and options recur across items.
+        /// The messages for texts already checked (explanations and options recur across items).
+        ///
         /// Emptied when it grows past ``cacheLimit`` (the messages depend only on the text), so
         /// it never keeps every text of a large bank alive.
         private var checked: [String: [String]] = [:]
@@ -101,7 +105,9 @@ package struct BankLint: Sendable {
                 } else if let known = checked[text] {
                     messages = known
                 } else {
-                    messages = BankLint.punctuationProblems(text) + BankLint.articleProblems(text, names: needsArticle)
+                    messages =
+                        BankLint.punctuationProblems(text)
+                        + BankLint.articleProblems(text, names: needsArticle)
                     if checked.count >= Self.cacheLimit { checked.removeAll(keepingCapacity: true) }
                     checked[text] = messages
                 }
@@ -142,7 +148,9 @@ package struct BankLint: Sendable {
                     repeating: 0, count: item.choices.count - lint.scenarioKeyPositions.count)
             }
             lint.scenarioKeyPositions[position] += 1
-            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) { lint.scenariosKeyLongest += 1 }
+            if item.choices.allSatisfy({ $0 == key || $0.count < key.count }) {
+                lint.scenariosKeyLongest += 1
+            }
         }
 
         /// Whether the bytes of a name needing an article are in the (byte-comparable) text.
@@ -152,7 +160,8 @@ package struct BankLint: Sendable {
             var text = text
             return text.withUTF8 { bytes in
                 for start in bytes.indices {
-                    for name in nameBytes where name.count <= bytes.count - start && name.first == bytes[start] {
+                    for name in nameBytes
+                    where name.count <= bytes.count - start && name.first == bytes[start] {
                         var offset = 1
                         while offset < name.count && name[offset] == bytes[start + offset] { offset += 1 }
                         if offset == name.count { return true }
@@ -166,7 +175,9 @@ package struct BankLint: Sendable {
         func finished() -> BankLint {
             var lint = self.lint
             let counted = lint.scenariosCounted
-            if counted >= BankLint.minimumScenariosForStatistics, lint.keyLongestShare > BankLint.maxKeyLongestShare {
+            if counted >= BankLint.minimumScenariosForStatistics,
+                lint.keyLongestShare > BankLint.maxKeyLongestShare
+            {
                 lint.findings.append(
                     Finding(
                         itemID: "scenarios",
@@ -274,7 +285,9 @@ package struct BankLint: Sendable {
                 let count = prefix.utf8CodeUnitCount
                 guard slice.count >= count else { return false }
                 let start = prefix.utf8Start
-                for offset in 0..<count where slice[slice.startIndex + offset] != start[offset] { return false }
+                for offset in 0..<count where slice[slice.startIndex + offset] != start[offset] {
+                    return false
+                }
                 return true
             }
             func check(_ lower: Int, _ upper: Int) {

@@ -1,5 +1,7 @@
-/// The counts and the lint of the items a bank yields, worked out on one pass while the items
-/// are generated, so `srmquiz bank validate` never holds every item of a large bank. The same
+/// The counts and the lint of the items a bank yields, worked out on one pass.
+///
+/// Items are looked at while they are generated, so `srmquiz bank validate` never holds every
+/// item of a large bank. The same
 /// result as ``BankStatistics/init(bank:items:)`` and ``BankLint/init(bank:items:)`` on
 /// `QuestionGenerator(bank:).generate(seed:)`, findings in the same order.
 package struct BankReview: Sendable {

@@ -9,15 +9,17 @@
 /// named by their position in ``ModelIndex/facts``.
 struct DistractorCandidates: Sendable {
     let model: ModelIndex
-    /// Whether the fact at each position may be a wrong option owned by AWS or by the customer
-    /// (the ``ItemRules`` are checked once per fact). As before positions, a fact counts when any
+    /// Whether the fact at each position may be a wrong option owned by AWS or by the customer.
+    ///
+    /// The ``ItemRules`` are checked once per fact. As before positions, a fact counts when any
     /// fact with its id qualifies.
     private let usableAsAWS: [Bool]
     private let usableAsCustomer: [Bool]
-    /// The lower-cased text of the first fact (in id order) with each position's id, as a number
-    /// (equal texts, equal numbers)…
+    /// The lower-cased text of the first fact (in id order) with each position's id, as a number.
+    ///
+    /// Equal texts have equal numbers; ``numbersOfTexts`` maps the texts to them.
     private let textNumbers: [Int32]
-    /// …and the numbers of those texts.
+    /// The numbers of the texts in ``textNumbers``.
     private let numbersOfTexts: [String: Int32]
     /// The usable facts of services in a category, by owner, category, task family and task;
     /// each list ascending (in id order).
@@ -89,7 +91,9 @@ struct DistractorCandidates: Sendable {
                     // A text no fact has in id-first form matches no candidate: left out.
                     let texts =
                         ownTexts
-                        ?? Set(model.ownFacts(of: service.id).compactMap { numbersOfTexts[$0.text.lowercased()] })
+                        ?? Set(
+                            model.ownFacts(of: service.id).compactMap { numbersOfTexts[$0.text.lowercased()] }
+                        )
                     ownTexts = texts
                     for position in positions
                     where model.facts[Int(position)].service != service.id

@@ -19,8 +19,9 @@ struct DistractorPicker {
     /// The index pools are built from; made on the first pool not already in ``poolCache``.
     private var candidates: DistractorCandidates?
 
-    /// A service's wrong options for one owner, as positions in ``ModelIndex/facts`` (in id
-    /// order): its own facts of the other owner, facts of services of the same category, and
+    /// A service's wrong options for one owner, as positions in ``ModelIndex/facts``.
+    ///
+    /// In id order: its own facts of the other owner, facts of services of the same category, and
     /// generic facts. Positions rather than copies of the facts keep thousands of pools small.
     struct Pools: Sendable {
         var local: [Int32]

@@ -15,7 +15,8 @@ package struct GeneratedBank: Sendable, Equatable {
     /// generates their items with `seed`.
     package static func make(paths: [String], seed: UInt64) throws(BankError) -> GeneratedBank {
         let bank = try BankLoader.load(paths: paths)
-        return GeneratedBank(names: DisplayNames(bank: bank), items: QuestionGenerator(bank: bank).generate(seed: seed))
+        return GeneratedBank(
+            names: DisplayNames(bank: bank), items: QuestionGenerator(bank: bank).generate(seed: seed))
     }
 }
 
@@ -161,7 +162,8 @@ package enum ItemCache {
         items.reserveCapacity(count)
         for _ in 0..<count {
             guard let id = payload.string(), let kind = payload.string().flatMap(ItemKind.init(rawValue:)),
-                let prompt = payload.string(), let choices = payload.strings(), let answers = payload.strings(),
+                let prompt = payload.string(), let choices = payload.strings(),
+                let answers = payload.strings(),
                 let explanation = payload.string(), let hasNuance = payload.count(), hasNuance <= 1
             else { return nil }
             var nuance: String?

@@ -50,7 +50,9 @@ struct ModelIndex: Sendable {
             uniquingKeysWith: { first, _ in first })
         self.decidedFamilies = decidedFamilies
         decidedOnService = factsByService.mapValues { own in
-            let families = own.reduce(into: Set<String>()) { $0.formUnion(decidedFamilies[$1.task] ?? [$1.task]) }
+            let families = own.reduce(into: Set<String>()) {
+                $0.formUnion(decidedFamilies[$1.task] ?? [$1.task])
+            }
             return (Set(own.map(\.task)), families)
         }
         ownerNamingTexts = Set(facts.map(\.text).filter { ItemRules.namesOwner(text: $0) })
@@ -125,13 +127,16 @@ struct ModelIndex: Sendable {
             if let own, !own.tasks.contains(global.task), !own.families.contains(family(of: global)) {
                 return true
             }
-            return !local.contains { $0.task == global.task } && contradictions(of: global, on: service).isEmpty
+            return !local.contains { $0.task == global.task }
+                && contradictions(of: global, on: service).isEmpty
         }
     }
 
     /// The service's name as it reads inside a sentence: "the Amazon EKS control plane", but
     /// "Amazon EC2" and "Amazon EKS managed node groups".
-    func sentenceName(_ service: Service) -> String { sentenceNames[service.name] ?? Self.sentenceName(service) }
+    func sentenceName(_ service: Service) -> String {
+        sentenceNames[service.name] ?? Self.sentenceName(service)
+    }
 
     /// The service's name as it reads inside a sentence, which depends on the service alone.
     static func sentenceName(_ service: Service) -> String {

@@ -33,8 +33,9 @@ public struct QuestionGenerator: Sendable {
         return SeededShuffle.shuffled(unique.sorted { $0.id < $1.id }, using: &rng)
     }
 
-    /// Hands `body` the items of ``generate(seed:)`` one at a time, as they are made (kind by
-    /// kind, not shuffled), so a caller that looks at each item once (`bank validate` of a large
+    /// Hands `body` the items of ``generate(seed:)`` one at a time, as they are made.
+    ///
+    /// Kind by kind, not shuffled, so a caller that looks at each item once (`bank validate` of a large
     /// bank) never holds them all. ``generatedOrder(ofIDs:seed:wanted:)`` gives their places in
     /// ``generate(seed:)``'s order.
     package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
@@ -73,7 +74,9 @@ public struct QuestionGenerator: Sendable {
 
     /// The place in ``generate(seed:)``'s order of each item whose id is in `wanted`, given the
     /// ids of all the items (those ``forEachItem(seed:_:)`` handed over, in any order).
-    package static func generatedOrder(ofIDs ids: [String], seed: UInt64, wanted: Set<String>) -> [String: Int] {
+    package static func generatedOrder(ofIDs ids: [String], seed: UInt64, wanted: Set<String>) -> [String:
+        Int]
+    {
         // generate sorts the items by id and shuffles them: the same shuffle of their sorted
         // places says where each one ends up (the shuffle depends only on the count).
         let sorted = ids.sorted()
@@ -139,14 +142,16 @@ public struct QuestionGenerator: Sendable {
                 model.permits(fact, as: .key, in: .ofOrIn)
             else { continue }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
-            emit(Item(
-                id: "of-in/\(fact.id)", kind: .ofOrIn,
-                prompt:
-                    "\(model.context(fact))is \(fact.text) part of security OF the cloud or security IN the cloud?"
-                    .capitalizedFirst,
-                choices: [Self.ofChoice, Self.inChoice], answers: [answer],
-                explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                tags: model.tags(fact, kind: .ofOrIn), sources: model.urls(fact.sources), facts: [fact.id]))
+            emit(
+                Item(
+                    id: "of-in/\(fact.id)", kind: .ofOrIn,
+                    prompt:
+                        "\(model.context(fact))is \(fact.text) part of security OF the cloud or security IN the cloud?"
+                        .capitalizedFirst,
+                    choices: [Self.ofChoice, Self.inChoice], answers: [answer],
+                    explanation: model.explanation(fact), nuance: fact.nuance?.text,
+                    tags: model.tags(fact, kind: .ofOrIn), sources: model.urls(fact.sources), facts: [fact.id]
+                ))
         }
     }
 
@@ -324,7 +329,8 @@ public struct QuestionGenerator: Sendable {
                     if usedServices.insert(other.service).inserted { distractors.append(other) }
                 }
                 guard distractors.count == 3 else { continue }
-                let choices = SeededShuffle.shuffled(([fact] + distractors).map(model.serviceName), using: &rng)
+                let choices = SeededShuffle.shuffled(
+                    ([fact] + distractors).map(model.serviceName), using: &rng)
                 emit(
                     Item(
                         id: id, kind: .contrast,
@@ -511,18 +517,19 @@ public struct QuestionGenerator: Sendable {
 
     func flashcards(_ emit: (Item) -> Void) {
         for fact in model.facts {
-            emit(Item(
-                id: "card/\(fact.id)", kind: .flashcard,
-                prompt:
-                    "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
-                choices: [], answers: [Self.flashcardBack(fact)],
-                explanation: model.explanation(fact), nuance: fact.nuance?.text,
-                // `accepts:` lets a typed answer the documentation supports count as right.
-                tags: model.tags(fact, kind: .flashcard)
-                    + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
-                        "accepts:\($0.rawValue)"
-                    },
-                sources: model.urls(fact.sources), facts: [fact.id]))
+            emit(
+                Item(
+                    id: "card/\(fact.id)", kind: .flashcard,
+                    prompt:
+                        "\(fact.service == Fact.allServices ? "Any AWS service" : model.serviceName(fact)): \(fact.text) — AWS, customer or shared?",
+                    choices: [], answers: [Self.flashcardBack(fact)],
+                    explanation: model.explanation(fact), nuance: fact.nuance?.text,
+                    // `accepts:` lets a typed answer the documentation supports count as right.
+                    tags: model.tags(fact, kind: .flashcard)
+                        + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
+                            "accepts:\($0.rawValue)"
+                        },
+                    sources: model.urls(fact.sources), facts: [fact.id]))
         }
         for service in bank.services where !service.summary.isEmpty {
             emit(

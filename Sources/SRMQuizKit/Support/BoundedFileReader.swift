@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Reads a whole input file (a bank, an import, a revlog, a report input) with limits, in one
 /// place: only a regular file is read (a FIFO, device, socket or folder is refused at once, never
@@ -51,7 +52,8 @@ package enum BoundedFileReader {
         package var detail: String {
             switch self {
             case .unreadable(_, let reason): reason
-            case .notRegularFile(_, let kind): "the path is \(kind), not a regular file; only regular files are read"
+            case .notRegularFile(_, let kind):
+                "the path is \(kind), not a regular file; only regular files are read"
             case .tooLarge(_, let limit):
                 "the file is larger than \(BoundedFileReader.megabytes(limit)), the most that is read"
             }

@@ -21,12 +21,15 @@ package enum DataDirectory {
     }
 
     /// `$variable/srmquiz`, else `$HOME/<fallback>/srmquiz`; only absolute values count.
-    private static func folder(_ variable: String, else fallback: String, environment: [String: String]) -> String? {
+    private static func folder(_ variable: String, else fallback: String, environment: [String: String])
+        -> String?
+    {
         if let base = environment[variable], base.hasPrefix("/") {
             return URL(fileURLWithPath: base).appendingPathComponent("srmquiz").standardizedFileURL.path
         }
         if let home = environment["HOME"], home.hasPrefix("/") {
-            return URL(fileURLWithPath: home).appendingPathComponent(fallback + "/srmquiz").standardizedFileURL.path
+            return URL(fileURLWithPath: home).appendingPathComponent(fallback + "/srmquiz")
+                .standardizedFileURL.path
         }
         return nil
     }
@@ -36,7 +39,8 @@ package enum DataDirectory {
     /// follows when that name, or its exam journal, is already taken.
     package static func resultsFile(prefix: String, at date: Date, environment: [String: String]) -> String? {
         guard let base = path(environment: environment) else { return nil }
-        let stem = (base as NSString).appendingPathComponent("results/\(prefix)-\(Timestamp.fileStamp(date, milliseconds: true))")
+        let stem = (base as NSString).appendingPathComponent(
+            "results/\(prefix)-\(Timestamp.fileStamp(date, milliseconds: true))")
         var candidate = stem + ".json"
         var counter = 1
         while FileManager.default.fileExists(atPath: candidate)

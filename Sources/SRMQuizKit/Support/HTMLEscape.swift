@@ -14,7 +14,8 @@ package enum HTMLEscape {
     package static func escape(_ text: String, layout: Layout = .asIs) -> String {
         var source = text
         if layout == .singleLine {
-            source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
         }
         var out = ""
         out.reserveCapacity(source.utf8.count)

@@ -9,7 +9,9 @@
 package enum SeededShuffle {
     /// `elements` in an order fixed by `rng` (Fisher–Yates from the last position down, each
     /// swap partner `next() % (i + 1)`).
-    package static func shuffled<C: Collection>(_ elements: C, using rng: inout SeededGenerator) -> [C.Element] {
+    package static func shuffled<C: Collection>(_ elements: C, using rng: inout SeededGenerator) -> [C
+        .Element]
+    {
         var out = Array(elements)
         guard out.count > 1 else { return out }
         for i in stride(from: out.count - 1, to: 0, by: -1) {
@@ -20,7 +22,8 @@ package enum SeededShuffle {
     }
 
     /// One element of `elements` chosen by `rng` (one draw, `next() % count`), or nil when empty.
-    package static func pick<C: Collection>(from elements: C, using rng: inout SeededGenerator) -> C.Element? {
+    package static func pick<C: Collection>(from elements: C, using rng: inout SeededGenerator) -> C.Element?
+    {
         guard !elements.isEmpty else { return nil }
         let offset = Int(rng.next() % UInt64(elements.count))
         return elements[elements.index(elements.startIndex, offsetBy: offset)]

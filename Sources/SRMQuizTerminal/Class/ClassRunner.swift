@@ -161,7 +161,8 @@ package final class ClassRunner {
                 return .quit
             case .command(let command, _)?:
                 if command != .help {  // the table gives class mode only :help and :quit
-                    terminal.write("\(command.spelling) is not available in \(CommandMode.class.sessionName).\n")
+                    terminal.write(
+                        "\(command.spelling) is not available in \(CommandMode.class.sessionName).\n")
                     continue
                 }
                 terminal.write(

@@ -54,10 +54,19 @@ import Testing
         (["class", "--players", "Ann", "--timer", "0.5"], "--timer must be from 1 to 3600 seconds"),
         (["class", "host", "--timer", "0.5"], "--timer must be from 1 to 3600 seconds"),
         (["study", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
-        (["progress", "rebuild", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
-        (["progress", "replay", "-", "--retention", "0.5"], "--retention must be between 0.70 and 0.99, not 0.5"),
+        (
+            ["progress", "rebuild", "--retention", "0.5"],
+            "--retention must be between 0.70 and 0.99, not 0.5"
+        ),
+        (
+            ["progress", "replay", "-", "--retention", "0.5"],
+            "--retention must be between 0.70 and 0.99, not 0.5"
+        ),
         (["study", "--day-starts-at", "24"], "--day-starts-at must be an hour from 0 to 23, not 24"),
-        (["progress", "replay", "-", "--day-starts-at", "24"], "--day-starts-at must be an hour from 0 to 23, not 24"),
+        (
+            ["progress", "replay", "-", "--day-starts-at", "24"],
+            "--day-starts-at must be an hour from 0 to 23, not 24"
+        ),
         (["study", "--exam-date", "soon"], "--exam-date must be a date such as 2026-03-31, got \"soon\""),
         (["report", "--exam-date", "soon"], "--exam-date must be a date such as 2026-03-31, got \"soon\""),
     ])
@@ -70,7 +79,9 @@ import Testing
     @Test func unknownServiceListsTheValidOnesAndTheClosest() async {
         let result = await run(["print", "--service", "ec3", "--count", "2"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--service: unknown value 'ec3' (did you mean 'ec2'?)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("--service: unknown value 'ec3' (did you mean 'ec2'?)"), "\(result.stderr)"
+        )
         #expect(result.stderr.contains("Valid values: "))
         #expect(result.stdout.isEmpty)
     }
@@ -92,14 +103,19 @@ import Testing
     @Test func filterNarrowsExportAndPrint() async throws {
         let export = await run(["export", "--format", "json", "--service", "s3", "--kind", "owner"])
         #expect(export.status == 0, "\(export.stderr)")
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]])
+        let items = try #require(
+            try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]])
         #expect(!items.isEmpty)
-        let sheet = await run(["print", "--format", "text", "--count", "3", "--seed", "1", "--topic", "patching"])
+        let sheet = await run([
+            "print", "--format", "text", "--count", "3", "--seed", "1", "--topic", "patching",
+        ])
         #expect(sheet.status == 0, "\(sheet.stderr)")
     }
 
     /// `--output -` is standard output for every command that writes a document.
-    @Test(arguments: [["print", "--count", "2", "--seed", "1", "--format", "text"], ["export", "--format", "csv"]])
+    @Test(arguments: [
+        ["print", "--count", "2", "--seed", "1", "--format", "text"], ["export", "--format", "csv"],
+    ])
     func outputDashIsStandardOutput(command: [String]) async {
         let result = await run(command + ["--output", "-"])
         #expect(result.status == 0, "\(command): \(result.stderr)")
@@ -110,7 +126,9 @@ import Testing
     /// The shells' custom completion (`srmquiz ---completion …`, as the bash, zsh and fish
     /// scripts call it) offers the bank's service ids.
     @Test func serviceIDsComplete() async {
-        let result = await run(["---completion", "quiz", "--", "--service", "3", "0", "srmquiz", "quiz", "--service", ""])
+        let result = await run([
+            "---completion", "quiz", "--", "--service", "3", "0", "srmquiz", "quiz", "--service", "",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let words = result.stdout.split(separator: "\n").map(String.init)
         #expect(words.contains("ec2") && words.contains("s3"), "\(words.prefix(5))")
@@ -148,8 +166,10 @@ import Testing
 
     /// Every main command's help has examples, and no sentence is broken by a hard newline
     /// (a line of prose that ends without punctuation, followed by one starting in lower case).
-    @Test(arguments: ["study", "quiz", "cram", "exam", "class", "print", "export", "progress", "progress show",
-                      "progress rebuild", "progress restore", "report", "bank validate", "import"])
+    @Test(arguments: [
+        "study", "quiz", "cram", "exam", "class", "print", "export", "progress", "progress show",
+        "progress rebuild", "progress restore", "report", "bank validate", "import",
+    ])
     func helpReadsWell(command: String) async {
         let result = await run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)

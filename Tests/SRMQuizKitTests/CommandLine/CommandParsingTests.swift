@@ -28,16 +28,21 @@ import Testing
     @Test func noSubcommandIsStudyWithDefaults() throws {
         let study = try parse([], as: StudyCommand.self)
         #expect(study.newPerDay == nil && study.limit == nil && study.scheduler == nil)
-        #expect(study.session.filterOptions.isEmpty && study.session.bankOptions.banks.isEmpty && !study.session.bankOptions.noBundled)
+        #expect(
+            study.session.filterOptions.isEmpty && study.session.bankOptions.banks.isEmpty
+                && !study.session.bankOptions.noBundled)
         #expect(study.session.learnerOptions.learner == nil && !study.session.display.noColor)
     }
 
     @Test func studyOptions() throws {
         let study = try parse(
-            ["study", "--new", "5", "--limit", "30", "--scheduler", "sm2", "--day-starts-at", "6",
-             "--exam-date", "2026-03-31", "--service", "ec2,s3", "--learner", "ann", "--no-color"],
+            [
+                "study", "--new", "5", "--limit", "30", "--scheduler", "sm2", "--day-starts-at", "6",
+                "--exam-date", "2026-03-31", "--service", "ec2,s3", "--learner", "ann", "--no-color",
+            ],
             as: StudyCommand.self)
-        #expect(study.newPerDay == 5 && study.limit == 30 && study.scheduler == .sm2 && study.dayStartsAt == 6)
+        #expect(
+            study.newPerDay == 5 && study.limit == 30 && study.scheduler == .sm2 && study.dayStartsAt == 6)
         #expect(study.session.filterOptions.filter.services == ["ec2", "s3"])
         #expect(study.session.learnerOptions.learner == "ann" && study.session.display.noColor)
     }
@@ -46,8 +51,10 @@ import Testing
         let quiz = try parse(["quiz"], as: QuizCommand.self)
         #expect(quiz.count == 10 && quiz.seed == nil && !quiz.noRecord)
         let filtered = try parse(
-            ["quiz", "--count", "3", "--seed", "7", "--owner", "aws", "--kind", "owner", "--tag", "x",
-             "--topic", "patching", "--no-record", "--bank", "b.yaml", "--no-bundled"],
+            [
+                "quiz", "--count", "3", "--seed", "7", "--owner", "aws", "--kind", "owner", "--tag", "x",
+                "--topic", "patching", "--no-record", "--bank", "b.yaml", "--no-bundled",
+            ],
             as: QuizCommand.self)
         #expect(filtered.count == 3 && filtered.seed == 7 && filtered.noRecord)
         #expect(
@@ -57,11 +64,15 @@ import Testing
     }
 
     /// The one filter set is accepted by every command that selects questions.
-    @Test(arguments: [["study"], ["quiz"], ["cram"], ["exam"], ["class"], ["class", "host"], ["print"],
-                      ["export", "--format", "csv"]])
+    @Test(arguments: [
+        ["study"], ["quiz"], ["cram"], ["exam"], ["class"], ["class", "host"], ["print"],
+        ["export", "--format", "csv"],
+    ])
     func everySelectingCommandTakesTheFilterSet(command: [String]) {
-        let filters = ["--service", "ec2", "--owner", "aws", "--kind", "owner", "--tag", "t", "--topic", "p",
-                       "--bank", "x.yaml", "--no-bundled"]
+        let filters = [
+            "--service", "ec2", "--owner", "aws", "--kind", "owner", "--tag", "t", "--topic", "p",
+            "--bank", "x.yaml", "--no-bundled",
+        ]
         let players = command == ["class"] ? ["--players", "Ann"] : []
         #expect(status(command + players + filters) == 0)
     }
@@ -70,7 +81,8 @@ import Testing
     @Test(arguments: [
         ["study"], ["quiz"], ["cram"], ["exam"], ["class", "--players", "Ann"], ["class", "host"],
         ["class", "join", "h:1"], ["report"], ["print"], ["export", "--format", "json"],
-        ["import", "--format", "gift", "f", "-o", "o.yaml"], ["intro"], ["bank", "validate"], ["bank", "list"],
+        ["import", "--format", "gift", "f", "-o", "o.yaml"], ["intro"], ["bank", "validate"],
+        ["bank", "list"],
         ["bank", "stats"], ["progress", "show"], ["progress", "rebuild"], ["progress", "restore"],
         ["progress", "path"], ["progress", "replay", "r.csv"],
     ])
@@ -171,8 +183,11 @@ import Testing
 
     @Test func examOptions() throws {
         let exam = try parse(
-            ["exam", "--count", "65", "--time", "1h30m", "--warn-at", "30s,5", "--seed", "4", "--pass-mark", "80",
-             "--results", "r.json", "--resume", "--no-record", "--service", "ec2", "--learner", "ann"],
+            [
+                "exam", "--count", "65", "--time", "1h30m", "--warn-at", "30s,5", "--seed", "4",
+                "--pass-mark", "80",
+                "--results", "r.json", "--resume", "--no-record", "--service", "ec2", "--learner", "ann",
+            ],
             as: ExamCommand.self)
         #expect(exam.count == 65 && exam.time == "1h30m" && exam.seed == 4 && exam.passMark == 80)
         #expect(try exam.warnings() == [30, 300])
@@ -184,7 +199,8 @@ import Testing
     @Test func cramDefaultsAndOptions() throws {
         let cram = try parse(["cram"], as: CramCommand.self)
         #expect(cram.count == nil && cram.session.filterOptions.isEmpty && !cram.session.display.noColor)
-        let limited = try parse(["cram", "--count", "5", "--topic", "patching", "--learner", "kim"], as: CramCommand.self)
+        let limited = try parse(
+            ["cram", "--count", "5", "--topic", "patching", "--learner", "kim"], as: CramCommand.self)
         #expect(limited.count == 5 && limited.session.filterOptions.filter.topics == ["patching"])
         #expect(limited.session.learnerOptions.learner == "kim")
     }
@@ -194,9 +210,14 @@ import Testing
         #expect(sheet.count == 20 && sheet.seed == nil && sheet.format == .markdown)
         #expect(sheet.output == nil && !sheet.answerKey && sheet.filterOptions.isEmpty)
         let html = try parse(
-            ["print", "--count", "5", "--seed", "3", "--format", "html", "--output", "s.html", "--answer-key"],
+            [
+                "print", "--count", "5", "--seed", "3", "--format", "html", "--output", "s.html",
+                "--answer-key",
+            ],
             as: PrintCommand.self)
-        #expect(html.count == 5 && html.seed == 3 && html.format == .html && html.output == "s.html" && html.answerKey)
+        #expect(
+            html.count == 5 && html.seed == 3 && html.format == .html && html.output == "s.html"
+                && html.answerKey)
     }
 
     @Test func exportDefaultsAndOptions() throws {
@@ -204,19 +225,25 @@ import Testing
         #expect(export.format == .csv && export.seed == 0 && export.output == nil)
         #expect(export.deck == AnkiExporter.defaultDeck && export.filterOptions.isEmpty)
         let anki = try parse(
-            ["export", "--format", "anki", "-o", "srm.txt", "--deck", "SRM", "--seed", "9", "--owner", "shared"],
+            [
+                "export", "--format", "anki", "-o", "srm.txt", "--deck", "SRM", "--seed", "9", "--owner",
+                "shared",
+            ],
             as: ExportCommand.self)
         #expect(anki.format == .anki && anki.output == "srm.txt" && anki.deck == "SRM" && anki.seed == 9)
         #expect(anki.filterOptions.filter.owners == ["shared"])
     }
 
     @Test func importDefaultsAndOptions() throws {
-        let plain = try parse(["import", "--format", "aiken", "q.txt", "-o", "bank.yaml"], as: ImportCommand.self)
+        let plain = try parse(
+            ["import", "--format", "aiken", "q.txt", "-o", "bank.yaml"], as: ImportCommand.self)
         #expect(plain.format == .aiken && plain.file == "q.txt" && plain.output == "bank.yaml")
         #expect(!plain.force && !plain.json && plain.source == ImportAssembler.defaultSource)
         let all = try parse(
-            ["import", "--format", "gift", "-", "--output", "b.yaml", "--force", "--json",
-             "--source", "https://example.com/doc"],
+            [
+                "import", "--format", "gift", "-", "--output", "b.yaml", "--force", "--json",
+                "--source", "https://example.com/doc",
+            ],
             as: ImportCommand.self)
         #expect(all.file == "-" && all.force && all.json && all.source == "https://example.com/doc")
     }
@@ -227,10 +254,14 @@ import Testing
         #expect(report.tables.isEmpty && report.outputDir == nil && !report.readiness)
         #expect(report.examDate == nil && report.target == 80 && report.learnerOptions.learner == nil)
         let csv = try parse(
-            ["report", "a.json", "b.json", "--format", "csv", "--table", "students", "--table", "items",
-             "--output-dir", "out"],
+            [
+                "report", "a.json", "b.json", "--format", "csv", "--table", "students", "--table", "items",
+                "--output-dir", "out",
+            ],
             as: ReportCommand.self)
-        #expect(csv.files == ["a.json", "b.json"] && csv.tables == ["students", "items"] && csv.outputDir == "out")
+        #expect(
+            csv.files == ["a.json", "b.json"] && csv.tables == ["students", "items"] && csv.outputDir == "out"
+        )
         let readiness = try parse(
             ["report", "--readiness", "--exam-date", "2026-03-31", "--target", "90", "--learner", "ann"],
             as: ReportCommand.self)
@@ -239,15 +270,19 @@ import Testing
 
     @Test func bankSubcommands() throws {
         let list = try parse(["bank", "list"], as: BankListCommand.self)
-        #expect(list.what == .items && list.kind.isEmpty && list.service.isEmpty && list.seed == 0 && !list.json)
+        #expect(
+            list.what == .items && list.kind.isEmpty && list.service.isEmpty && list.seed == 0 && !list.json)
         let facts = try parse(
             ["bank", "list", "facts", "--kind", "owner", "--service", "ec2", "--seed", "4", "--json"],
             as: BankListCommand.self)
         #expect(facts.what == .facts && facts.kind == [.owner] && facts.service == ["ec2"])
         #expect(facts.seed == 4 && facts.json)
         #expect(try !parse(["bank", "stats"], as: BankStatsCommand.self).json)
-        #expect(try parse(["bank", "stats", "--json", "--no-bundled", "--bank", "b"], as: BankStatsCommand.self).json)
-        let validate = try parse(["bank", "validate", "a.yaml", "more/", "--json"], as: BankValidateCommand.self)
+        #expect(
+            try parse(["bank", "stats", "--json", "--no-bundled", "--bank", "b"], as: BankStatsCommand.self)
+                .json)
+        let validate = try parse(
+            ["bank", "validate", "a.yaml", "more/", "--json"], as: BankValidateCommand.self)
         #expect(validate.paths == ["a.yaml", "more/"] && validate.json)
         #expect(try parse(["bank", "validate"], as: BankValidateCommand.self).paths.isEmpty)
         _ = try parse(["intro", "--no-bundled", "--bank", "b.yaml"], as: IntroCommand.self)
@@ -259,19 +294,25 @@ import Testing
         #expect(host.bind == "0.0.0.0" && host.maxPlayers == 200 && host.pin == nil)
         #expect(host.autoAdvance == nil && host.startWhen == nil && host.results.file == nil)
         let set = try parse(
-            ["class", "host", "--count", "5", "--seed", "2", "--timer", "30", "--port", "0", "--bind", "127.0.0.1",
-             "--max-players", "40", "--pin", "1357", "--auto-advance", "3", "--start-when", "4",
-             "--results", "room.json"],
+            [
+                "class", "host", "--count", "5", "--seed", "2", "--timer", "30", "--port", "0", "--bind",
+                "127.0.0.1",
+                "--max-players", "40", "--pin", "1357", "--auto-advance", "3", "--start-when", "4",
+                "--results", "room.json",
+            ],
             as: ClassHostCommand.self)
-        #expect(set.count == 5 && set.seed == 2 && set.timer == 30 && set.port == 0 && set.bind == "127.0.0.1")
+        #expect(
+            set.count == 5 && set.seed == 2 && set.timer == 30 && set.port == 0 && set.bind == "127.0.0.1")
         #expect(set.maxPlayers == 40 && set.pin == "1357" && set.autoAdvance == 3 && set.startWhen == 4)
         #expect(set.results.file == "room.json")
     }
 
     @Test func classLocalOptions() throws {
         let local = try parse(
-            ["class", "--players", "Ann,Bo", "--count", "4", "--seed", "8", "--no-speed-bonus",
-             "--results", "r.json"],
+            [
+                "class", "--players", "Ann,Bo", "--count", "4", "--seed", "8", "--no-speed-bonus",
+                "--results", "r.json",
+            ],
             as: ClassLocalCommand.self)
         #expect(local.players == "Ann,Bo" && local.roster == nil && local.count == 4 && local.seed == 8)
         #expect(local.noSpeedBonus && local.timer == nil && local.results.file == "r.json")
@@ -282,7 +323,8 @@ import Testing
         let join = try parse(["class", "join", "192.168.1.20:8765"], as: ClassJoinCommand.self)
         #expect(join.address == "192.168.1.20:8765" && join.name == nil && join.pin == nil && !join.noRecord)
         let named = try parse(
-            ["class", "join", "h:1", "--name", "Ann", "--pin", "1357", "--learner", "ann"], as: ClassJoinCommand.self)
+            ["class", "join", "h:1", "--name", "Ann", "--pin", "1357", "--learner", "ann"],
+            as: ClassJoinCommand.self)
         #expect(named.name == "Ann" && named.pin == "1357" && named.learnerOptions.learner == "ann")
         #expect(try parse(["class", "join", "h:1", "--no-record"], as: ClassJoinCommand.self).noRecord)
     }
@@ -291,11 +333,18 @@ import Testing
         let show = try parse(["progress", "show"], as: ProgressShowCommand.self)
         #expect(!show.json && show.learner.learner == nil && show.learner.progress == nil)
         let json = try parse(
-            ["progress", "show", "--progress", "p.json", "--create", "--follow-symlinks", "--json", "--no-bundled"],
+            [
+                "progress", "show", "--progress", "p.json", "--create", "--follow-symlinks", "--json",
+                "--no-bundled",
+            ],
             as: ProgressShowCommand.self)
-        #expect(json.json && json.learner.progress == "p.json" && json.learner.create && json.learner.followSymlinks)
+        #expect(
+            json.json && json.learner.progress == "p.json" && json.learner.create
+                && json.learner.followSymlinks)
         #expect(json.bank.noBundled)
-        #expect(try parse(["progress", "path", "--learner", "kim"], as: ProgressPathCommand.self).learner.learner == "kim")
+        #expect(
+            try parse(["progress", "path", "--learner", "kim"], as: ProgressPathCommand.self).learner.learner
+                == "kim")
         let rebuild = try parse(["progress", "rebuild"], as: ProgressRebuildCommand.self)
         #expect(rebuild.retention == nil && rebuild.scheduler == nil && !rebuild.json && !rebuild.skipDamaged)
         let set = try parse(
@@ -308,24 +357,34 @@ import Testing
         #expect(replay.revlog == "r.csv" && replay.retention == 0.9 && replay.scheduler == .fsrs)
         #expect(replay.dayStartsAt == StudyDay.defaultRolloverHour && replay.timeZone == nil)
         let sm2 = try parse(
-            ["progress", "replay", "-", "--scheduler", "sm2", "--day-starts-at", "0", "--time-zone", "Asia/Tokyo",
-             "--retention", "0.8"],
+            [
+                "progress", "replay", "-", "--scheduler", "sm2", "--day-starts-at", "0", "--time-zone",
+                "Asia/Tokyo",
+                "--retention", "0.8",
+            ],
             as: ProgressReplayCommand.self)
-        #expect(sm2.revlog == "-" && sm2.dayStartsAt == 0 && sm2.timeZone == "Asia/Tokyo" && sm2.retention == 0.8)
+        #expect(
+            sm2.revlog == "-" && sm2.dayStartsAt == 0 && sm2.timeZone == "Asia/Tokyo" && sm2.retention == 0.8)
     }
 
     @Test func classLocalModes() throws {
-        let local = try parse(["class", "--players", "Ann,Bo", "--turns", "--timer", "20"], as: ClassLocalCommand.self)
+        let local = try parse(
+            ["class", "--players", "Ann,Bo", "--turns", "--timer", "20"], as: ClassLocalCommand.self)
         #expect(local.mode == .turns && local.timer == 20 && local.count == 10)
         let together = try parse(["class", "local", "--roster", "r.txt"], as: ClassLocalCommand.self)
         #expect(together.mode == .together && together.roster == "r.txt")
     }
 
     @Test func libraryEnumsAreTheArguments() throws {
-        #expect(try parse(["report", "--format", "html"], as: ReportCommand.self).format == ReportFormat.html)
-        #expect(try parse(["print", "--format", "text"], as: PrintCommand.self).format == Worksheet.Format.text)
-        #expect(try parse(["export", "--format", "gift"], as: ExportCommand.self).format == ExportFormat.gift)
-        #expect(try parse(["progress", "replay", "-", "--scheduler", "sm2"], as: ProgressReplayCommand.self).scheduler == .sm2)
+        #expect(
+            try parse(["report", "--format", "html"], as: ReportCommand.self).format == ReportFormat.html)
+        #expect(
+            try parse(["print", "--format", "text"], as: PrintCommand.self).format == Worksheet.Format.text)
+        #expect(
+            try parse(["export", "--format", "gift"], as: ExportCommand.self).format == ExportFormat.gift)
+        #expect(
+            try parse(["progress", "replay", "-", "--scheduler", "sm2"], as: ProgressReplayCommand.self)
+                .scheduler == .sm2)
     }
 
     @Test func suggestionsByEditDistance() {

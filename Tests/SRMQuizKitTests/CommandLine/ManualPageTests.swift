@@ -29,8 +29,10 @@ import Testing
     @Test func manualPageHasTheSections() throws {
         let page = try String(
             contentsOf: CLI.root.appendingPathComponent("docs/srmquiz.1"), encoding: .utf8)
-        for needle in [".Sh NAME", ".Sh SYNOPSIS", "ENVIRONMENT:", "SRMQUIZ_BANKS", "NO_COLOR", "FILES:",
-                       "EXAMPLES:", "study", "quiz", "exam", "progress", "--no-color", "--service"] {
+        for needle in [
+            ".Sh NAME", ".Sh SYNOPSIS", "ENVIRONMENT:", "SRMQUIZ_BANKS", "NO_COLOR", "FILES:",
+            "EXAMPLES:", "study", "quiz", "exam", "progress", "--no-color", "--service",
+        ] {
             #expect(page.contains(needle), "docs/srmquiz.1 lacks \(needle)")
         }
     }

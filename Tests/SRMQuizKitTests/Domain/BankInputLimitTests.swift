@@ -1,13 +1,13 @@
+import Foundation
+import SRMQuizKit
+import SRMQuizTestSupport
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import SRMQuizTestSupport
-import Testing
-
-import SRMQuizKit
 
 /// Bounded input for banks and the other loader inputs (issue 14, item 2): alias bombs, FIFOs,
 /// devices and oversized files are refused at once, with the file (and line) named.
@@ -20,11 +20,13 @@ import SRMQuizKit
     }
 
     /// Nine levels of ten aliases each: about 10⁹ nodes once expanded, from 110 written.
-    static let aliasBomb = (0..<9).map { level in
-        let name = "l\(level)"
-        let items = level == 0 ? Array(repeating: "x", count: 10) : Array(repeating: "*l\(level - 1)", count: 10)
-        return "\(name): &\(name) [\(items.joined(separator: ", "))]"
-    }.joined(separator: "\n") + "\n"
+    static let aliasBomb =
+        (0..<9).map { level in
+            let name = "l\(level)"
+            let items =
+                level == 0 ? Array(repeating: "x", count: 10) : Array(repeating: "*l\(level - 1)", count: 10)
+            return "\(name): &\(name) [\(items.joined(separator: ", "))]"
+        }.joined(separator: "\n") + "\n"
 
     @Test func anAliasBombIsRefusedQuicklyWithTheFileAndTheLineOfTheAlias() throws {
         let path = try Self.file("bomb.yaml", Self.aliasBomb)
@@ -56,7 +58,10 @@ import SRMQuizKit
         #expect(!result.bank.facts.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: NSTemporaryDirectory()), "needs a temporary folder"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isWritableFile(atPath: NSTemporaryDirectory()), "needs a temporary folder"
+        ))
     func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
         let path = try CLI.temporaryDirectory().appendingPathComponent("bank.yaml").path
         try #require(mkfifo(path, 0o600) == 0, "mkfifo failed: \(errno)")

@@ -15,22 +15,22 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("broken.yaml")
         try """
-            questions:
-              - id: bad-one
-                type: single
-                prompt: Who patches the guest OS on EC2?
-                choices: [AWS, The customer, Both]
-                answer: [Customer]
-                explanation: x
-                services: [no-such-service]
-                sources: [https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/update-management.html]
-              - id: bad-one
-                type: maybe
-                prompt: Again?
-                answer: [True]
-                explanation: y
-                sources: [NOPE]
-            """.write(to: file, atomically: true, encoding: .utf8)
+        questions:
+          - id: bad-one
+            type: single
+            prompt: Who patches the guest OS on EC2?
+            choices: [AWS, The customer, Both]
+            answer: [Customer]
+            explanation: x
+            services: [no-such-service]
+            sources: [https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/update-management.html]
+          - id: bad-one
+            type: maybe
+            prompt: Again?
+            answer: [True]
+            explanation: y
+            sources: [NOPE]
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["bank", "validate", file.path])
         #expect(result.status == 1)
         let path = file.path
@@ -48,7 +48,8 @@ import Testing
     @Test func validateSyntaxErrorNamesThePlace() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("syntax.yaml")
-        try "questions:\n  - id: x\n    prompt: [unclosed\n".write(to: file, atomically: true, encoding: .utf8)
+        try "questions:\n  - id: x\n    prompt: [unclosed\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["bank", "validate", "--no-bundled", file.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(file.path):"))
@@ -58,7 +59,8 @@ import Testing
     @Test func statsJSONCountsByServiceOwnerAndKind() throws {
         let result = try CLI.run(["bank", "stats", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let byKind = try #require(object["itemsByKind"] as? [String: Int])
         let byOwner = try #require(object["itemsByOwner"] as? [String: Int])
         let byService = try #require(object["factsByService"] as? [String: Int])
@@ -77,14 +79,14 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("evil.yaml")
         try """
-            questions:
-              - id: evil
-                type: true-false
-                prompt: "Evil \\e]0;owned\\a title \\e[2J clear"
-                answer: [True]
-                explanation: x
-                sources: [https://aws.amazon.com/compliance/shared-responsibility-model/]
-            """.write(to: file, atomically: true, encoding: .utf8)
+        questions:
+          - id: evil
+            type: true-false
+            prompt: "Evil \\e]0;owned\\a title \\e[2J clear"
+            answer: [True]
+            explanation: x
+            sources: [https://aws.amazon.com/compliance/shared-responsibility-model/]
+        """.write(to: file, atomically: true, encoding: .utf8)
         let evil = try CLI.run(["bank", "list", "questions", "--bank", file.path])
         #expect(evil.status == 0, "\(evil.stderr)")
         #expect(evil.stdout.contains("Evil ^[]0;owned^G title ^[[2J clear"))
@@ -92,7 +94,8 @@ import Testing
     }
 
     @Test func bundledBankIsFoundFromAnyWorkingDirectory() throws {
-        let result = try CLI.run(["bank", "validate"], currentDirectory: FileManager.default.temporaryDirectory)
+        let result = try CLI.run(
+            ["bank", "validate"], currentDirectory: FileManager.default.temporaryDirectory)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("valid: "))
     }

@@ -12,7 +12,8 @@ import Testing
         let home = try CLI.temporaryDirectory()
         let progress = home.appendingPathComponent("crash.json")
         let quiz = try Spawned(
-            ["quiz", "--count", "10", "--seed", "9", "--kind", "owner", "--progress", progress.path], home: home)
+            ["quiz", "--count", "10", "--seed", "9", "--kind", "owner", "--progress", progress.path],
+            home: home)
         defer { if quiz.process.isRunning { kill(quiz.process.processIdentifier, SIGKILL) } }
 
         // Answer four questions, waiting each time for the feedback ("Right" or "Wrong"), which

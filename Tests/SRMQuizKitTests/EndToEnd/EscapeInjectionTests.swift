@@ -46,7 +46,9 @@ import Testing
             } else if b == 0xD8, i + 1 < bytes.count, bytes[i + 1] == 0x9C {
                 found.append("U+061C at \(i)")
             } else if b == 0xE2, i + 2 < bytes.count {
-                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                let scalar =
+                    (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6)
+                    | UInt32(bytes[i + 2] & 0x3F)
                 if [0x200E, 0x200F, 0x2028, 0x2029].contains(scalar) || (0x202A...0x202E).contains(scalar)
                     || (0x2066...0x2069).contains(scalar)
                 {
@@ -197,15 +199,28 @@ import Testing
             (["bank", "list", "questions"] + bank, "", [0]),
             (["bank", "stats"] + bank, "", [0]),
             (["intro"] + bank, "", [0]),
-            (["quiz", "--count", "4", "--seed", "1", "--learner", "q"] + bank, "a\n:explain\n:hint\nb\nzzz\n:stats\n", [0]),
+            (
+                ["quiz", "--count", "4", "--seed", "1", "--learner", "q"] + bank,
+                "a\n:explain\n:hint\nb\nzzz\n:stats\n", [0]
+            ),
             (["study", "--learner", "s", "--limit", "3"] + bank, "a\n\n3\nb\n", [0]),
             (["cram", "--count", "2", "--learner", "c"] + bank, "b\na\n", [0]),
             (["exam", "--count", "2", "--seed", "1", "--no-record"] + bank, "a\n:review\n:flag\nb\n", [0]),
-            (["class", "--players", "Ann,Bo", "--count", "1", "--seed", "1", "--results", dir.appendingPathComponent("c.json").path] + bank, "a b\n", [0]),
+            (
+                [
+                    "class", "--players", "Ann,Bo", "--count", "1", "--seed", "1", "--results",
+                    dir.appendingPathComponent("c.json").path,
+                ] + bank, "a b\n", [0]
+            ),
             (["report", dir.appendingPathComponent("c.json").path] + bank, "", [0]),
             (["report", "--learner", "q"] + bank, "", [0]),
             (["progress", "show", "--learner", "q"] + bank, "", [0]),
-            (["print", "--count", "2", "--seed", "1", "--format", "text", "--answer-key", "--output", dir.appendingPathComponent("w.txt").path] + bank, "", [0]),
+            (
+                [
+                    "print", "--count", "2", "--seed", "1", "--format", "text", "--answer-key", "--output",
+                    dir.appendingPathComponent("w.txt").path,
+                ] + bank, "", [0]
+            ),
             (["quiz", "--service", "ec2" + payload] + bank, "", [64]),
             (["class", "--players", "Ann" + payload], "", [64]),
             (["bank", "validate", "--no-bundled", invalid.path], "", [1]),
@@ -219,7 +234,10 @@ import Testing
         for run in runs {
             let result = try CLI.runBytes(run.arguments, input: run.input, home: home)
             let label = run.arguments.prefix(3).joined(separator: " ")
-            #expect(run.status.contains(result.status), "\(payloadName): \(label) exited \(result.status): \(String(decoding: result.stderr, as: UTF8.self))")
+            #expect(
+                run.status.contains(result.status),
+                "\(payloadName): \(label) exited \(result.status): \(String(decoding: result.stderr, as: UTF8.self))"
+            )
             let inOut = Self.rawControls(in: result.stdout)
             let inErr = Self.rawControls(in: result.stderr)
             #expect(inOut.isEmpty, "\(payloadName): \(label): raw controls on stdout: \(inOut.prefix(5))")
@@ -239,7 +257,9 @@ import Testing
         let bank = ["--no-bundled", "--bank", valid.path]
         let commands: [[String]] =
             ExportFormat.allCases.map { ["export", "--format", $0.rawValue] }
-            + Worksheet.Format.allCases.map { ["print", "--count", "2", "--seed", "1", "--answer-key", "--format", $0.rawValue] }
+            + Worksheet.Format.allCases.map {
+                ["print", "--count", "2", "--seed", "1", "--answer-key", "--format", $0.rawValue]
+            }
             + [["bank", "list", "items", "--json"], ["bank", "stats", "--json"]]
         for command in commands {
             let output = BufferSink()
@@ -251,7 +271,8 @@ import Testing
             }
             #expect(status == 0, "\(command): \(error.text)")
             #expect(!output.text.isEmpty)
-            let raw = Self.rawControls(in: Data(output.text.utf8)) + Self.rawControls(in: Data(error.text.utf8))
+            let raw =
+                Self.rawControls(in: Data(output.text.utf8)) + Self.rawControls(in: Data(error.text.utf8))
             #expect(raw.isEmpty, "\(payloadName): \(command.prefix(3)): \(raw.prefix(5))")
         }
     }

@@ -29,9 +29,12 @@ import Testing
         #expect(try CLI.run(["study"], input: "", home: home).status == 0)
         let study = folder.appendingPathComponent("items.cache").path
         let before = try Data(contentsOf: URL(fileURLWithPath: study))
-        #expect(try CLI.run(["quiz", "--count", "1", "--seed", "9", "--no-record"], input: "a\n", home: home).status == 0)
+        #expect(
+            try CLI.run(["quiz", "--count", "1", "--seed", "9", "--no-record"], input: "a\n", home: home)
+                .status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: study)) == before)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("items-seeded.cache").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("items-seeded.cache").path))
     }
 
     @Test func noCacheWhenTurnedOff() throws {
@@ -47,7 +50,9 @@ import Testing
         let home = try CLI.temporaryDirectory()
         let bank = home.appendingPathComponent("bank.yaml")
         try BankFixture.minimal.write(to: bank, atomically: true, encoding: .utf8)
-        let names = ["quiz", "--count", "1", "--seed", "1", "--no-record", "--no-bundled", "--bank", bank.path]
+        let names = [
+            "quiz", "--count", "1", "--seed", "1", "--no-record", "--no-bundled", "--bank", bank.path,
+        ]
         #expect(try CLI.run(names, input: "a\n", home: home).status == 0)
         // Rename a service in place, keeping the file's size.
         let text = try String(contentsOf: bank, encoding: .utf8)

@@ -29,7 +29,8 @@ import Testing
         let progress = dir.appendingPathComponent("p.json")
         let result = try CLI.run(
             [
-                "quiz", "--count", "2", "--seed", "1", "--kind", "owner", "--no-bundled", "--bank", bank, "--progress",
+                "quiz", "--count", "2", "--seed", "1", "--kind", "owner", "--no-bundled", "--bank", bank,
+                "--progress",
                 progress.path,
             ],
             input: "a\n:quit\n", home: dir, environment: ["NO_COLOR": "", "TERM": "xterm-256color"])

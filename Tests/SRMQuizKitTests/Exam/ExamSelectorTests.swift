@@ -47,14 +47,17 @@ import Testing
     ])
     func parsesLetters(text: String, choices: Int, letters: [String]) {
         let names = ["AWS", "Customer", "Shared", "Nobody"].prefix(choices)
-        #expect(AnswerParser(choices: Array(names)).options(text).map(ChoiceAnswer.init(indices:))?.letters == letters)
+        #expect(
+            AnswerParser(choices: Array(names)).options(text).map(ChoiceAnswer.init(indices:))?.letters
+                == letters)
     }
 
     /// Class quizzes read answers with the study parser: numbers and an option's words too.
     @Test(arguments: [("2", ["b"]), ("cust", ["b"]), ("1 3", ["a", "c"]), ("customer, shared", ["b", "c"])])
     func readsNumbersAndWordsLikeStudy(text: String, letters: [String]) {
         #expect(
-            AnswerParser(choices: ["AWS", "Customer", "Shared"]).options(text).map(ChoiceAnswer.init(indices:))?
+            AnswerParser(choices: ["AWS", "Customer", "Shared"]).options(text).map(
+                ChoiceAnswer.init(indices:))?
                 .letters == letters)
     }
 

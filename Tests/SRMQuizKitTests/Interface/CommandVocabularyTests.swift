@@ -37,7 +37,8 @@ import Testing
         (":", .study, "Unknown command :"),
         (":help me", .study, ":help takes nothing after it"),
     ])
-    func otherLinesAreRejectedWithTheReasonAndTheModesCommands(line: String, mode: CommandMode, start: String) {
+    func otherLinesAreRejectedWithTheReasonAndTheModesCommands(line: String, mode: CommandMode, start: String)
+    {
         guard case .rejected(let message)? = SessionCommand.parse(line, in: mode) else {
             Issue.record("\(line) in \(mode) was not rejected")
             return

@@ -11,7 +11,8 @@ import Testing
         _ arguments: [String], home: URL, extra: [String: String] = [:], input: String = "",
         timeLimit: TimeInterval = 120
     ) throws -> CLI.Result {
-        try CLI.run(arguments, input: input, home: home, environment: extra, base: .bare, timeLimit: timeLimit)
+        try CLI.run(
+            arguments, input: input, home: home, environment: extra, base: .bare, timeLimit: timeLimit)
     }
 
     @Test func pathFollowsXDGAndLearner() throws {
@@ -109,7 +110,8 @@ import Testing
             at: url, learner: "ann", createWith: SchedulerSettings(), clock: SystemClock())
         for n in 0..<5 {
             let entry = ReviewLogEntry(itemID: "item-\(n)", time: Date(), rating: .good, mode: "study")
-            try store.record(entry, card: Card(phase: .review, due: Date().addingTimeInterval(86_400), reps: 1))
+            try store.record(
+                entry, card: Card(phase: .review, due: Date().addingTimeInterval(86_400), reps: 1))
         }
         store.close()
         let log = URL(fileURLWithPath: url.deletingPathExtension().path + ".reviews.jsonl")
@@ -122,7 +124,8 @@ import Testing
             #expect(run.status == 1, "\(command)")
             #expect(
                 run.stderr.contains("\(log.path):2: review log line (at byte \(second))")
-                    && run.stderr.contains("integrity check") && run.stderr.contains("rebuild --skip-damaged"),
+                    && run.stderr.contains("integrity check")
+                    && run.stderr.contains("rebuild --skip-damaged"),
                 "\(command): \(run.stderr)")
         }
         #expect(try Data(contentsOf: log) == Data(bytes), "nothing was acknowledged into it")

@@ -21,7 +21,8 @@ import Testing
     static func launch(
         _ command: [String], home: URL, input: String = "", timeLimit: TimeInterval = 60
     ) throws -> CLI.Result {
-        try CLI.launch(command, environment: CLI.environment(.bare, home: home), input: input, timeLimit: timeLimit)
+        try CLI.launch(
+            command, environment: CLI.environment(.bare, home: home), input: input, timeLimit: timeLimit)
     }
 
     /// Runs the binary as a user other than the owner of root's files: `nobody` when the tests
@@ -30,7 +31,8 @@ import Testing
         guard geteuid() == 0 else { return try ProgressCommandTests.run(arguments, home: home) }
         try chownTree(owned, to: 65534)
         return try launch(
-            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments,
+            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path]
+                + arguments,
             home: home)
     }
 
@@ -43,7 +45,8 @@ import Testing
 
     @Test func aDeviceAsTheProgressPathIsRefusedAndNoLockIsMadeBesideIt() throws {
         let temp = ProgressTempFolder()
-        let run = try ProgressCommandTests.run(["study", "--progress", "/dev/null"], home: temp.url, input: "a\n")
+        let run = try ProgressCommandTests.run(
+            ["study", "--progress", "/dev/null"], home: temp.url, input: "a\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("/dev/null: is a character device, not a regular file"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "/dev/null.lock"))

@@ -302,7 +302,9 @@ import Testing
             String(decoding: try Data(contentsOf: url), as: UTF8.self)
                 .replacingOccurrences(of: "\"format\" : 4", with: "\"format\" : 99")
                 // A newer srmquiz may check its files differently: no check of ours to fail.
-                .replacingOccurrences(of: #",\s*"crc32c"\s*:\s*"?[0-9a-fA-Fx]+"?"#, with: "", options: .regularExpression)
+                .replacingOccurrences(
+                    of: #",\s*"crc32c"\s*:\s*"?[0-9a-fA-Fx]+"?"#, with: "", options: .regularExpression
+                )
                 .utf8)
         try newer.write(to: url)
         #expect {

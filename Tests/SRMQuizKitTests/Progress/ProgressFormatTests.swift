@@ -55,7 +55,8 @@ import Testing
             guard case .logDamaged(_, let line, let offset, let message)? = error as? ProgressError else {
                 return false
             }
-            return line == 1 && offset == 0 && message.contains("2025-02-31") && message.contains("review.time")
+            return line == 1 && offset == 0 && message.contains("2025-02-31")
+                && message.contains("review.time")
         }
     }
 
@@ -234,7 +235,8 @@ import Testing
         #expect(throws: ProgressError.self) { try ProgressFixtures.decodeLine(bad, number: 4) }
         let incomplete = #"{"event":"undo"}"#
         #expect(
-            throws: ProgressError.logDamaged(file: "f", line: 9, offset: 0, message: "an undo line needs `review`")
+            throws: ProgressError.logDamaged(
+                file: "f", line: 9, offset: 0, message: "an undo line needs `review`")
         ) { try ProgressFixtures.decodeLine(incomplete, number: 9) }
         #expect(throws: ProgressError.self, "a line without its check, in a checked log") {
             try ProgressFixtures.decodeLine(ok, checked: true)

@@ -58,7 +58,8 @@ import Testing
             let folder = temp.file("flip-\(flip)")
             let copy = try ProgressFixtures.crashCopy(of: url, into: folder)
             try Data(bytes).write(to: which == 0 ? copy : ProgressFixtures.log(of: copy))
-            let what = "flip \(flip): byte \(at) of the \(which == 0 ? "state" : "log") from \(old) to \(bytes[at])"
+            let what =
+                "flip \(flip): byte \(at) of the \(which == 0 ? "state" : "log") from \(old) to \(bytes[at])"
             // A reader, then a writer, each either refuses with a ProgressError or gets what was written.
             do {
                 let read = try #require(try ProgressDocument.read(at: copy))
@@ -69,7 +70,9 @@ import Testing
             }
             do {
                 let store = try ProgressFixtures.open(copy, offset: 9000)
-                #expect(store.cards == expected.cards && store.log == expected.reviews, "\(what): opened as something else")
+                #expect(
+                    store.cards == expected.cards && store.log == expected.reviews,
+                    "\(what): opened as something else")
                 store.close()
             } catch is ProgressError {
             }

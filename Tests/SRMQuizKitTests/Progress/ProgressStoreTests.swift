@@ -135,7 +135,9 @@ import Testing
         let rotten = lines[1].replacingOccurrences(of: "\"rating\":", with: "\"ratinX\":")
         let state = try Data(contentsOf: url)
         // Bit rot fails the line's check; an edit that makes the check anew fails the schema.
-        for (edited, reason) in [(rotten, "integrity check"), (ProgressFixtures.resealed(rotten), "review.rating")] {
+        for (edited, reason) in [
+            (rotten, "integrity check"), (ProgressFixtures.resealed(rotten), "review.rating"),
+        ] {
             lines[1] = edited
             let broken = Data((lines.joined(separator: "\n") + "\n").utf8)
             try broken.write(to: logURL)
@@ -147,7 +149,9 @@ import Testing
                 #expect {
                     try attempt()
                 } throws: { error in
-                    guard case .logDamaged(let file, let line, let offset, let message)? = error as? ProgressError
+                    guard
+                        case .logDamaged(let file, let line, let offset, let message)? = error
+                            as? ProgressError
                     else { return false }
                     return file == logURL.path && line == 2 && offset == second && message.contains(reason)
                         && "\(error)".contains("progress rebuild --skip-damaged")

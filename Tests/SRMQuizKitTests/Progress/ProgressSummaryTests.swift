@@ -49,7 +49,8 @@ import Testing
         #expect(summary.accuracy == 2.0 / 3.0)
         #expect(summary.answers == Accuracy(graded: 3, correct: 2, selfRated: 2))
         #expect(
-            summary.lines().contains("Accuracy   67% (2 of 3 graded answers); 2 self-rated flashcards not counted"))
+            summary.lines().contains(
+                "Accuracy   67% (2 of 3 graded answers); 2 self-rated flashcards not counted"))
         #expect(summary.leeches.map(\.itemID) == ["overdue", "tomorrow"])
         #expect(summary.orphans == nil)
     }
@@ -61,7 +62,8 @@ import Testing
         let report = LearnerReport.make(
             file: "/p.json", log: document.reviews, cards: document.cards, items: [:], now: Self.now)
         #expect(report.accuracy == summary.answers)
-        let rendered = TextReportRenderer.render(ReportBuilder.document(parts: [.learner(report)], generatedAt: Self.now))
+        let rendered = TextReportRenderer.render(
+            ReportBuilder.document(parts: [.learner(report)], generatedAt: Self.now))
         #expect(rendered.contains(summary.answers.text), "\(rendered)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SRMQuizTestSupport
+
 @testable import SRMQuizKit
 
 /// A fresh temporary folder, removed when the value goes away.

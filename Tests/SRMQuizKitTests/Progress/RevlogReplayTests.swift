@@ -95,7 +95,8 @@ import Testing
             _ = try RevlogReplay.parse(csv, source: "log.csv")
         } catch {
             #expect(error.line == 3)
-            #expect(error.description.hasPrefix("log.csv: line 3: malformed CSV: a quoted field is not closed"))
+            #expect(
+                error.description.hasPrefix("log.csv: line 3: malformed CSV: a quoted field is not closed"))
         }
     }
 

@@ -28,15 +28,18 @@ import Testing
         for t in 0..<10 {
             let family = t < 4 ? "\n    family: fam.a" : t < 6 ? "\n    family: fam.b" : ""
             let overrides = t == 6 ? "\n    overrides: [fam.a]" : ""
-            yaml += "  - id: task-\(t)\n    text: doing part \(t) of the work\n    topic: topic-\(t % 3)\(family)\(overrides)\n"
+            yaml +=
+                "  - id: task-\(t)\n    text: doing part \(t) of the work\n    topic: topic-\(t % 3)\(family)\(overrides)\n"
         }
         yaml += "services:\n"
         let categories = ["infrastructure", "container", "abstracted"]
         for s in 0..<13 {
-            yaml += "  - id: svc-\(s)\n    name: Amazon Thing \(s)\n    category: \(s == 12 ? "none" : categories[s % 3])\n    sources: [SRM]\n"
+            yaml +=
+                "  - id: svc-\(s)\n    name: Amazon Thing \(s)\n    category: \(s == 12 ? "none" : categories[s % 3])\n    sources: [SRM]\n"
         }
         yaml += "facts:\n"
-        func fact(_ id: String, task: Int, service: String, text: String, owner: String, nuance: Bool = false) {
+        func fact(_ id: String, task: Int, service: String, text: String, owner: String, nuance: Bool = false)
+        {
             yaml += "  - id: \(id)\n    task: task-\(task)\n    service: \(service)\n    text: \(text)\n"
             yaml += "    owner: \(owner)\n    reason: The documentation says so.\n    sources: [SRM]\n"
             if nuance { yaml += "    nuance:\n      owner: aws\n      text: AWS does a part of it.\n" }

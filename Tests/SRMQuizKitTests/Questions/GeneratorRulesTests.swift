@@ -229,7 +229,8 @@ import Testing
             ).isEmpty)
         #expect(
             BankLint.articleProblems(
-                "Amazon EKS control plane — used with Amazon EKS control plane", names: ["Amazon EKS control plane"]
+                "Amazon EKS control plane — used with Amazon EKS control plane",
+                names: ["Amazon EKS control plane"]
             ) == ["'Amazon EKS control plane' needs an article after 'with'"])
         let giveaway = Item(
             id: "x", kind: .multipleChoice,

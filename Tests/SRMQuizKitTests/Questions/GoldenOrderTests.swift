@@ -1,8 +1,7 @@
 import Foundation
+import SRMQuizKit
 import SRMQuizTestSupport
 import Testing
-
-import SRMQuizKit
 
 /// Pins the exact items, order and choice order that a seed gives on the bundled bank, so a
 /// change to the generator, the seeded shuffles or the bank shows up in review as a diff of
@@ -21,10 +20,12 @@ import SRMQuizKit
         let bank = try #require(Self.bank, "the bundled bank does not load")
         let items = ExamSelector.select(
             from: QuestionGenerator(bank: bank).generate(seed: 3), count: 20, seed: 3)
-        let text = items.map { item in
-            ([item.id] + item.choices.enumerated().map { "  \(ChoiceAnswer.letter($0.offset)). \($0.element)" })
-                .joined(separator: "\n")
-        }.joined(separator: "\n") + "\n"
+        let text =
+            items.map { item in
+                ([item.id]
+                    + item.choices.enumerated().map { "  \(ChoiceAnswer.letter($0.offset)). \($0.element)" })
+                    .joined(separator: "\n")
+            }.joined(separator: "\n") + "\n"
         try Self.compare(text, to: "golden-print-count20-seed3.txt")
     }
 
@@ -33,7 +34,8 @@ import SRMQuizKit
         let bank = try #require(Self.bank, "the bundled bank does not load")
         let engine = SessionEngine(
             items: QuestionGenerator(bank: bank).generate(seed: 3), store: InMemoryReviewStore(),
-            scheduler: try FSRSScheduler(), configuration: SessionConfiguration(mode: .quiz, count: 10, seed: 3),
+            scheduler: try FSRSScheduler(),
+            configuration: SessionConfiguration(mode: .quiz, count: 10, seed: 3),
             clock: FixedClock(Date(timeIntervalSince1970: 1_767_225_600)))
         var ids: [String] = []
         while let item = engine.next() {
@@ -63,7 +65,9 @@ import SRMQuizKit
         let expected = try String(contentsOf: url, encoding: .utf8)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
+        let firstDifference = zip(actualLines, expectedLines).enumerated().first {
+            $0.element.0 != $0.element.1
+        }
         #expect(
             actual == expected,
             """

@@ -19,7 +19,9 @@ import Testing
             cache = root.appendingPathComponent("cache/srmquiz/items.cache").path
         }
 
-        func generated(seed: UInt64 = 7, program: String = "build-1") throws -> (GeneratedBank, ItemCache.Outcome) {
+        func generated(seed: UInt64 = 7, program: String = "build-1") throws -> (
+            GeneratedBank, ItemCache.Outcome
+        ) {
             try ItemCache.generated(
                 paths: [bank.path], seed: seed, cache: ItemCache.Location(file: cache, program: program))
         }

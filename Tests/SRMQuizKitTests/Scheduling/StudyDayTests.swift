@@ -110,13 +110,16 @@ import Testing
     @Test func progressFilesKeepTheDaySettings() throws {
         let settings = SchedulerSettings(kind: .sm2, dayStartsAt: 6, timeZone: "Europe/Berlin")
         let file = try CLI.temporaryDirectory().appendingPathComponent("d.json")
-        let store = try ProgressStore.open(at: file, learner: "day", createWith: settings, clock: FixedClock(Date()))
+        let store = try ProgressStore.open(
+            at: file, learner: "day", createWith: settings, clock: FixedClock(Date()))
         store.close()
         #expect(try ProgressDocument.read(at: file)?.document.settings == settings)
         // A file written before these settings existed reads with the defaults.
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         var stored = try #require(object["settings"] as? [String: Any])
-        #expect(stored.removeValue(forKey: "dayStartsAt") != nil && stored.removeValue(forKey: "timeZone") != nil)
+        #expect(
+            stored.removeValue(forKey: "dayStartsAt") != nil && stored.removeValue(forKey: "timeZone") != nil)
         object["settings"] = stored
         object["format"] = 3  // as format 3 wrote it: no integrity check
         object["crc32c"] = nil

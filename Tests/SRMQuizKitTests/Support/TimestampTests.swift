@@ -27,7 +27,9 @@ import Testing
         #expect(Timestamp.minute(date) == day + " 12:00 UTC")
     }
 
-    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-1-01", "2025-01-1", "20250101", "2025-01-01T", "", "abcd-ef-gh"])
+    @Test(arguments: [
+        "2025-02-29", "2025-13-01", "2025-1-01", "2025-01-1", "20250101", "2025-01-01T", "", "abcd-ef-gh",
+    ])
     func anythingElseIsNoDay(text: String) {
         #expect(Timestamp.day(from: text) == nil)
     }
@@ -35,8 +37,9 @@ import Testing
 
 @Suite struct HTMLEscapeTests {
     @Test func escapesMarkupAndShowsControlCharacters() {
-        #expect(HTMLEscape.escape("<a href=\"x\">Tom & 'Jerry'</a>\u{1B}[31m")
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;^[[31m")
+        #expect(
+            HTMLEscape.escape("<a href=\"x\">Tom & 'Jerry'</a>\u{1B}[31m")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;^[[31m")
         #expect(HTMLEscape.escape("one\ntwo\tthree") == "one\ntwo\tthree")
     }
 

@@ -96,7 +96,7 @@ final class WebDriver: @unchecked Sendable {
             do {
                 _ = try await request("POST", "/session/\(session)/element/\(id)/value", ["text": text])
                 return
-            } catch where Date() < end {
+            } catch  where Date() < end {
                 try await Task.sleep(nanoseconds: 200_000_000)
             }
         }
@@ -110,7 +110,7 @@ final class WebDriver: @unchecked Sendable {
             do {
                 _ = try await request("POST", "/session/\(session)/element/\(id)/click", [:])
                 return
-            } catch where Date() < end {
+            } catch  where Date() < end {
                 try await Task.sleep(nanoseconds: 200_000_000)
             }
         }

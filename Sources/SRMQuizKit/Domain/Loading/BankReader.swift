@@ -58,7 +58,9 @@ struct BankReader {
             return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: error.reason))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: "the file is not UTF-8 text"))
+            return Parsed(
+                file: file, root: nil, problem: BankProblem(file: file, message: "the file is not UTF-8 text")
+            )
         }
         return parse(text: text, file: file)
     }
@@ -73,7 +75,9 @@ struct BankReader {
         } catch let error as YamlError {
             return Parsed(file: file, root: nil, problem: Self.syntaxProblem(error, file: file))
         } catch {
-            return Parsed(file: file, root: nil, problem: BankProblem(file: file, message: "YAML syntax error: \(error)"))
+            return Parsed(
+                file: file, root: nil,
+                problem: BankProblem(file: file, message: "YAML syntax error: \(error)"))
         }
     }
 

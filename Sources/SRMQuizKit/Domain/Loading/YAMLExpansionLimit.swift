@@ -73,7 +73,8 @@ enum YAMLExpansionLimit {
                 if expanded > maximumNodes || (expanded > ratioFloor && expanded > maximumRatio * written) {
                     let alias = name(event.data.alias.anchor) ?? ""
                     return BankProblem(
-                        file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
+                        file: file, line: Int(event.start_mark.line) + 1,
+                        column: Int(event.start_mark.column) + 1,
                         message:
                             "the alias *\(alias) takes the document past the alias expansion limit: "
                             + "\(expanded) nodes expanded from \(written) written (at most \(maximumNodes), "

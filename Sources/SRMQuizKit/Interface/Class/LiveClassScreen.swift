@@ -55,7 +55,8 @@ package enum LiveClassScreen {
     }
 
     /// The results of the question that just closed, with the scoreboard.
-    package static func results(_ state: LiveClass, previous: [String: Int] = [:], width: Int = 80) -> String {
+    package static func results(_ state: LiveClass, previous: [String: Int] = [:], width: Int = 80) -> String
+    {
         guard let record = state.records.last else { return "" }
         let item = state.items[record.number - 1]
         var counts = Array(repeating: 0, count: record.choices.count)

@@ -16,14 +16,15 @@ package struct CSVExporter: ItemExporter {
     package func export(_ items: [Item]) -> ExportOutput {
         var text = CSVCodec.row(Self.columns)
         for item in items {
-            text += CSVCodec.row([
-                item.id, item.kind.rawValue, item.prompt,
-                item.choices.joined(separator: Self.listSeparator),
-                item.answers.joined(separator: Self.listSeparator),
-                item.explanation, item.nuance ?? "",
-                item.tags.joined(separator: Self.listSeparator),
-                item.sources.joined(separator: Self.listSeparator),
-            ], guardFormulas: true)
+            text += CSVCodec.row(
+                [
+                    item.id, item.kind.rawValue, item.prompt,
+                    item.choices.joined(separator: Self.listSeparator),
+                    item.answers.joined(separator: Self.listSeparator),
+                    item.explanation, item.nuance ?? "",
+                    item.tags.joined(separator: Self.listSeparator),
+                    item.sources.joined(separator: Self.listSeparator),
+                ], guardFormulas: true)
         }
         return ExportOutput(text: text)
     }

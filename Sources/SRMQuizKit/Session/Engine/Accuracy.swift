@@ -47,7 +47,9 @@ public struct Accuracy: Sendable, Hashable, Codable {
         var out =
             percentText.map { "\($0) (\(correct) of \(TextFormat.count(graded, "graded answer")))" }
             ?? "no graded answers yet"
-        if selfRated > 0 { out += "; " + TextFormat.count(selfRated, "self-rated flashcard") + " not counted" }
+        if selfRated > 0 {
+            out += "; " + TextFormat.count(selfRated, "self-rated flashcard") + " not counted"
+        }
         return out
     }
 }

@@ -16,7 +16,8 @@ package struct ExamConfiguration: Sendable, Hashable, Codable {
     /// An exam of `count` questions with `minutes` (or exactly `timeLimit` seconds, which wins)
     /// allowed; by default the real exam's time scaled to `count`.
     package init(
-        count: Int = 20, minutes: Int? = nil, timeLimit: TimeInterval? = nil, passMark: Double = 70, seed: UInt64
+        count: Int = 20, minutes: Int? = nil, timeLimit: TimeInterval? = nil, passMark: Double = 70,
+        seed: UInt64
     ) {
         self.count = count
         let minutes = minutes ?? ExamConfiguration.defaultMinutes(count: count)

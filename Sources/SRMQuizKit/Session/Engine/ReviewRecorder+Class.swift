@@ -3,7 +3,9 @@ import Foundation
 extension ReviewRecorder {
     /// Records one live-class answer at `date`, with mode `class`: Good when right, Again when
     /// wrong (as for exams).
-    package func recordClassAnswer(itemID: String, correct: Bool, answer: [String], timeMs: Int, at date: Date)
+    package func recordClassAnswer(
+        itemID: String, correct: Bool, answer: [String], timeMs: Int, at date: Date
+    )
         throws
     {
         var rng = SeededGenerator(

@@ -29,8 +29,11 @@ package struct ScoreBreakdown: Sendable, Hashable, Codable {
     /// of tag `dimension`; answers without the tag go to `unknown`.
     ///
     /// An item with two values (two services) counts in both groups.
-    package static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown {
-        make(dimension: dimension, tallies: answers.map { (tags: $0.tags, correct: $0.correct ? 1 : 0, total: 1) })
+    package static func make(dimension: String, answers: [(tags: [String], correct: Bool)]) -> ScoreBreakdown
+    {
+        make(
+            dimension: dimension,
+            tallies: answers.map { (tags: $0.tags, correct: $0.correct ? 1 : 0, total: 1) })
     }
 
     /// Like ``make(dimension:answers:)``, with the answers already counted per item: each

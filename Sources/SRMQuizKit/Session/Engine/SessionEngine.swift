@@ -44,7 +44,8 @@ package final class SessionEngine {
         case .study:
             let builder = StudyQueueBuilder(
                 newPerDay: configuration.newPerDay ?? store.settings.newPerDay,
-                limit: configuration.limit, calendar: configuration.calendar, examDate: configuration.examDate)
+                limit: configuration.limit, calendar: configuration.calendar, examDate: configuration.examDate
+            )
             // Only today's answers matter: don't make the store read a long history.
             let today = store.reviews(since: configuration.calendar.startOfDay(for: now))
             let day = builder.build(
@@ -54,7 +55,8 @@ package final class SessionEngine {
             built = day
         case .quiz:
             var shuffler = SeededGenerator(seed: configuration.seed)
-            var pool = SeededShuffle.shuffled(items.filter { configuration.filter.matches($0) }, using: &shuffler)
+            var pool = SeededShuffle.shuffled(
+                items.filter { configuration.filter.matches($0) }, using: &shuffler)
             if let count = configuration.count { pool = Array(pool.prefix(max(0, count))) }
             queue = SiblingSpacing.spread(pool).map { QueueEntry(itemID: $0.id, reason: .practice) }
         case .cram:

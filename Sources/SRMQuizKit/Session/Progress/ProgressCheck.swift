@@ -17,7 +17,9 @@ enum ProgressCheck {
     private static let fileEnd = Array("\"\n}".utf8)
 
     /// The CRC-32C of `bytes`.
-    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt32 { srm_crc32c(0, bytes.baseAddress, bytes.count) }
+    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        srm_crc32c(0, bytes.baseAddress, bytes.count)
+    }
 
     /// `json`, an object as `JSONEncoder` wrote it (compact for a line, pretty for the state),
     /// with its check as the last member.

@@ -37,18 +37,24 @@ package enum ProgressCodec {
     ///
     /// With `skipCards`, the fast path leaves out the cards before and after an answer.
     static func line(
-        _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, skipCards: Bool = false, strings: inout StringTable
+        _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, skipCards: Bool = false,
+        strings: inout StringTable
     ) -> Result<ProgressLogLine, LineProblem> {
         switch ProgressCheck.verify(bytes, pretty: false) {
         case .valid: break
         case .mismatch:
-            return .failure(LineProblem(message: "fails its integrity check (CRC-32C): it was changed after it was written"))
+            return .failure(
+                LineProblem(
+                    message: "fails its integrity check (CRC-32C): it was changed after it was written"))
         case .absent:
             if checked {
-                return .failure(LineProblem(message: "has no integrity check (`crc32c`); the line was cut or changed"))
+                return .failure(
+                    LineProblem(message: "has no integrity check (`crc32c`); the line was cut or changed"))
             }
         }
-        if let line = ProgressFastPath.line(bytes, skipCards: skipCards, strings: &strings), line.problem == nil {
+        if let line = ProgressFastPath.line(bytes, skipCards: skipCards, strings: &strings),
+            line.problem == nil
+        {
             return .success(line)
         }
         let data = Data(bytes)
@@ -66,7 +72,9 @@ package enum ProgressCodec {
 
     /// The log line in `bytes` (see ``line(_:checked:skipCards:strings:)``), line `number` at byte
     /// `offset` of `file`.
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, number: Int, offset: Int, file: String)
+    static func line(
+        _ bytes: UnsafeBufferPointer<UInt8>, checked: Bool, number: Int, offset: Int, file: String
+    )
         throws(ProgressError) -> ProgressLogLine
     {
         var strings = StringTable()

@@ -147,7 +147,8 @@ struct ProgressFastPath {
             default: return false
             }
         }
-        guard ok, let format, (3...ProgressStateFile.currentFormat).contains(format), let learner, let created,
+        guard ok, let format, (3...ProgressStateFile.currentFormat).contains(format), let learner,
+            let created,
             let updated, let settings, let logLines, let logBytes, let cards, logLines >= 0, logBytes >= 0
         else { return nil }
         return ProgressStateFile(
@@ -430,7 +431,9 @@ struct StringTable {
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         if !slots.isEmpty, let (known, text) = slots[slot], known == hash {
             var text = text
-            if text.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            if text.withUTF8({
+                $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            }) {
                 return text
             }
         }

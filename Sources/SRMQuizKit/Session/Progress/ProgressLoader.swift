@@ -86,7 +86,8 @@ struct ProgressLoader {
                         before: line.before, after: line.after))
             }
             if let problem = loader.apply(line, undoing: undone) {
-                throw .logDamaged(file: logURL.path, line: record.number, offset: record.offset, message: problem)
+                throw .logDamaged(
+                    file: logURL.path, line: record.number, offset: record.offset, message: problem)
             }
             loader.replayed += 1
         }
@@ -145,12 +146,14 @@ struct ProgressLoader {
         }
         if check == .mismatch {
             throw .stateDamaged(
-                file: file.path, message: "it fails its integrity check (CRC-32C): it was changed after it was written")
+                file: file.path,
+                message: "it fails its integrity check (CRC-32C): it was changed after it was written")
         }
         let decoded = try decodeUnchecked(data, file: file)
         if check == .absent, case .current(let state) = decoded, state.format >= 4 {
             throw .stateDamaged(
-                file: file.path, message: "its integrity check (`crc32c`) is missing: its end was cut or changed")
+                file: file.path,
+                message: "its integrity check (`crc32c`) is missing: its end was cut or changed")
         }
         return decoded
     }

@@ -38,10 +38,12 @@ final class ProgressLog {
     /// without its newline is left out (torn). The bytes before `cardsFrom` are mapped, not copied
     /// (no writer ever cuts them: a torn line is cut only after them, and a rebuild replaces the
     /// file by renaming), and read in parts on all processors.
-    static func read(_ url: URL, checked: Bool, cardsFrom: Int, entries: Bool) throws(ProgressError) -> Lines {
+    static func read(_ url: URL, checked: Bool, cardsFrom: Int, entries: Bool) throws(ProgressError) -> Lines
+    {
         guard ProgressFiles.exists(url) else {
             if cardsFrom == 0 { return Lines() }
-            throw .logMismatch(file: url.path, message: "the log is missing; the state reflects \(cardsFrom) bytes of it")
+            throw .logMismatch(
+                file: url.path, message: "the log is missing; the state reflects \(cardsFrom) bytes of it")
         }
         let fd = try ProgressFiles.openForReading(url)
         defer { _ = posixClose(fd) }
@@ -52,7 +54,8 @@ final class ProgressLog {
             guard size >= cardsFrom, last == [0x0A] else {
                 throw .logMismatch(
                     file: url.path,
-                    message: "the state reflects \(cardsFrom) bytes of the log but it holds \(size) bytes that "
+                    message:
+                        "the state reflects \(cardsFrom) bytes of the log but it holds \(size) bytes that "
                         + "do not end a line there; it was cut or replaced")
             }
         }
@@ -114,7 +117,9 @@ final class ProgressLog {
             lines.history.reviews += part.history.reviews
             lines.history.phasesBefore += part.history.phasesBefore
             lines.history.settings = part.history.settings ?? lines.history.settings
-            lines.tail += part.tail.map { LogRecord(number: first + $0.number, offset: $0.offset, line: $0.line) }
+            lines.tail += part.tail.map {
+                LogRecord(number: first + $0.number, offset: $0.offset, line: $0.line)
+            }
             lines.count += part.count
             lines.bytes = part.end ?? lines.bytes
             lines.tornBytes = part.tornBytes
@@ -156,7 +161,10 @@ final class ProgressLog {
                 // A crash while appending leaves a line without its newline. A whole, checked line
                 // followed by one more byte is not that: its newline was changed.
                 let rest = UnsafeBufferPointer(rebasing: all[start..<range.upperBound])
-                if checked, ProgressCheck.verify(UnsafeBufferPointer(rebasing: rest.dropLast()), pretty: false) == .valid {
+                if checked,
+                    ProgressCheck.verify(UnsafeBufferPointer(rebasing: rest.dropLast()), pretty: false)
+                        == .valid
+                {
                     part.failure = (part.count, offset, "its newline was changed")
                 } else {
                     part.tornBytes = rest.count
@@ -166,18 +174,25 @@ final class ProgressLog {
             let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
             if offset < cardsFrom && !entries {
                 if checked, ProgressCheck.verify(bytes, pretty: false) != .valid {
-                    part.failure = (part.count, offset, "fails its integrity check (CRC-32C), or has none: it was changed after it was written")
+                    part.failure = (
+                        part.count, offset,
+                        "fails its integrity check (CRC-32C), or has none: it was changed after it was written"
+                    )
                     return part
                 }
             } else {
                 let line: ProgressLogLine
-                switch ProgressCodec.line(bytes, checked: checked, skipCards: offset < cardsFrom, strings: &strings) {
+                switch ProgressCodec.line(
+                    bytes, checked: checked, skipCards: offset < cardsFrom, strings: &strings)
+                {
                 case .success(let read): line = read
                 case .failure(let problem):
                     part.failure = (part.count, offset, problem.message)
                     return part
                 }
-                if offset >= cardsFrom { part.tail.append(LogRecord(number: part.count, offset: offset, line: line)) }
+                if offset >= cardsFrom {
+                    part.tail.append(LogRecord(number: part.count, offset: offset, line: line))
+                }
                 if entries {
                     if line.event == .undo, part.history.reviews.isEmpty {
                         part.leadingUndos.append((part.count, offset, line.review!))
@@ -196,10 +211,13 @@ final class ProgressLog {
 
     /// The last `count` answers in effect among the lines before byte `end` (whose last line is
     /// line `lastLine`), most recent first, reading the file backwards in growing chunks.
-    static func lastReviews(_ url: URL, end: Int, lastLine: Int, count: Int, checked: Bool) throws(ProgressError)
+    static func lastReviews(_ url: URL, end: Int, lastLine: Int, count: Int, checked: Bool)
+        throws(ProgressError)
         -> [LoggedReview]
     {
-        try scanBackwards(url, end: end, lastLine: lastLine, checked: checked) { found, _ in found.count < count }
+        try scanBackwards(url, end: end, lastLine: lastLine, checked: checked) { found, _ in
+            found.count < count
+        }
     }
 
     /// The answers in effect given at or after `date`, oldest first, reading backwards from byte
@@ -242,7 +260,8 @@ final class ProgressLog {
                 let lineStart = (before ?? -1) + 1
                 let line = try bytes.withUnsafeBufferPointer { (all) throws(ProgressError) in
                     try ProgressCodec.line(
-                        UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), checked: checked, number: number,
+                        UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), checked: checked,
+                        number: number,
                         offset: start + lineStart, file: url.path)
                 }
                 switch line.event {
@@ -303,7 +322,9 @@ final class ProgressLog {
     }
 
     /// `line` encoded by `encoder`, with its integrity check (see ``ProgressCheck``).
-    static func encoded(_ line: ProgressLogLine, encoder: JSONEncoder, file: String) throws(ProgressError) -> Data {
+    static func encoded(_ line: ProgressLogLine, encoder: JSONEncoder, file: String) throws(ProgressError)
+        -> Data
+    {
         do {
             return ProgressCheck.seal(try encoder.encode(line), pretty: false)
         } catch {

@@ -39,7 +39,8 @@ struct LegacyProgress: Sendable {
             // A torn last line was never acknowledged: left out, as format 2 did.
             guard let event = try? decoder.decode(ProgressJournalEvent.self, from: Data(line)) else {
                 if index >= lines.count - 2 { break }
-                throw .logDamaged(file: journal.path, line: index + 1, offset: nil, message: "not a journal event")
+                throw .logDamaged(
+                    file: journal.path, line: index + 1, offset: nil, message: "not a journal event")
             }
             guard event.seq > progress.sequence else { continue }
             if let problem = progress.apply(event) {

@@ -148,8 +148,10 @@ public final class ProgressStore: ReviewStore {
     public func reviews(since date: Date) -> [ReviewLogEntry] {
         if let history { return history.reviews.filter { $0.time >= date } }
         do {
-            return try ProgressLog.reviews(logFile.url, since: date, end: bytes, lastLine: lines, checked: true)
-                .map(\.entry)
+            return try ProgressLog.reviews(
+                logFile.url, since: date, end: bytes, lastLine: lines, checked: true
+            )
+            .map(\.entry)
         } catch {
             logError = error
             return []
@@ -175,8 +177,10 @@ public final class ProgressStore: ReviewStore {
     @discardableResult
     public func undoLast() throws(ProgressError) -> ReviewLogEntry? {
         guard
-            let last = try ProgressLog.lastReviews(logFile.url, end: bytes, lastLine: lines, count: 1, checked: true)
-                .first
+            let last = try ProgressLog.lastReviews(
+                logFile.url, end: bytes, lastLine: lines, count: 1, checked: true
+            )
+            .first
         else { return nil }
         guard last.after != nil else { throw .undoUnavailable(file: url.path) }
         try append(ProgressLogLine(event: .undo, review: last.entry, at: clock.now()), undoing: last)
@@ -193,7 +197,8 @@ public final class ProgressStore: ReviewStore {
         guard lock != nil else { throw .closed(file: url.path) }
         let data = try logFile.encoded(line)
         let stored = try [UInt8](data).withUnsafeBufferPointer { (bytes) throws(ProgressError) in
-            try ProgressCodec.line(bytes, checked: true, number: lines + 1, offset: self.bytes, file: logFile.url.path)
+            try ProgressCodec.line(
+                bytes, checked: true, number: lines + 1, offset: self.bytes, file: logFile.url.path)
         }
         var next = ProgressLoader(url: url, logURL: logFile.url, state: state, lines: lines, bytes: bytes)
         if let problem = next.apply(stored, undoing: undone) {

@@ -140,7 +140,8 @@ public struct SM2Scheduler: Scheduler {
     ) {
         card.phase = .learning
         if advance(&card, on: learning, rating: rating, at: moment, rng: &rng) { return }
-        graduate(&card, days: rating == .easy ? Self.easyInterval : Self.graduatingInterval, at: moment, rng: &rng)
+        graduate(
+            &card, days: rating == .easy ? Self.easyInterval : Self.graduatingInterval, at: moment, rng: &rng)
     }
 
     /// Moves `card` along `steps` for `rating`: Again to the first step, Hard repeats this step's
