@@ -13,18 +13,24 @@ package struct CLIConsole: @unchecked Sendable {
     package let error: any TextSink
     /// Whether ``output`` is a terminal (documents written to a terminal are sanitised too).
     package let outputIsTerminal: Bool
+    /// Whether ``error`` is a terminal (messages written to a terminal are wrapped at its width).
+    package let errorIsTerminal: Bool
 
-    package init(output: any TextSink, error: any TextSink, outputIsTerminal: Bool = false) {
+    package init(
+        output: any TextSink, error: any TextSink, outputIsTerminal: Bool = false,
+        errorIsTerminal: Bool = false
+    ) {
         self.output = output
         self.error = error
         self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
     }
 
     /// Standard output and standard error.
     package static var standard: CLIConsole {
         CLIConsole(
             output: StandardOutput(), error: StandardOutput.standardError,
-            outputIsTerminal: isatty(STDOUT_FILENO) != 0)
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 
     /// The console commands write to now.

@@ -54,14 +54,28 @@ enum CLIOutput {
         console.error.write(clean.hasSuffix("\n") ? clean : clean + "\n")
     }
 
+    /// A message for a person on the error stream (sanitised): wrapped at the terminal's width
+    /// when the error stream is a terminal (continuation rows indented two columns, file paths
+    /// and links kept whole), as it is otherwise.
+    static func message(_ text: String) {
+        var clean = TerminalText.sanitize(text)
+        if console.errorIsTerminal {
+            let width = TerminalSize.columns(of: STDERR_FILENO)
+            clean = clean.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TextWrap.wrapLine(String($0), width: width, indent: "  ").joined(separator: "\n") }
+                .joined(separator: "\n")
+        }
+        console.error.write(clean.hasSuffix("\n") ? clean : clean + "\n")
+    }
+
     /// `srmquiz: warning: …` on the error stream.
-    static func warning(_ text: String) { diagnostic("srmquiz: warning: \(text)") }
+    static func warning(_ text: String) { message("srmquiz: warning: \(text)") }
 
     /// `srmquiz: note: …` on the error stream.
-    static func note(_ text: String) { diagnostic("srmquiz: note: \(text)") }
+    static func note(_ text: String) { message("srmquiz: note: \(text)") }
 
     /// `srmquiz: …` on the error stream, for information that is not a warning.
-    static func inform(_ text: String) { diagnostic("srmquiz: \(text)") }
+    static func inform(_ text: String) { message("srmquiz: \(text)") }
 
     /// The error to throw for `message`; it is printed once, at the root, by ``report(_:)``.
     static func fail(_ message: String, code: Int32 = 1) -> CLIError {
@@ -75,7 +89,7 @@ enum CLIOutput {
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let error as CLIError:
-            diagnostic("srmquiz: \(error.message)")
+            message("srmquiz: \(error.message)")
             return error.code
         case let error as ExitCode:
             return error.rawValue
@@ -96,8 +110,7 @@ enum CLIOutput {
             }
             return code.rawValue
         }
-        let message = String(describing: error)
-        diagnostic("srmquiz: \(message)")
+        message("srmquiz: \(String(describing: error))")
         return 1
     }
 

@@ -6,8 +6,9 @@ import Foundation
 /// - A line that fits is left alone.
 /// - Continuation lines hang under the text of a list item: `  a) `, `1. `, `- `, `✓ `, or the
 ///   line's own leading spaces.
-/// - A URL that does not fit where it falls goes on a line of its own, whole, so a terminal can
-///   still open it; a word or URL wider than the line stays whole and overflows.
+/// - A URL or a file path that does not fit where it falls goes on a line of its own, whole, so a
+///   terminal can still open it and it can be copied; a word, URL or path wider than the line
+///   stays whole and overflows.
 /// - Colour codes take no width and stay attached to their words.
 package enum TextWrap {
     /// `text` with every line wrapped at `width` columns.
@@ -43,7 +44,7 @@ package enum TextWrap {
                 continue
             }
             if rowHasWord { rows.append(row) }
-            if isURL(word), hangWidth + w > width {
+            if keptWhole(word), hangWidth + w > width {
                 // Whole, on a line of its own, from the first column.
                 rows.append(word)
                 row = hang
@@ -59,9 +60,13 @@ package enum TextWrap {
         return rows.map(trimTrailing)
     }
 
-    /// Whether `word` is a link (kept whole on a line of its own when it does not fit).
-    static func isURL(_ word: String) -> Bool {
-        word.contains("://") || word.hasPrefix("www.")
+    /// Whether `word` is a link or a file path (kept whole on a line of its own when it does not
+    /// fit): `https://…`, `www.…`, `/…`, `~/…`, `./…`, `../…`, also in quotes or parentheses.
+    package static func keptWhole(_ word: String) -> Bool {
+        if word.contains("://") || word.hasPrefix("www.") { return true }
+        let bare = word.drop { $0 == "'" || $0 == "\"" || $0 == "(" || $0 == "`" }
+        return bare.count > 1
+            && (bare.hasPrefix("/") || bare.hasPrefix("~/") || bare.hasPrefix("./") || bare.hasPrefix("../"))
     }
 
     /// The spaces that put continuation rows under the text of a list item that `text` starts with.

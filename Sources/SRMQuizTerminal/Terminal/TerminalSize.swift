@@ -7,17 +7,19 @@ import Foundation
 #endif
 
 /// The width text is laid out at, read each time it is asked for (so a resized window is
-/// honoured by the next text): the terminal's columns when standard output is a terminal (at
+/// honoured by the next text): the terminal's columns when the stream written to is a terminal (at
 /// most 100, for lines that stay readable on a wide window), else `$COLUMNS`, else 80.
 package enum TerminalSize {
     /// The widest a terminal line is laid out.
     package static let maximum = 100
 
-    /// The columns to wrap at now.
-    package static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        if isatty(STDOUT_FILENO) != 0 {
+    /// The columns to wrap text written to `fd` (standard output unless given) at now.
+    package static func columns(
+        of fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int {
+        if isatty(fd) != 0 {
             var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
                 return min(Int(size.ws_col), maximum)
             }
         }

@@ -187,4 +187,25 @@ import Testing
             }
         }
     }
+
+    @Test func messagesToATerminalAreWrappedWithPathsWhole() async throws {
+        let error = BufferSink()
+        let path =
+            "/home/annabelle/.local/share/srmquiz/" + String(repeating: "long-", count: 12) + "name.json"
+        CLIConsole.$current.withValue(CLIConsole(output: BufferSink(), error: error, errorIsTerminal: true)) {
+            CLIOutput.warning("new learner 'ann' at \(path), created because it was not there before today")
+        }
+        let lines = error.text.split(separator: "\n").map(String.init)
+        #expect(lines.contains(path + ","), "\(lines)")
+        #expect(lines.filter { !$0.hasPrefix(path) }.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(lines)")
+        #expect(lines.first == "srmquiz: warning: new learner 'ann' at")
+        #expect(lines.last?.hasPrefix("  ") == true, "continuation rows are indented: \(lines)")
+
+        // Not a terminal: one line as it is, for scripts and logs.
+        let piped = BufferSink()
+        CLIConsole.$current.withValue(CLIConsole(output: BufferSink(), error: piped)) {
+            CLIOutput.warning("new learner 'ann' at \(path), created because it was not there before today")
+        }
+        #expect(piped.text.filter { $0 == "\n" }.count == 1)
+    }
 }

@@ -36,6 +36,25 @@ import Testing
         #expect(lines == ["Source:", url, "(read it)"])
     }
 
+    @Test func filePathsStayWholeOnALineOfTheirOwn() {
+        let path = "/home/annabelle/.local/share/srmquiz/annabelle-the-long-named-learner.json"
+        let wrapped = TextWrap.wrapLine(
+            "srmquiz: warning: new learner 'annabelle-the-long-named-learner' at \(path)", width: 80,
+            indent: "  ")
+        #expect(
+            wrapped == ["srmquiz: warning: new learner 'annabelle-the-long-named-learner' at", "  " + path])
+        // Too wide for the indent too: from the first column, whole.
+        let deeper = "/srv/classes/2026/autumn" + path
+        #expect(
+            TextWrap.wrapLine("saved at \(deeper) today", width: 80, indent: "  ") == [
+                "saved at", deeper, "  today",
+            ])
+        // Short enough to follow its words: it stays where it falls; in quotes it still counts.
+        #expect(TextWrap.wrapLine("saved to /tmp/x.json", width: 80) == ["saved to /tmp/x.json"])
+        #expect(TextWrap.keptWhole("'~/notes/p.json'") && TextWrap.keptWhole("../b.yaml"))
+        #expect(!TextWrap.keptWhole("and/or") && !TextWrap.keptWhole("/"))
+    }
+
     @Test(arguments: [40, 60, 80])
     func noWordIsEverBroken(width: Int) {
         let text =
