@@ -23,6 +23,7 @@ package enum TextWrap {
     package static func wrapLine(_ line: String, width: Int, firstIndent: String = "", indent: String? = nil)
         -> [String]
     {
+        if firstIndent.isEmpty, line.utf8.last != 0x20, DisplayWidth.of(line) <= width { return [line] }
         let full = firstIndent + line
         if DisplayWidth.of(full) <= width { return [trimTrailing(full)] }
         let leading = String(full.prefix { $0 == " " })

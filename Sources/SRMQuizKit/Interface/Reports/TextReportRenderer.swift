@@ -48,10 +48,13 @@ package enum TextReportRenderer {
         // A cell too long for its column wraps onto more lines of its row; nothing is cut.
         func lines(_ cells: [String]) -> [String] {
             let wrapped = widths.indices.map { c in
-                // A single word wider than the column (a long id) is the one thing cut.
-                TextLayout.wrap(c < cells.count ? cells[c] : "", width: widths[c]).map {
-                    TextLayout.truncate($0, widths[c])
+                let cell = c < cells.count ? cells[c] : ""
+                // Most cells fit on one line as they are (what the wrapper would return).
+                if cell.utf8.last != 0x20, !cell.utf8.contains(0x0A), DisplayWidth.of(cell) <= widths[c] {
+                    return [cell]
                 }
+                // A single word wider than the column (a long id) is the one thing cut.
+                return TextLayout.wrap(cell, width: widths[c]).map { TextLayout.truncate($0, widths[c]) }
             }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { row in
@@ -59,6 +62,7 @@ package enum TextReportRenderer {
                     let cell = row < wrapped[c].count ? wrapped[c][row] : ""
                     return TextLayout.pad(cell, widths[c], right: c < t.numeric.count && t.numeric[c])
                 }.joined(separator: "  ")
+                while line.utf8.last == 0x20 { line.removeLast() }
                 while let last = line.last, last.isWhitespace { line.removeLast() }
                 return line
             }
