@@ -59,7 +59,7 @@ public final class ProgressStore: ReviewStore {
         at url: URL, learner: String, createWith settings: SchedulerSettings, clock: any Clock
     ) throws(ProgressError) -> ProgressStore {
         let url = url.standardizedFileURL
-        try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        try ProgressFiles.run(DurableFile.makeFolders(url.deletingLastPathComponent().path))
         let lock = try ProgressLock.acquire(for: url)
         guard var loaded = try ProgressLoader.load(url, wholeLog: false) else {
             let now = ProgressTime.rounded(clock.now())
@@ -273,7 +273,7 @@ public final class ProgressStore: ReviewStore {
         lines: [ProgressLogLine], to url: URL
     ) throws(ProgressError) {
         let url = url.standardizedFileURL
-        try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        try ProgressFiles.run(DurableFile.makeFolders(url.deletingLastPathComponent().path))
         try ProgressFiles.checkFolder(url.deletingLastPathComponent())
         try ProgressFiles.checkTarget(url)
         let size = try writeLog(lines, to: ProgressFiles.log(of: url))
