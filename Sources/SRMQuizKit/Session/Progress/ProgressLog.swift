@@ -317,18 +317,7 @@ final class ProgressLog {
     /// Encodes `line` as it would be appended, with its integrity check (to check it can be
     /// written, and to see what it reads back as).
     func encoded(_ line: ProgressLogLine) throws(ProgressError) -> Data {
-        try Self.encoded(line, encoder: encoder, file: url.path)
-    }
-
-    /// `line` encoded by `encoder`, with its integrity check (see ``ProgressCheck``).
-    static func encoded(_ line: ProgressLogLine, encoder: JSONEncoder, file: String) throws(ProgressError)
-        -> Data
-    {
-        do {
-            return ProgressCheck.seal(try encoder.encode(line), pretty: false)
-        } catch {
-            throw .encoding(file: file, message: "\(error)")
-        }
+        try ProgressCodec.sealed(line, by: encoder, file: url.path)
     }
 
     /// Cuts the log to `size` bytes (drops a torn last line before appending).

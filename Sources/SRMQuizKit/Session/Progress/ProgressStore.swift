@@ -286,11 +286,7 @@ public final class ProgressStore: ReviewStore {
 
     /// `state` as its file holds it: pretty JSON with its integrity check, and a newline.
     static func encoded(_ state: ProgressStateFile, file: URL) throws(ProgressError) -> Data {
-        do {
-            return ProgressCheck.seal(try ProgressCodec.fileEncoder().encode(state), pretty: true) + [0x0A]
-        } catch {
-            throw .encoding(file: file.path, message: "\(error)")
-        }
+        try ProgressCodec.sealed(state, by: ProgressCodec.fileEncoder(), file: file.path) + [0x0A]
     }
 
     /// Writes `lines` as the whole log at `url` (atomically); returns its size.
@@ -298,7 +294,7 @@ public final class ProgressStore: ReviewStore {
         let encoder = ProgressCodec.lineEncoder()
         var data = Data()
         for line in lines {
-            data.append(try ProgressLog.encoded(line, encoder: encoder, file: url.path))
+            data.append(try ProgressCodec.sealed(line, by: encoder, file: url.path))
             data.append(0x0A)
         }
         try ProgressFiles.replace(url, with: data)
