@@ -75,7 +75,7 @@ package struct ProgressDocument: Sendable, Hashable {
                         "\(url.path) has format \(format); srmquiz converts it to format "
                             + "\(ProgressStateFile.currentFormat) the next time it records progress")
                 }
-                return (loaded.document(), warnings)
+                return (ProgressDocument(state: loaded.state, history: loaded.history), warnings)
             } catch {
                 if ProgressFiles.identity(url) == before || attempts == 3 { throw error }
             }

@@ -183,13 +183,10 @@ extension ProgressError {
     /// `error` as a progress error naming the same file.
     static func file(_ error: FileError) -> ProgressError {
         switch error.problem {
-        case .system(let code) where code == ELOOP:
+        case .system(ELOOP), .notRegular(.symbolicLink):
             return .symbolicLink(
                 file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .system(let code): return .io(file: error.path, operation: error.operation, errno: code)
-        case .notRegular(.symbolicLink):
-            return .symbolicLink(
-                file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .notRegular(let kind): return .notRegularFile(file: error.path, kind: kind)
         case .tooLarge: return .io(file: error.path, operation: error.operation, errno: EFBIG)
         }
