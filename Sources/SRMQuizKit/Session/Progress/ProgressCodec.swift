@@ -27,6 +27,19 @@ package enum ProgressCodec {
         return decoder
     }
 
+    /// `value` as `encoder` writes it, with its integrity check (see ``ProgressCheck``; pretty for
+    /// the state file, one line for a log line); `file` is named if it cannot be encoded.
+    static func sealed(_ value: some Encodable, by encoder: JSONEncoder, file: String) throws(ProgressError)
+        -> Data
+    {
+        do {
+            let pretty = encoder.outputFormatting.contains(.prettyPrinted)
+            return ProgressCheck.seal(try encoder.encode(value), pretty: pretty)
+        } catch {
+            throw .encoding(file: file, message: "\(error)")
+        }
+    }
+
     /// Why a log line cannot be used (the caller adds the file, line and offset).
     struct LineProblem: Error {
         var message: String

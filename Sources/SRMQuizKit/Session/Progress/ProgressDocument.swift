@@ -5,11 +5,6 @@ import Foundation
 ///
 /// What `progress show`, `report` and tests look at; see ``ProgressStore`` for recording.
 package struct ProgressDocument: Sendable, Hashable {
-    /// The format this program writes.
-    package static var currentFormat: Int { ProgressStateFile.currentFormat }
-    /// The formats this program reads (older ones are migrated).
-    package static var readableFormats: ClosedRange<Int> { ProgressStateFile.readableFormats }
-
     /// The learner's name (as given with `--learner`).
     package var learner: String
     /// When the progress was started.
@@ -78,9 +73,9 @@ package struct ProgressDocument: Sendable, Hashable {
                 if let format = loaded.migratedFrom {
                     warnings.append(
                         "\(url.path) has format \(format); srmquiz converts it to format "
-                            + "\(currentFormat) the next time it records progress")
+                            + "\(ProgressStateFile.currentFormat) the next time it records progress")
                 }
-                return (loaded.document(), warnings)
+                return (ProgressDocument(state: loaded.state, history: loaded.history), warnings)
             } catch {
                 if ProgressFiles.identity(url) == before || attempts == 3 { throw error }
             }

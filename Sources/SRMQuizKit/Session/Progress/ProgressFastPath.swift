@@ -68,15 +68,9 @@ struct ProgressFastPath {
         var line = ProgressLogLine(event: .review)
         let ok = object(Self.lineKeys) { p, key in
             switch key {
-            case 0:  // event
-                event = p.string().flatMap(ProgressLogLine.Event.init(rawValue:))
-                return event != nil
-            case 1:  // review
-                line.review = p.entry()
-                return line.review != nil
-            case 2:  // phaseBefore
-                line.phaseBefore = p.string().flatMap(CardPhase.init(rawValue:))
-                return line.phaseBefore != nil
+            case 0: return set(&event, p.string().flatMap(ProgressLogLine.Event.init(rawValue:)))
+            case 1: return set(&line.review, p.entry())
+            case 2: return set(&line.phaseBefore, p.string().flatMap(CardPhase.init(rawValue:)))
             case 3:  // before
                 if p.skipCards { return p.skipCard() }
                 line.before = p.card()
@@ -85,12 +79,8 @@ struct ProgressFastPath {
                 if p.skipCards { return p.skipCard() }
                 line.after = p.card()
                 return line.after != nil
-            case 5:  // settings
-                line.settings = p.settings()
-                return line.settings != nil
-            case 6:  // at
-                line.at = p.date()
-                return line.at != nil
+            case 5: return set(&line.settings, p.settings())
+            case 6: return set(&line.at, p.date())
             case 7:  // crc32c, checked by the caller (ProgressCheck)
                 return p.rawString() != nil
             default: return false
@@ -112,27 +102,13 @@ struct ProgressFastPath {
         var cards: [String: Card]?
         let ok = object(Self.stateKeys) { p, key in
             switch key {
-            case 0:  // format
-                format = p.int()
-                return format != nil
-            case 1:  // learner
-                learner = p.string()
-                return learner != nil
-            case 2:  // created
-                created = p.date()
-                return created != nil
-            case 3:  // updated
-                updated = p.date()
-                return updated != nil
-            case 4:  // settings
-                settings = p.settings()
-                return settings != nil
-            case 5:  // logLines
-                logLines = p.int()
-                return logLines != nil
-            case 6:  // logBytes
-                logBytes = p.int()
-                return logBytes != nil
+            case 0: return set(&format, p.int())
+            case 1: return set(&learner, p.string())
+            case 2: return set(&created, p.date())
+            case 3: return set(&updated, p.date())
+            case 4: return set(&settings, p.settings())
+            case 5: return set(&logLines, p.int())
+            case 6: return set(&logBytes, p.int())
             case 7:  // cards
                 var all: [String: Card] = [:]
                 let read = p.dictionary { p, id in
@@ -164,36 +140,16 @@ struct ProgressFastPath {
         var card = Card(due: Date(timeIntervalSince1970: 0))
         let ok = object(Self.cardKeys) { p, key in
             switch key {
-            case 0:  // phase
-                phase = p.string().flatMap(CardPhase.init(rawValue:))
-                return phase != nil
-            case 1:  // step
-                card.step = p.int()
-                return card.step != nil
-            case 2:  // stability
-                card.stability = p.double()
-                return card.stability != nil
-            case 3:  // difficulty
-                card.difficulty = p.double()
-                return card.difficulty != nil
-            case 4:  // ease
-                card.ease = p.double()
-                return card.ease != nil
-            case 5:  // interval
-                card.interval = p.double()
-                return card.interval != nil
-            case 6:  // due
-                due = p.date()
-                return due != nil
-            case 7:  // lastReview
-                card.lastReview = p.date()
-                return card.lastReview != nil
-            case 8:  // reps
-                reps = p.int()
-                return reps != nil
-            case 9:  // lapses
-                lapses = p.int()
-                return lapses != nil
+            case 0: return set(&phase, p.string().flatMap(CardPhase.init(rawValue:)))
+            case 1: return set(&card.step, p.int())
+            case 2: return set(&card.stability, p.double())
+            case 3: return set(&card.difficulty, p.double())
+            case 4: return set(&card.ease, p.double())
+            case 5: return set(&card.interval, p.double())
+            case 6: return set(&due, p.date())
+            case 7: return set(&card.lastReview, p.date())
+            case 8: return set(&reps, p.int())
+            case 9: return set(&lapses, p.int())
             default: return false
             }
         }
@@ -212,27 +168,13 @@ struct ProgressFastPath {
         var entry = ReviewLogEntry(itemID: "", time: Date(timeIntervalSince1970: 0), rating: .again)
         let ok = object(Self.entryKeys) { p, key in
             switch key {
-            case 0:  // itemID
-                itemID = p.string()
-                return itemID != nil
-            case 1:  // time
-                time = p.date()
-                return time != nil
-            case 2:  // rating
-                rating = p.int().flatMap(Rating.init(rawValue:))
-                return rating != nil
-            case 3:  // answer
-                entry.answer = p.string()
-                return entry.answer != nil
-            case 4:  // correct
-                entry.correct = p.bool()
-                return entry.correct != nil
-            case 5:  // durationMs
-                entry.durationMs = p.int()
-                return entry.durationMs != nil
-            case 6:  // mode
-                entry.mode = p.string()
-                return entry.mode != nil
+            case 0: return set(&itemID, p.string())
+            case 1: return set(&time, p.date())
+            case 2: return set(&rating, p.int().flatMap(Rating.init(rawValue:)))
+            case 3: return set(&entry.answer, p.string())
+            case 4: return set(&entry.correct, p.bool())
+            case 5: return set(&entry.durationMs, p.int())
+            case 6: return set(&entry.mode, p.string())
             default: return false
             }
         }
@@ -409,6 +351,12 @@ struct ProgressFastPath {
         } while depth > 0 && i < b.count
         return depth == 0
     }
+}
+
+/// Stores `value` in `slot`; whether there was one (a member read by the fast path).
+private func set<T>(_ slot: inout T?, _ value: T?) -> Bool {
+    slot = value
+    return value != nil
 }
 
 /// Strings already made from bytes, in a table indexed by the bytes' FNV-1a hash (a newer string

@@ -33,19 +33,14 @@ enum ProgressFiles {
         return lstat(url.path, &info) == 0
     }
 
-    /// Creates `folder` and any missing parents with mode 0700 (existing folders are left as they are).
-    static func makeFolder(_ folder: URL) throws(ProgressError) {
-        do { try DurableFile.makeFolders(folder.path) } catch { throw .file(error) }
+    /// `body` (a ``DurableFile`` call), its error as a ``ProgressError`` naming the same file.
+    static func run<T>(_ body: @autoclosure () throws(FileError) -> T) throws(ProgressError) -> T {
+        do { return try body() } catch { throw .file(error) }
     }
 
     /// The whole content of the regular file `url` (never through a link, never blocking on a FIFO).
     static func read(_ url: URL) throws(ProgressError) -> [UInt8] {
-        do { return try DurableFile.read(url.path) } catch { throw .file(error) }
-    }
-
-    /// Opens the regular file `url` for reading (see ``DurableFile/openForReading(_:followLinks:)``).
-    static func openForReading(_ url: URL) throws(ProgressError) -> Int32 {
-        do { return try DurableFile.openForReading(url.path) } catch { throw .file(error) }
+        try run(DurableFile.read(url.path))
     }
 
     /// The size of the open file `fd`.
@@ -69,15 +64,6 @@ enum ProgressFiles {
         ]
     }
 
-    /// Up to `count` bytes of `fd` from `offset` (fewer at the end of the file).
-    static func readRange(_ fd: Int32, from offset: Int, count: Int, file: String) throws(ProgressError)
-        -> [UInt8]
-    {
-        do { return try DurableFile.readRange(fd, from: offset, count: count, path: file) } catch {
-            throw .file(error)
-        }
-    }
-
     /// Writes all of `data` to `fd`.
     static func writeAll(_ fd: Int32, _ data: Data, file: String) throws(ProgressError) {
         var failure: FileError?
@@ -85,16 +71,6 @@ enum ProgressFiles {
             do throws(FileError) { try DurableFile.writeAll(fd, raw, path: file) } catch { failure = error }
         }
         if let failure { throw .file(failure) }
-    }
-
-    /// Flushes `fd`'s data (and the size) to the disk.
-    static func sync(_ fd: Int32, file: String) throws(ProgressError) {
-        do { try DurableFile.sync(fd, path: file) } catch { throw .file(error) }
-    }
-
-    /// Flushes the folder holding `file`, so a created, renamed or removed name survives a crash.
-    static func syncFolder(of file: URL) throws(ProgressError) {
-        do { try DurableFile.syncFolder(of: file.path) } catch { throw .file(error) }
     }
 
     /// Opens (creating with mode 0600) the regular file `url` for `flags`, never through a link;
@@ -113,7 +89,7 @@ enum ProgressFiles {
             try checkTarget(url)  // names a link or a FIFO, device or socket
             throw .io(file: url.path, operation: "opening", errno: code)
         }
-        do { try DurableFile.checkRegular(fd, path: url.path) } catch { throw .file(error) }
+        try run(DurableFile.checkRegular(fd, path: url.path))
         let mode = fcntl(fd, F_GETFL)
         if mode >= 0 { _ = fcntl(fd, F_SETFL, mode & ~O_NONBLOCK) }
         if created { _ = fchmod(fd, 0o600) }
@@ -122,7 +98,7 @@ enum ProgressFiles {
 
     /// Replaces `url` with `data` atomically: a crash leaves either the old or the new content.
     static func replace(_ url: URL, with data: Data) throws(ProgressError) {
-        do { try DurableFile.replace(url.path, with: data) } catch { throw .file(error) }
+        try run(DurableFile.replace(url.path, with: data))
     }
 
     /// Makes `copy` hold what `url` holds now (a hard link, or an atomic copy where links fail).
@@ -207,13 +183,10 @@ extension ProgressError {
     /// `error` as a progress error naming the same file.
     static func file(_ error: FileError) -> ProgressError {
         switch error.problem {
-        case .system(let code) where code == ELOOP:
+        case .system(ELOOP), .notRegular(.symbolicLink):
             return .symbolicLink(
                 file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .system(let code): return .io(file: error.path, operation: error.operation, errno: code)
-        case .notRegular(.symbolicLink):
-            return .symbolicLink(
-                file: error.path, target: ProgressFiles.linkTarget(URL(fileURLWithPath: error.path)))
         case .notRegular(let kind): return .notRegularFile(file: error.path, kind: kind)
         case .tooLarge: return .io(file: error.path, operation: error.operation, errno: EFBIG)
         }

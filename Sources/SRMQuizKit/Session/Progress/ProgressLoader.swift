@@ -126,9 +126,6 @@ struct ProgressLoader {
         return nil
     }
 
-    /// Everything, as one document (needs ``history``).
-    func document() -> ProgressDocument { ProgressDocument(state: state, history: history) }
-
     // MARK: Decoding the state file
 
     enum Decoded {

@@ -63,27 +63,17 @@ final class ProgressLock {
     /// if it has names other than its own and its backup's.
     func hold(_ url: URL) throws(ProgressError) {
         let path = url.path
-        let file = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard file >= 0 else {
+        let file: Int32
+        do {
+            file = try DurableFile.openForReading(path)
+        } catch {
             // Nothing to lock (an unreadable file is reported when it is read).
-            if errno == ENOENT || errno == EACCES {
-                if let old = held.removeValue(forKey: path) { _ = posixClose(old) }
-                return
-            }
-            let code = errno
-            try ProgressFiles.checkTarget(url)
-            throw .io(file: path, operation: "opening", errno: code)
+            guard error.code == ENOENT || error.code == EACCES else { throw .file(error) }
+            if let old = held.removeValue(forKey: path) { _ = posixClose(old) }
+            return
         }
         var info = stat()
-        guard fstat(file, &info) == 0 else {
-            let code = errno
-            _ = posixClose(file)
-            throw .io(file: path, operation: "checking", errno: code)
-        }
-        if let kind = FileKind(mode: info.st_mode), kind != .regular {
-            _ = posixClose(file)
-            throw .notRegularFile(file: path, kind: kind)
-        }
+        _ = fstat(file, &info)  // checked by openForReading
         if !Self.lock(file) {
             let code = errno
             _ = posixClose(file)

@@ -45,12 +45,13 @@ final class ProgressLog {
             throw .logMismatch(
                 file: url.path, message: "the log is missing; the state reflects \(cardsFrom) bytes of it")
         }
-        let fd = try ProgressFiles.openForReading(url)
+        let fd = try ProgressFiles.run(DurableFile.openForReading(url.path))
         defer { _ = posixClose(fd) }
         let size = ProgressFiles.size(fd)
         let mapped = min(cardsFrom, size)
         if cardsFrom > 0 {
-            let last = try ProgressFiles.readRange(fd, from: cardsFrom - 1, count: 1, file: url.path)
+            let last = try ProgressFiles.run(
+                DurableFile.readRange(fd, from: cardsFrom - 1, count: 1, path: url.path))
             guard size >= cardsFrom, last == [0x0A] else {
                 throw .logMismatch(
                     file: url.path,
@@ -73,11 +74,10 @@ final class ProgressLog {
             map = address
         }
         defer { if let map { munmap(map, mapped) } }
-        let rest = try ProgressFiles.readRange(fd, from: mapped, count: max(0, size - mapped), file: url.path)
+        let rest = try ProgressFiles.run(
+            DurableFile.readRange(fd, from: mapped, count: max(0, size - mapped), path: url.path))
         let parts = rest.withUnsafeBufferPointer { tail in
-            nonisolated(unsafe) let head = UnsafeBufferPointer(
-                start: map?.assumingMemoryBound(to: UInt8.self), count: mapped)
-            nonisolated(unsafe) let tail = tail
+            let head = UnsafeBufferPointer(start: map?.assumingMemoryBound(to: UInt8.self), count: mapped)
             // The mapped bytes in parts that end at line ends, then the rest.
             let count = mapped < 4 << 20 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
             var bounds = [0]
@@ -87,18 +87,12 @@ final class ProgressLog {
                 bounds.append(end + 1)
             }
             bounds.append(mapped)
-            let starts = bounds
-            nonisolated(unsafe) var results = [Part](repeating: Part(), count: starts.count)
-            results.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: slots.count) { k in
-                    let last = k == slots.count - 1
-                    slots[k] = readPart(
-                        last ? tail : head, last ? 0..<tail.count : starts[k]..<starts[k + 1],
-                        base: last ? mapped : 0, checked: checked, cardsFrom: cardsFrom, entries: entries)
-                }
+            return ParallelMap.map(bounds.count) { k in
+                let last = k == bounds.count - 1
+                return readPart(
+                    last ? tail : head, last ? 0..<tail.count : bounds[k]..<bounds[k + 1],
+                    base: last ? mapped : 0, checked: checked, cardsFrom: cardsFrom, entries: entries)
             }
-            return results
         }
         // Join the parts in order; an undo at the start of a part takes back an answer of the
         // parts before it.
@@ -114,9 +108,13 @@ final class ProgressLog {
                     throw .logDamaged(file: url.path, line: first + line, offset: at, message: problem)
                 }
             }
-            lines.history.reviews += part.history.reviews
-            lines.history.phasesBefore += part.history.phasesBefore
-            lines.history.settings = part.history.settings ?? lines.history.settings
+            if lines.count == 0 && part.leadingUndos.isEmpty {
+                lines.history = part.history  // the first part's answers, not copied
+            } else {
+                lines.history.reviews += part.history.reviews
+                lines.history.phasesBefore += part.history.phasesBefore
+                lines.history.settings = part.history.settings ?? lines.history.settings
+            }
             lines.tail += part.tail.map {
                 LogRecord(number: first + $0.number, offset: $0.offset, line: $0.line)
             }
@@ -238,7 +236,7 @@ final class ProgressLog {
         _ url: URL, end: Int, lastLine: Int, checked: Bool, more: ([LoggedReview], Int) -> Bool
     ) throws(ProgressError) -> [LoggedReview] {
         guard end > 0 else { return [] }
-        let fd = try ProgressFiles.openForReading(url)
+        let fd = try ProgressFiles.run(DurableFile.openForReading(url.path))
         defer { _ = posixClose(fd) }
         var found: [LoggedReview] = []
         var undone: [ReviewLogEntry] = []
@@ -248,8 +246,9 @@ final class ProgressLog {
         var number = lastLine
         while position > 0 && more(found, number) {
             let start = max(0, position - pending.count - chunk)
-            let piece = try ProgressFiles.readRange(
-                fd, from: start, count: position - pending.count - start, file: url.path)
+            let piece = try ProgressFiles.run(
+                DurableFile.readRange(
+                    fd, from: start, count: position - pending.count - start, path: url.path))
             var bytes = piece + pending
             chunk = min(chunk * 2, 1 << 20)
             // Lines that end in `bytes` and whose start is known (after a newline, or the file's start).
@@ -303,12 +302,12 @@ final class ProgressLog {
         if fd < 0 {
             let opened = try ProgressFiles.openCreating(url, flags: O_WRONLY | O_APPEND)
             fd = opened.fd
-            if opened.created { try ProgressFiles.syncFolder(of: url) }
+            if opened.created { try ProgressFiles.run(DurableFile.syncFolder(of: url.path)) }
         }
         let start = lseek(fd, 0, SEEK_END)
         do throws(ProgressError) {
             try ProgressFiles.writeAll(fd, data, file: url.path)
-            try ProgressFiles.sync(fd, file: url.path)
+            try ProgressFiles.run(DurableFile.sync(fd, path: url.path))
         } catch {
             if start >= 0 { _ = ftruncate(fd, start) }
             throw error
@@ -318,18 +317,7 @@ final class ProgressLog {
     /// Encodes `line` as it would be appended, with its integrity check (to check it can be
     /// written, and to see what it reads back as).
     func encoded(_ line: ProgressLogLine) throws(ProgressError) -> Data {
-        try Self.encoded(line, encoder: encoder, file: url.path)
-    }
-
-    /// `line` encoded by `encoder`, with its integrity check (see ``ProgressCheck``).
-    static func encoded(_ line: ProgressLogLine, encoder: JSONEncoder, file: String) throws(ProgressError)
-        -> Data
-    {
-        do {
-            return ProgressCheck.seal(try encoder.encode(line), pretty: false)
-        } catch {
-            throw .encoding(file: file, message: "\(error)")
-        }
+        try ProgressCodec.sealed(line, by: encoder, file: url.path)
     }
 
     /// Cuts the log to `size` bytes (drops a torn last line before appending).
@@ -341,7 +329,7 @@ final class ProgressLog {
         if ftruncate(fd, off_t(size)) != 0 {
             throw .io(file: url.path, operation: "cutting off a torn last line", errno: errno)
         }
-        try ProgressFiles.sync(fd, file: url.path)
+        try ProgressFiles.run(DurableFile.sync(fd, path: url.path))
     }
 
     /// Closes the file (it is reopened on the next append).

@@ -96,13 +96,6 @@ struct LegacyProgress: Sendable {
         }
         return lines
     }
-
-    /// The whole progress, in memory.
-    var document: ProgressDocument {
-        ProgressDocument(
-            learner: learner, created: created, updated: updated, settings: settings, cards: cards,
-            reviews: reviews, phasesBefore: phasesBefore)
-    }
 }
 
 extension LegacyProgress: Decodable {

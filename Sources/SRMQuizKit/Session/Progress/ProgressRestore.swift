@@ -64,19 +64,13 @@ package struct ProgressRestore: Sendable, Equatable {
         let acknowledged = answersInLog(of: url)
         let stamp = Timestamp.fileStamp(clock.now())
         var setAside: [String] = []
-        if ProgressFiles.exists(url) {
-            let aside = url.deletingLastPathComponent().appendingPathComponent(
-                url.lastPathComponent + ".corrupt-" + stamp)
-            try ProgressFiles.preserve(url, as: aside)
-            setAside.append(aside.path)
-        }
-        let journal = ProgressFiles.journal(of: url)
-        if ProgressFiles.exists(journal) {
-            let aside = journal.deletingLastPathComponent().appendingPathComponent(
-                journal.lastPathComponent + ".corrupt-" + stamp)
-            if rename(journal.path, aside.path) != 0 {
+        for file in [url, ProgressFiles.journal(of: url)] where ProgressFiles.exists(file) {
+            let aside = URL(fileURLWithPath: file.path + ".corrupt-" + stamp)
+            if file == url {
+                try ProgressFiles.preserve(url, as: aside)  // replaced below
+            } else if rename(file.path, aside.path) != 0 {
                 throw .io(
-                    file: journal.path, operation: "moving aside to \(aside.lastPathComponent)", errno: errno)
+                    file: file.path, operation: "moving aside to \(aside.lastPathComponent)", errno: errno)
             }
             setAside.append(aside.path)
         }

@@ -59,7 +59,7 @@ public final class ProgressStore: ReviewStore {
         at url: URL, learner: String, createWith settings: SchedulerSettings, clock: any Clock
     ) throws(ProgressError) -> ProgressStore {
         let url = url.standardizedFileURL
-        try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        try ProgressFiles.run(DurableFile.makeFolders(url.deletingLastPathComponent().path))
         let lock = try ProgressLock.acquire(for: url)
         guard var loaded = try ProgressLoader.load(url, wholeLog: false) else {
             let now = ProgressTime.rounded(clock.now())
@@ -273,7 +273,7 @@ public final class ProgressStore: ReviewStore {
         lines: [ProgressLogLine], to url: URL
     ) throws(ProgressError) {
         let url = url.standardizedFileURL
-        try ProgressFiles.makeFolder(url.deletingLastPathComponent())
+        try ProgressFiles.run(DurableFile.makeFolders(url.deletingLastPathComponent().path))
         try ProgressFiles.checkFolder(url.deletingLastPathComponent())
         try ProgressFiles.checkTarget(url)
         let size = try writeLog(lines, to: ProgressFiles.log(of: url))
@@ -286,11 +286,7 @@ public final class ProgressStore: ReviewStore {
 
     /// `state` as its file holds it: pretty JSON with its integrity check, and a newline.
     static func encoded(_ state: ProgressStateFile, file: URL) throws(ProgressError) -> Data {
-        do {
-            return ProgressCheck.seal(try ProgressCodec.fileEncoder().encode(state), pretty: true) + [0x0A]
-        } catch {
-            throw .encoding(file: file.path, message: "\(error)")
-        }
+        try ProgressCodec.sealed(state, by: ProgressCodec.fileEncoder(), file: file.path) + [0x0A]
     }
 
     /// Writes `lines` as the whole log at `url` (atomically); returns its size.
@@ -298,7 +294,7 @@ public final class ProgressStore: ReviewStore {
         let encoder = ProgressCodec.lineEncoder()
         var data = Data()
         for line in lines {
-            data.append(try ProgressLog.encoded(line, encoder: encoder, file: url.path))
+            data.append(try ProgressCodec.sealed(line, by: encoder, file: url.path))
             data.append(0x0A)
         }
         try ProgressFiles.replace(url, with: data)

@@ -40,14 +40,6 @@ package enum ProgressTime {
             + "\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2)).\(pad(inDay % 1000, 3))Z"
     }
 
-    /// `2025-03-01T09:30:00Z`: `date` rounded down to the second (clamped to years 1 to 9999).
-    package static func wholeSecondsString(from date: Date) -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        let clamped = min(max(seconds, Double(range.lowerBound / 1000)), Double(range.upperBound / 1000))
-        let text = string(from: Date(timeIntervalSince1970: clamped.isNaN ? 0 : clamped)) ?? ""
-        return text.prefix(19) + "Z"
-    }
-
     /// The time in `text`, which must be exactly `YYYY-MM-DDTHH:MM:SS.mmmZ` with a real calendar
     /// date; `nil` otherwise.
     package static func date(from text: String) -> Date? {

@@ -30,7 +30,7 @@ package struct ReplayedReview: Sendable, Hashable {
             line += ", \"ease\": " + Self.json(card.ease)
             line += ", \"interval\": " + Self.json(card.interval)
         }
-        line += ", \"due\": \"" + ProgressTime.wholeSecondsString(from: card.due) + "\"}"
+        line += ", \"due\": \"" + Timestamp.wholeSeconds(card.due) + "\"}"
         return line
     }
 

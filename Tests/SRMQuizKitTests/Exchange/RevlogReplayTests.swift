@@ -108,14 +108,14 @@ import Testing
 
     @Test func isoDatesAreUTCToTheSecond() {
         #expect(
-            ProgressTime.wholeSecondsString(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+            Timestamp.wholeSeconds(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(
-            ProgressTime.wholeSecondsString(from: Date(timeIntervalSince1970: 951_825_599.9))
+            Timestamp.wholeSeconds(Date(timeIntervalSince1970: 951_825_599.9))
                 == "2000-02-29T11:59:59Z")
         #expect(
-            ProgressTime.wholeSecondsString(from: Date(timeIntervalSince1970: 4_102_444_800))
+            Timestamp.wholeSeconds(Date(timeIntervalSince1970: 4_102_444_800))
                 == "2100-01-01T00:00:00Z")
         #expect(
-            ProgressTime.wholeSecondsString(from: Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+            Timestamp.wholeSeconds(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
     }
 }

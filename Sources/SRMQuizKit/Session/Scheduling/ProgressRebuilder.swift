@@ -17,12 +17,10 @@ package enum ProgressRebuilder {
     /// A seed derived from the item id alone (64-bit FNV-1a of its UTF-8), stable across runs,
     /// platforms and versions.
     package static func seed(for itemID: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in itemID.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        var hash = FNV1a()
+        var id = itemID
+        id.withUTF8 { hash.add($0) }
+        return hash.value
     }
 
     /// Folds `log` through `scheduler`: each item starts as a new card due at its first review and
