@@ -370,6 +370,14 @@ struct StringTable {
         self.slots = Array(repeating: nil, count: slots)
     }
 
+    /// A table for reading `bytes` bytes of log: a slot per 256 bytes, a power of 2 from 16 to
+    /// 16,384 (a whole log's item ids), so reading a few lines does not clear a large table.
+    init(forBytes bytes: Int) {
+        var slots = 16
+        while slots < 1 << 14 && slots * 256 < bytes { slots <<= 1 }
+        self.init(slots: slots)
+    }
+
     /// The string of `bytes` (valid UTF-8), or `nil`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "" }

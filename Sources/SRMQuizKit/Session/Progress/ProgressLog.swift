@@ -87,12 +87,15 @@ final class ProgressLog {
                 bounds.append(end + 1)
             }
             bounds.append(mapped)
-            return ParallelMap.map(bounds.count) { k in
+            func part(_ k: Int) -> Part {
                 let last = k == bounds.count - 1
                 return readPart(
                     last ? tail : head, last ? 0..<tail.count : bounds[k]..<bounds[k + 1],
                     base: last ? mapped : 0, checked: checked, cardsFrom: cardsFrom, entries: entries)
             }
+            // A small log is read on this thread: handing it to others costs more than it saves.
+            return mapped + tail.count < 4 << 20
+                ? bounds.indices.map(part) : ParallelMap.map(bounds.count, part)
         }
         // Join the parts in order; an undo at the start of a part takes back an answer of the
         // parts before it.
@@ -151,7 +154,7 @@ final class ProgressLog {
         entries: Bool
     ) -> Part {
         var part = Part()
-        var strings = StringTable(slots: 1 << 14)
+        var strings = StringTable(forBytes: range.count)
         var start = range.lowerBound
         while start < range.upperBound {
             let offset = base + start
@@ -351,7 +354,7 @@ extension ProgressLog {
         var sealed = Data()
         sealed.reserveCapacity(bytes.count + bytes.count / 16)
         try bytes.withUnsafeBufferPointer { (all) throws(ProgressError) in
-            var strings = StringTable(slots: 1 << 14)
+            var strings = StringTable(forBytes: all.count)
             var start = 0
             var number = 1
             while start < all.count, let end = newline(in: all, from: start, to: all.count) {

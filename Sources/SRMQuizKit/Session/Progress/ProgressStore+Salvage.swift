@@ -27,7 +27,7 @@ extension ProgressStore {
         var history = ReviewHistory()
         var damaged: [(line: Int, reason: String)] = []
         var damagedBytes: [UInt8] = []
-        var strings = StringTable(slots: 1 << 14)
+        var strings = StringTable(forBytes: bytes.count)
         var number = 0
         var start = 0
         while start < bytes.count {
