@@ -42,30 +42,16 @@ package struct BankLint: Sendable {
         self = pass.finished()
     }
 
-    /// Lints the items of `generator` while they are generated, one at a time.
-    ///
-    /// Items are taken as ``QuestionGenerator/generate(seed:)`` orders them: the same result as
-    /// `BankLint(bank:items: generator.generate(seed:))` without holding every item.
-    /// `also` sees each item too (``BankReview`` counts them on the same pass).
-    init(generator: QuestionGenerator, seed: UInt64 = 0, also: (Item) -> Void = { _ in }) {
-        var pass = Pass(bank: generator.bank)
-        var ids: [String] = []
-        generator.forEachItem(seed: seed) { item in
-            pass.add(item)
-            ids.append(item.id)
-            also(item)
-        }
-        if !pass.lint.findings.isEmpty {
-            // Put the findings in the generated order (each item's own stay in theirs).
-            let order = QuestionGenerator.generatedOrder(
-                ofIDs: ids, seed: seed, wanted: Set(pass.lint.findings.map(\.itemID)))
-            pass.lint.findings = pass.lint.findings.enumerated()
-                .sorted {
-                    (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
-                }
-                .map(\.element)
-        }
-        self = pass.finished()
+    /// `findings` put in ``QuestionGenerator/generate(seed:)``'s order of their items (each
+    /// item's own findings stay in theirs), given the ids of every item generated.
+    static func inGeneratedOrder(_ findings: [Finding], ids: [String], seed: UInt64) -> [Finding] {
+        guard !findings.isEmpty else { return findings }
+        let order = QuestionGenerator.generatedOrder(ofIDs: ids, seed: seed, wanted: Set(findings.map(\.itemID)))
+        return findings.enumerated()
+            .sorted {
+                (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
+            }
+            .map(\.element)
     }
 
     /// Lints items one at a time; ``finished()`` adds the checks over all scenarios.
@@ -169,6 +155,19 @@ package struct BankLint: Sendable {
                 }
                 return false
             }
+        }
+
+        /// Takes in what `other` found, on items that come after this pass's.
+        mutating func merge(_ other: Pass) {
+            lint.findings += other.lint.findings
+            lint.scenariosCounted += other.lint.scenariosCounted
+            lint.scenariosKeyLongest += other.lint.scenariosKeyLongest
+            let positions = other.lint.scenarioKeyPositions
+            if lint.scenarioKeyPositions.count < positions.count {
+                lint.scenarioKeyPositions += Array(
+                    repeating: 0, count: positions.count - lint.scenarioKeyPositions.count)
+            }
+            for (position, count) in positions.enumerated() { lint.scenarioKeyPositions[position] += count }
         }
 
         /// The lint with the checks over all scenarios added.

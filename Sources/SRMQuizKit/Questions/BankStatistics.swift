@@ -77,6 +77,21 @@ extension BankStatistics {
             return out
         }
 
+        /// Adds the item counts of `other`, a tally of the same bank over other items (each
+        /// tally started from the same one, with no items).
+        mutating func merge(_ other: Tally) {
+            counts.items += other.counts.items
+            counts.itemsByKind.merge(other.counts.itemsByKind, uniquingKeysWith: +)
+            counts.itemsByOwner.merge(other.counts.itemsByOwner, uniquingKeysWith: +)
+            counts.itemsByService.merge(other.counts.itemsByService, uniquingKeysWith: +)
+            counts.balance.ownerItems += other.counts.balance.ownerItems
+            counts.balance.ownerItemsKeyedAWS += other.counts.balance.ownerItemsKeyedAWS
+            counts.balance.trueFalseItems += other.counts.balance.trueFalseItems
+            counts.balance.choiceItems += other.counts.balance.choiceItems
+            counts.balance.choiceItemsWithLocalDistractors += other.counts.balance.choiceItemsWithLocalDistractors
+            genericUses.merge(other.genericUses, uniquingKeysWith: +)
+        }
+
         mutating func add(_ item: Item) {
             counts.items += 1
             counts.itemsByKind[item.kind.rawValue, default: 0] += 1

@@ -24,7 +24,8 @@ public struct QuestionGenerator: Sendable {
         let kinds = Self.kinds
         let items = ParallelMap.map(kinds.count) { index in
             var items: [Item] = []
-            kinds[index](self, seed) { items.append($0) }
+            // Every item is built here and the duplicates are dropped below, all together.
+            kinds[index].make(self, seed, { _, _ in true }) { items.append($0) }
             return items
         }.flatMap { $0 }
         var seen = UniqueItems()
@@ -40,35 +41,102 @@ public struct QuestionGenerator: Sendable {
     /// ``generate(seed:)``'s order.
     package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
         var seen = UniqueItems()
-        for kind in Self.kinds {
-            kind(self, seed) { item in
-                if seen.admits(item) { body(item) }
+        forEachItem(seed: seed, kinds: 0..<Self.kindCount, seen: &seen, body)
+    }
+
+    /// The number of item kinds, made and joined in a fixed order.
+    static var kindCount: Int { kinds.count }
+
+    /// Hands `body` the items of the kinds in `kinds` (positions in the fixed order of kinds),
+    /// dropping those `seen` already holds the id or prompt of, and recording the rest in it.
+    ///
+    /// With `seen` holding what the earlier kinds recorded, the items are exactly those
+    /// ``forEachItem(seed:_:)`` hands over for these kinds. Kinds that can tell an item's id and
+    /// prompt before building it (the choice kinds: most of their items repeat a prompt) build
+    /// only the items that are kept.
+    func forEachItem(seed: UInt64, kinds: Range<Int>, seen: inout UniqueItems, _ body: (Item) -> Void) {
+        for kind in Self.kinds[kinds] {
+            kind.make(self, seed, { seen.admits(id: $0, lowercasedPrompt: $1) }) { item in
+                if kind.claims || seen.admits(item) { body(item) }
             }
         }
     }
 
+    /// The kinds split into at most `parts` runs of neighbours, each about as much work as the
+    /// others (by a rough weight per kind), in order: each run can be made on its own processor.
+    static func kindRuns(parts: Int) -> [Range<Int>] {
+        let weights = kinds.map(\.weight)
+        let total = weights.reduce(0, +)
+        let parts = max(1, min(parts, kinds.count))
+        var runs: [Range<Int>] = []
+        var start = 0
+        var sum = 0.0
+        for (index, weight) in weights.enumerated() {
+            sum += weight
+            // Close a run once it reaches its share of the whole (the last run takes the rest).
+            if runs.count < parts - 1, sum >= total * Double(runs.count + 1) / Double(parts) {
+                runs.append(start..<index + 1)
+                start = index + 1
+            }
+        }
+        if start < kinds.count { runs.append(start..<kinds.count) }
+        return runs
+    }
+
+    /// One kind of item: how it is made, and whether it asks before building an item.
+    private struct Kind: Sendable {
+        /// Roughly how much work the kind is next to the others (a bank's facts each make one
+        /// owner item, one contrast pair or two, and so on); used to split the kinds evenly.
+        var weight = 0.0
+        /// Whether `make` hands over only items `claim` accepted (else every item it makes).
+        var claims = false
+        /// Makes the kind's items: `claim(id, lowercased prompt)` says whether an item is kept
+        /// (a kind that claims calls it once per item it would make, in order), `emit` takes them.
+        var make: @Sendable (QuestionGenerator, UInt64, (String, String) -> Bool, (Item) -> Void) -> Void
+    }
+
     /// The item kinds, in the order their items are joined: each hands over its items, made
     /// from the model and the seed alone.
-    private static let kinds: [@Sendable (QuestionGenerator, UInt64, (Item) -> Void) -> Void] = [
-        { generator, _, emit in generator.ownerItems(emit) },
-        { generator, _, emit in generator.ofOrInItems(emit) },
-        { generator, _, emit in generator.trueFalseItems(emit) },
-        { generator, seed, emit in generator.choiceItems(seed: seed, emit) },
-        { generator, seed, emit in generator.contrastItems(seed: seed, emit) },
-        { generator, seed, emit in generator.categoryItems(seed: seed).forEach(emit) },
-        { generator, seed, emit in generator.controlItems(seed: seed).forEach(emit) },
-        { generator, _, emit in generator.flashcards(emit) },
-        { generator, seed, emit in generator.scenarioItems(seed: seed).forEach(emit) },
-        { generator, seed, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
+    private static let kinds: [Kind] = [
+        Kind(weight: 1) { generator, _, _, emit in generator.ownerItems(emit) },
+        Kind(weight: 1) { generator, _, _, emit in generator.ofOrInItems(emit) },
+        Kind(weight: 1) { generator, _, _, emit in generator.trueFalseItems(emit) },
+        Kind(weight: 1, claims: true) { generator, seed, claim, emit in
+            generator.choiceItems(seed: seed, claim: claim, emit)
+        },
+        Kind(weight: 3) { generator, seed, _, emit in generator.contrastItems(seed: seed, emit) },
+        Kind { generator, seed, _, emit in generator.categoryItems(seed: seed).forEach(emit) },
+        Kind { generator, seed, _, emit in generator.controlItems(seed: seed).forEach(emit) },
+        Kind(weight: 1) { generator, _, _, emit in generator.flashcards(emit) },
+        Kind { generator, seed, _, emit in generator.scenarioItems(seed: seed).forEach(emit) },
+        Kind { generator, seed, _, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
     ]
 
     /// Keeps the first item with each id and the first with each prompt (ignoring case).
-    private struct UniqueItems {
-        private var ids = Set<String>()
-        private var prompts = Set<String>()
+    struct UniqueItems {
+        private(set) var ids = Set<String>()
+        private(set) var prompts = Set<String>()
 
+        /// Whether `item` is kept: its id is new, and then its prompt too (an item dropped for
+        /// its id does not take its prompt).
         mutating func admits(_ item: Item) -> Bool {
-            ids.insert(item.id).inserted && prompts.insert(item.prompt.lowercased()).inserted
+            admits(id: item.id, lowercasedPrompt: item.prompt.lowercased())
+        }
+
+        /// ``admits(_:)`` of an item with this id and lowercased prompt.
+        mutating func admits(id: String, lowercasedPrompt: String) -> Bool {
+            ids.insert(id).inserted && prompts.insert(lowercasedPrompt).inserted
+        }
+
+        /// Whether no id and no prompt is in both.
+        func isDisjoint(with other: UniqueItems) -> Bool {
+            ids.isDisjoint(with: other.ids) && prompts.isDisjoint(with: other.prompts)
+        }
+
+        /// Records every id and prompt of `other` too.
+        mutating func formUnion(_ other: UniqueItems) {
+            ids.formUnion(other.ids)
+            prompts.formUnion(other.prompts)
         }
     }
 
@@ -222,12 +290,14 @@ public struct QuestionGenerator: Sendable {
     /// ``DistractorPicker`` draws (so the cap on generic options holds across both kinds).
     func choiceItems(seed: UInt64) -> [Item] {
         var items: [Item] = []
-        choiceItems(seed: seed) { items.append($0) }
+        choiceItems(seed: seed, claim: { _, _ in true }) { items.append($0) }
         return items
     }
 
-    /// ``choiceItems(seed:)``, handed over one at a time.
-    func choiceItems(seed: UInt64, _ emit: (Item) -> Void) {
+    /// ``choiceItems(seed:)``, handed over one at a time: only those `claim` (given each item's id
+    /// and lowercased prompt, in order) accepts are built. The wrong options of every item are
+    /// drawn all the same, so the generic options' counts, and every other item, stay the same.
+    func choiceItems(seed: UInt64, claim: (String, String) -> Bool, _ emit: (Item) -> Void) {
         var picker = DistractorPicker(model: model, pools: distractorPools)
         var requests: [(service: Service, owner: Owner)] = []
         for service in bank.services {
@@ -237,8 +307,8 @@ public struct QuestionGenerator: Sendable {
             }
         }
         picker.plan(requests)
-        multipleChoiceItems(seed: seed, picker: &picker, emit)
-        multipleResponseItems(seed: seed, picker: &picker, emit)
+        multipleChoiceItems(seed: seed, picker: &picker, claim: claim, emit)
+        multipleResponseItems(seed: seed, picker: &picker, claim: claim, emit)
     }
 
     /// The service's own facts that may key a "which is X's responsibility" item.
@@ -247,22 +317,27 @@ public struct QuestionGenerator: Sendable {
             .filter { model.permits($0, as: .key, in: .multipleChoice) }
     }
 
-    func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
+    func multipleChoiceItems(
+        seed: UInt64, picker: inout DistractorPicker, claim: (String, String) -> Bool, _ emit: (Item) -> Void
+    ) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
+                // The same prompt for every key of the service and owner.
+                let prompt =
+                    "When using \(model.sentenceName(service)), which of these is \(owner.possessive) responsibility?"
+                let promptKey = prompt.lowercased()
                 for fact in keys(on: service, owner: owner) {
                     let id = "mc/\(service.id)/\(owner.rawValue)/\(fact.id)"
                     var rng = StableHash.generator(seed: seed, id: id)
                     let distractors = picker.pick(
                         3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
-                    guard distractors.count == 3 else { continue }
+                    guard distractors.count == 3, claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     emit(
                         Item(
                             id: id, kind: .multipleChoice,
-                            prompt:
-                                "When using \(model.sentenceName(service)), which of these is \(owner.possessive) responsibility?",
+                            prompt: prompt,
                             choices: choices, answers: [fact.text.capitalizedFirst],
                             explanation: model.explanation(fact)
                                 + " The other options are \(owner.opposite.possessive) responsibility.",
@@ -275,26 +350,31 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    func multipleResponseItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
+    func multipleResponseItems(
+        seed: UInt64, picker: inout DistractorPicker, claim: (String, String) -> Bool, _ emit: (Item) -> Void
+    ) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
                 let correct = keys(on: service, owner: owner).sorted { $0.id < $1.id }
                 guard correct.count >= 2 else { continue }
+                // The same prompt for every pair of the service and owner.
+                let prompt =
+                    "When using \(model.sentenceName(service)), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)"
+                let promptKey = prompt.lowercased()
                 for pairStart in stride(from: 0, to: correct.count - 1, by: 2) {
                     let pair = [correct[pairStart], correct[pairStart + 1]]
                     let id = "mr/\(service.id)/\(owner.rawValue)/\(pair[0].id)+\(pair[1].id)"
                     var rng = StableHash.generator(seed: seed, id: id)
                     let texts = Set(pair.map(\.text))
                     let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
-                    guard distractors.count == 3 else { continue }
+                    guard distractors.count == 3, claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
                     emit(
                         Item(
                             id: id, kind: .multipleResponse,
-                            prompt:
-                                "When using \(model.sentenceName(service)), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)",
+                            prompt: prompt,
                             choices: choices, answers: answers,
                             explanation: pair.map { model.explanation($0) }.joined(separator: " ")
                                 + " The other options are \(owner.opposite.possessive) responsibility.",
