@@ -29,14 +29,17 @@ package struct BankReview: Sendable {
             var tally = tally
             var pass = pass
             var ids: [String] = []
-            generator.forEachItem(seed: seed, kinds: kinds, seen: &seen) { item in
-                pass.add(item)
+            generator.forEachItem(seed: seed, kinds: kinds, seen: &seen) { item, prompt in
+                pass.add(item, lowercasedPrompt: prompt)
                 ids.append(item.id)
                 tally.add(item)
             }
             return Run(tally: tally, pass: pass, ids: ids, seen: seen)
         }
-        var made = ParallelMap.map(runs.count) { review(runs[$0], seen: .init()) }
+        var made = ParallelMap.map(runs.count) { index in
+            let expected = QuestionGenerator.expectedItems(kinds: runs[index], facts: bank.facts.count)
+            return review(runs[index], seen: .init(reservingCapacity: expected))
+        }
         var joined = made[0]
         var earlier = [joined.seen]
         for index in made.indices.dropFirst() {

@@ -95,8 +95,20 @@ extension BankStatistics {
         mutating func add(_ item: Item) {
             counts.items += 1
             counts.itemsByKind[item.kind.rawValue, default: 0] += 1
-            for owner in Set(item.values(of: "owner")) { counts.itemsByOwner[owner, default: 0] += 1 }
-            for service in Set(item.values(of: "service")) { counts.itemsByService[service, default: 0] += 1 }
+            // Each distinct value once (as `Set(item.values(of:))`, without making the sets).
+            var owners: [Substring] = []
+            var services: [Substring] = []
+            for tag in item.tags {
+                if tag.hasPrefix("owner:") {
+                    let owner = tag.dropFirst(6)
+                    if !owners.contains(owner) { owners.append(owner) }
+                } else if tag.hasPrefix("service:") {
+                    let service = tag.dropFirst(8)
+                    if !services.contains(service) { services.append(service) }
+                }
+            }
+            for owner in owners { counts.itemsByOwner[String(owner), default: 0] += 1 }
+            for service in services { counts.itemsByService[String(service), default: 0] += 1 }
             switch item.kind {
             case .owner:
                 counts.balance.ownerItems += 1

@@ -217,7 +217,7 @@ struct ModelIndex: Sendable {
     func strictFacts(on service: String, owner: Owner, includeGlobal: Bool) -> [Fact] {
         let local = factsByService[service] ?? []
         let global = includeGlobal ? globalFacts(holdingOn: service) : []
-        return (local + global).filter { $0.owner == owner && $0.defensibleOwners == [owner] }
+        return (local + global).filter { $0.owner == owner && $0.hasOneOwner }
     }
 
     /// Facts of the same task on other services whose (strict) owner the first fact's
@@ -225,8 +225,7 @@ struct ModelIndex: Sendable {
     func contrasting(_ fact: Fact) -> [Fact] {
         (factsByTask[fact.task] ?? []).filter { other in
             other.service != fact.service && other.service != Fact.allServices
-                && other.owner != .shared && other.defensibleOwners == [other.owner]
-                && !fact.defensibleOwners.contains(other.owner)
+                && other.owner != .shared && other.hasOneOwner && !fact.supports(other.owner)
         }
     }
 

@@ -41,25 +41,35 @@ public struct QuestionGenerator: Sendable {
     /// ``generate(seed:)``'s order.
     package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
         var seen = UniqueItems()
-        forEachItem(seed: seed, kinds: 0..<Self.kindCount, seen: &seen, body)
+        forEachItem(seed: seed, kinds: 0..<Self.kindCount, seen: &seen) { item, _ in body(item) }
     }
 
     /// The number of item kinds, made and joined in a fixed order.
     static var kindCount: Int { kinds.count }
 
     /// Hands `body` the items of the kinds in `kinds` (positions in the fixed order of kinds),
-    /// dropping those `seen` already holds the id or prompt of, and recording the rest in it.
+    /// each with its prompt lower-cased, dropping those `seen` already holds the id or prompt of
+    /// and recording the rest in it.
     ///
     /// With `seen` holding what the earlier kinds recorded, the items are exactly those
     /// ``forEachItem(seed:_:)`` hands over for these kinds. Kinds that can tell an item's id and
     /// prompt before building it (the choice kinds: most of their items repeat a prompt) build
     /// only the items that are kept.
-    func forEachItem(seed: UInt64, kinds: Range<Int>, seen: inout UniqueItems, _ body: (Item) -> Void) {
+    func forEachItem(
+        seed: UInt64, kinds: Range<Int>, seen: inout UniqueItems, _ body: (Item, String) -> Void
+    ) {
         for kind in Self.kinds[kinds] {
             kind.make(self, seed, { seen.admits(id: $0, lowercasedPrompt: $1) }) { item in
-                if kind.claims || seen.admits(item) { body(item) }
+                let prompt = item.prompt.lowercased()
+                if kind.claims || seen.admits(id: item.id, lowercasedPrompt: prompt) { body(item, prompt) }
             }
         }
+    }
+
+    /// About how many items the kinds in `kinds` make of a bank with `facts` facts (by their
+    /// weights), to make room for their ids and prompts at once.
+    static func expectedItems(kinds: Range<Int>, facts: Int) -> Int {
+        Int(Self.kinds[kinds].map(\.weight).reduce(0, +) * Double(facts))
     }
 
     /// The kinds split into at most `parts` runs of neighbours, each about as much work as the
@@ -117,6 +127,15 @@ public struct QuestionGenerator: Sendable {
         private(set) var ids = Set<String>()
         private(set) var prompts = Set<String>()
 
+        /// Nothing recorded yet.
+        init() {}
+
+        /// Nothing recorded yet, with room for about `count` items.
+        init(reservingCapacity count: Int) {
+            ids.reserveCapacity(count)
+            prompts.reserveCapacity(count)
+        }
+
         /// Whether `item` is kept: its id is new, and then its prompt too (an item dropped for
         /// its id does not take its prompt).
         mutating func admits(_ item: Item) -> Bool {
@@ -169,7 +188,7 @@ public struct QuestionGenerator: Sendable {
         for serviceID in Self.coreServices {
             guard let service = bank.service(serviceID) else { continue }
             for fact in model.globalFacts(holdingOn: serviceID)
-            where fact.owner == .aws && fact.defensibleOwners == [.aws]
+            where fact.owner == .aws && fact.hasOneOwner
                 && model.permits(fact, as: .key, in: .owner)
             {
                 emit(
@@ -187,7 +206,7 @@ public struct QuestionGenerator: Sendable {
         var choices = Owner.allCases
         // Where the documentation supports another owner, leave it out of the choices so the
         // nuance never decides the answer.
-        choices.removeAll { $0 != fact.owner && fact.defensibleOwners.contains($0) }
+        choices.removeAll { $0 != fact.owner && fact.supports($0) }
         var tags = model.tags(fact, kind: .owner)
         if let service {
             tags = tags.map { $0 == "service:\(fact.service)" ? "service:\(service)" : $0 }
@@ -206,7 +225,7 @@ public struct QuestionGenerator: Sendable {
 
     func ofOrInItems(_ emit: (Item) -> Void) {
         for fact in model.facts {
-            guard fact.owner != .shared, fact.defensibleOwners.count == 1,
+            guard fact.owner != .shared, fact.hasOneOwner,
                 model.permits(fact, as: .key, in: .ofOrIn)
             else { continue }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
@@ -231,7 +250,7 @@ public struct QuestionGenerator: Sendable {
     func trueFalseItems(_ emit: (Item) -> Void) {
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
-            let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
+            let wrong = [Owner.aws, .customer].first { !fact.supports($0) }
             if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
                 emit(
                     trueFalse(
@@ -397,7 +416,7 @@ public struct QuestionGenerator: Sendable {
                     $0.owner == owner && model.permits($0, as: .key, in: .contrast)
                 }
                 let others = facts.filter {
-                    !$0.defensibleOwners.contains(owner) && $0.owner != .shared
+                    !$0.supports(owner) && $0.owner != .shared
                         && model.permits($0, as: .distractor, in: .contrast)
                 }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
@@ -434,43 +453,62 @@ public struct QuestionGenerator: Sendable {
     /// is paired with the next two facts (by id) of the other owner.
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64, _ emit: (Item) -> Void) {
         let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
-        for (index, first) in strict.enumerated() {
+        guard strict.count > 1 else { return }
+        // What the items take from each fact, made once per fact (a fact is in up to four items).
+        let owners = strict.map(\.owner)
+        let services = strict.map(\.service)
+        let names = strict.map { model.sentenceName($0) }
+        let explanations = strict.map { model.explanation($0) }
+        let tags = strict.map { model.tags($0, kind: .contrast) }
+        let urls = strict.map { model.urls($0.sources) }
+        // The options "X on both" read the same in every item.
+        let onBoth = [Owner.aws, .customer].map { "\($0.phrase.capitalizedFirst) on both" }
+        let capitalised = [Owner.aws, .customer].map(\.phrase.capitalizedFirst)
+        for index in strict.indices {
             // The first two facts after this one (wrapping round) of the other owner on another
             // service; found by walking on, not by copying the rotated list (large banks).
-            var partners: [Fact] = []
+            var partners: [Int] = []
             var offset = 1
             while partners.count < 2, offset < strict.count {
-                let other = strict[(index + offset) % strict.count]
-                if other.owner != first.owner && other.service != first.service { partners.append(other) }
+                let other = (index + offset) % strict.count
+                if owners[other] != owners[index] && services[other] != services[index] { partners.append(other) }
                 offset += 1
             }
-            for second in partners where first.id < second.id {
+            for partner in partners where strict[index].id < strict[partner].id {
+                let (first, second) = (strict[index], strict[partner])
                 let id = "contrast-pair/\(first.id)/\(second.id)"
                 var rng = StableHash.generator(seed: seed, id: id)
-                let a = model.sentenceName(first)
-                let b = model.sentenceName(second)
-                func option(_ x: Owner, _ y: Owner) -> String {
-                    x == y
-                        ? "\(x.phrase.capitalizedFirst) on both"
-                        : "\(x.phrase.capitalizedFirst) on \(a); \(y.phrase) on \(b)"
-                }
-                let combos: [(Owner, Owner)] = [
-                    (.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer),
+                let a = names[index]
+                let b = names[partner]
+                // The options for (AWS, customer), (customer, AWS), (AWS, AWS), (customer, customer).
+                let options = [
+                    "\(capitalised[0]) on \(a); \(Owner.customer.phrase) on \(b)",
+                    "\(capitalised[1]) on \(a); \(Owner.aws.phrase) on \(b)",
+                    onBoth[0], onBoth[1],
                 ]
-                let answer = option(first.owner, second.owner)
+                let answer =
+                    first.owner == second.owner
+                    ? options[first.owner == .aws ? 2 : 3] : options[first.owner == .aws ? 0 : 1]
                 emit(
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
-                        choices: SeededShuffle.shuffled(combos.map(option), using: &rng), answers: [answer],
-                        explanation:
-                            "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
+                        choices: SeededShuffle.shuffled(options, using: &rng), answers: [answer],
+                        explanation: "On \(a): \(explanations[index]) On \(b): \(explanations[partner])",
                         nuance: first.nuance?.text ?? second.nuance?.text,
-                        tags: model.tags(first, kind: .contrast) + ["service:\(second.service)"],
-                        sources: model.urls(first.sources + second.sources),
+                        tags: tags[index] + ["service:\(second.service)"],
+                        sources: Self.joined(urls[index], urls[partner]),
                         facts: [first.id, second.id]))
             }
         }
+    }
+
+    /// `model.urls(a.sources + b.sources)` from `model.urls(a.sources)` and `model.urls(b.sources)`:
+    /// the pages of both, without repeats, in order.
+    static func joined(_ first: [String], _ second: [String]) -> [String] {
+        var pages = first
+        for page in second where !pages.contains(page) { pages.append(page) }
+        return pages
     }
 
     func categoryItems(seed: UInt64) -> [Item] {
@@ -606,7 +644,7 @@ public struct QuestionGenerator: Sendable {
                     explanation: model.explanation(fact), nuance: fact.nuance?.text,
                     // `accepts:` lets a typed answer the documentation supports count as right.
                     tags: model.tags(fact, kind: .flashcard)
-                        + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
+                        + fact.otherSupportedOwners.map {
                             "accepts:\($0.rawValue)"
                         },
                     sources: model.urls(fact.sources), facts: [fact.id]))
