@@ -50,7 +50,8 @@ extension BankStatistics {
     /// over), so the items need not be held together.
     struct Tally {
         private var counts: BankStatistics
-        private let factsByID: [String: Fact]
+        /// The service of each fact id (of the first fact with it).
+        private let serviceOfFact: [String: String]
         private let categoryOf: [String: ServiceCategory]
         /// How many choice items use each generic fact as a wrong option.
         private var genericUses: [String: Int] = [:]
@@ -63,7 +64,8 @@ extension BankStatistics {
                 factsByOwner: Dictionary(grouping: bank.facts, by: \.owner.rawValue).mapValues(\.count),
                 factsByService: Dictionary(grouping: bank.facts, by: \.service).mapValues(\.count),
                 itemsByKind: [:], itemsByOwner: [:], itemsByService: [:], balance: Balance())
-            factsByID = Dictionary(bank.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            serviceOfFact = Dictionary(
+                bank.facts.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
             categoryOf = Dictionary(
                 bank.services.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
         }
@@ -118,7 +120,9 @@ extension BankStatistics {
             case .multipleChoice, .multipleResponse:
                 counts.balance.choiceItems += 1
                 let service = item.values(of: "service").first ?? ""
-                let distractors = item.facts.dropFirst(item.answers.count).compactMap { factsByID[$0] }
+                let distractors = item.facts.dropFirst(item.answers.count).compactMap { id in
+                    serviceOfFact[id].map { (id: id, service: $0) }
+                }
                 let local = distractors.filter {
                     $0.service == service
                         || ($0.service != Fact.allServices && categoryOf[$0.service] == categoryOf[service])

@@ -10,8 +10,8 @@ struct ModelIndex: Sendable {
     private let factsByService: [String: [Fact]]
     /// The positions in ``facts`` of each service's own facts, ascending (so in id order).
     private let positionsByService: [String: [Int32]]
-    /// Facts by id (the first, in id order, of any that share one).
-    private let factsByID: [String: Fact]
+    /// The positions in ``facts`` of the facts by id (the first, in id order, of any that share one).
+    private let positionsByID: [String: Int32]
     /// Facts by task, each list in id order.
     private let factsByTask: [String: [Fact]]
     /// The families a service's own fact on each task decides (its own and those it overrides).
@@ -44,7 +44,8 @@ struct ModelIndex: Sendable {
         }
         positionsByService = positions
         factsByTask = Dictionary(grouping: facts, by: \.task)
-        factsByID = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        positionsByID = Dictionary(
+            facts.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         let decidedFamilies = Dictionary(
             bank.tasks.map { ($0.id, Set([$0.family] + $0.overrides)) },
             uniquingKeysWith: { first, _ in first })
@@ -207,7 +208,7 @@ struct ModelIndex: Sendable {
     }
 
     /// The fact with this id.
-    func fact(id: String) -> Fact? { factsByID[id] }
+    func fact(id: String) -> Fact? { positionsByID[id].map { facts[Int($0)] } }
 
     /// The facts on `task`, in id order.
     func facts(onTask task: String) -> [Fact] { factsByTask[task] ?? [] }

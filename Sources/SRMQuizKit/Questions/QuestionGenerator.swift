@@ -12,9 +12,16 @@ public struct QuestionGenerator: Sendable {
 
     /// A generator for `bank` (indexes it once; generating is then cheap).
     public init(bank: Bank) {
+        self.init(bank: bank, poolsUpFront: true)
+    }
+
+    /// A generator for `bank`; with `poolsUpFront` false, the wrong-option pools are made by
+    /// each call that makes choice items, when it needs them (for a single pass over the items,
+    /// where they are then made alongside the other kinds).
+    init(bank: Bank, poolsUpFront: Bool) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
-        self.distractorPools = DistractorPicker.allPools(model: model)
+        self.distractorPools = poolsUpFront ? DistractorPicker.allPools(model: model) : [:]
     }
 
     /// Every item, shuffled by `seed`; no two share an id or a prompt.
@@ -66,11 +73,6 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    /// About how many items the kinds in `kinds` make of a bank with `facts` facts (by their
-    /// weights), to make room for their ids and prompts at once.
-    static func expectedItems(kinds: Range<Int>, facts: Int) -> Int {
-        Int(Self.kinds[kinds].map(\.weight).reduce(0, +) * Double(facts))
-    }
 
     /// The kinds split into at most `parts` runs of neighbours, each about as much work as the
     /// others (by a rough weight per kind), in order: each run can be made on its own processor.
@@ -98,6 +100,9 @@ public struct QuestionGenerator: Sendable {
         /// Roughly how much work the kind is next to the others (a bank's facts each make one
         /// owner item, one contrast pair or two, and so on); used to split the kinds evenly.
         var weight = 0.0
+        /// About how many items it makes, and keeps, per fact of a large bank (to make room).
+        var made = 0.0
+        var kept = 0.0
         /// Whether `make` hands over only items `claim` accepted (else every item it makes).
         var claims = false
         /// Makes the kind's items: `claim(id, lowercased prompt)` says whether an item is kept
@@ -108,16 +113,18 @@ public struct QuestionGenerator: Sendable {
     /// The item kinds, in the order their items are joined: each hands over its items, made
     /// from the model and the seed alone.
     private static let kinds: [Kind] = [
-        Kind(weight: 1) { generator, _, _, emit in generator.ownerItems(emit) },
-        Kind(weight: 1) { generator, _, _, emit in generator.ofOrInItems(emit) },
-        Kind(weight: 1) { generator, _, _, emit in generator.trueFalseItems(emit) },
-        Kind(weight: 1, claims: true) { generator, seed, claim, emit in
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.ownerItems(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.ofOrInItems(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.trueFalseItems(emit) },
+        Kind(weight: 1, made: 1.5, claims: true) { generator, seed, claim, emit in
             generator.choiceItems(seed: seed, claim: claim, emit)
         },
-        Kind(weight: 3) { generator, seed, _, emit in generator.contrastItems(seed: seed, emit) },
+        Kind(weight: 3, made: 1.9, kept: 1.9) { generator, seed, _, emit in
+            generator.contrastItems(seed: seed, emit)
+        },
         Kind { generator, seed, _, emit in generator.categoryItems(seed: seed).forEach(emit) },
         Kind { generator, seed, _, emit in generator.controlItems(seed: seed).forEach(emit) },
-        Kind(weight: 1) { generator, _, _, emit in generator.flashcards(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.flashcards(emit) },
         Kind { generator, seed, _, emit in generator.scenarioItems(seed: seed).forEach(emit) },
         Kind { generator, seed, _, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
     ]
@@ -130,10 +137,12 @@ public struct QuestionGenerator: Sendable {
         /// Nothing recorded yet.
         init() {}
 
-        /// Nothing recorded yet, with room for about `count` items.
-        init(reservingCapacity count: Int) {
-            ids.reserveCapacity(count)
-            prompts.reserveCapacity(count)
+        /// Nothing recorded yet, with room made for the items the kinds in `kinds` are likely
+        /// to make of `bank` (so the sets are not rebuilt as they grow).
+        init(roomFor kinds: Range<Int>, of bank: Bank) {
+            let facts = Double(bank.facts.count)
+            ids.reserveCapacity(Int(QuestionGenerator.kinds[kinds].map(\.made).reduce(0, +) * facts))
+            prompts.reserveCapacity(Int(QuestionGenerator.kinds[kinds].map(\.kept).reduce(0, +) * facts))
         }
 
         /// Whether `item` is kept: its id is new, and then its prompt too (an item dropped for
@@ -454,9 +463,12 @@ public struct QuestionGenerator: Sendable {
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64, _ emit: (Item) -> Void) {
         let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
         guard strict.count > 1 else { return }
-        // What the items take from each fact, made once per fact (a fact is in up to four items).
+        // What the items take from each fact, made once per fact (a fact is in up to four items);
+        // the facts themselves are not copied per item.
+        let ids = strict.map(\.id)
         let owners = strict.map(\.owner)
         let services = strict.map(\.service)
+        let nuances = strict.map { $0.nuance?.text }
         let names = strict.map { model.sentenceName($0) }
         let explanations = strict.map { model.explanation($0) }
         let tags = strict.map { model.tags($0, kind: .contrast) }
@@ -474,9 +486,8 @@ public struct QuestionGenerator: Sendable {
                 if owners[other] != owners[index] && services[other] != services[index] { partners.append(other) }
                 offset += 1
             }
-            for partner in partners where strict[index].id < strict[partner].id {
-                let (first, second) = (strict[index], strict[partner])
-                let id = "contrast-pair/\(first.id)/\(second.id)"
+            for partner in partners where ids[index] < ids[partner] {
+                let id = "contrast-pair/\(ids[index])/\(ids[partner])"
                 var rng = StableHash.generator(seed: seed, id: id)
                 let a = names[index]
                 let b = names[partner]
@@ -486,19 +497,18 @@ public struct QuestionGenerator: Sendable {
                     "\(capitalised[1]) on \(a); \(Owner.aws.phrase) on \(b)",
                     onBoth[0], onBoth[1],
                 ]
-                let answer =
-                    first.owner == second.owner
-                    ? options[first.owner == .aws ? 2 : 3] : options[first.owner == .aws ? 0 : 1]
+                let (first, second) = (owners[index], owners[partner])
+                let answer = first == second ? options[first == .aws ? 2 : 3] : options[first == .aws ? 0 : 1]
                 emit(
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
                         choices: SeededShuffle.shuffled(options, using: &rng), answers: [answer],
                         explanation: "On \(a): \(explanations[index]) On \(b): \(explanations[partner])",
-                        nuance: first.nuance?.text ?? second.nuance?.text,
-                        tags: tags[index] + ["service:\(second.service)"],
+                        nuance: nuances[index] ?? nuances[partner],
+                        tags: tags[index] + ["service:\(services[partner])"],
                         sources: Self.joined(urls[index], urls[partner]),
-                        facts: [first.id, second.id]))
+                        facts: [ids[index], ids[partner]]))
             }
         }
     }
