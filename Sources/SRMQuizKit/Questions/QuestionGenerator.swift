@@ -356,10 +356,14 @@ public struct QuestionGenerator: Sendable {
                 let promptKey = prompt.lowercased()
                 for fact in keys(on: service, owner: owner) {
                     let id = "mc/\(service.id)/\(owner.rawValue)/\(fact.id)"
+                    // An item whose options all come from the service's own facts changes no
+                    // count and always exists: it is drawn only if it is kept.
+                    let claimed = picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: 1)
+                    if claimed && !claim(id, promptKey) { continue }
                     var rng = StableHash.generator(seed: seed, id: id)
                     let distractors = picker.pick(
                         3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
-                    guard distractors.count == 3, claim(id, promptKey) else { continue }
+                    guard distractors.count == 3, claimed || claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     emit(
@@ -392,10 +396,13 @@ public struct QuestionGenerator: Sendable {
                 for pairStart in stride(from: 0, to: correct.count - 1, by: 2) {
                     let pair = [correct[pairStart], correct[pairStart + 1]]
                     let id = "mr/\(service.id)/\(owner.rawValue)/\(pair[0].id)+\(pair[1].id)"
+                    // As for multiple-choice items: drawn only if kept, when that changes nothing.
+                    let claimed = picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: 2)
+                    if claimed && !claim(id, promptKey) { continue }
                     var rng = StableHash.generator(seed: seed, id: id)
                     let texts = Set(pair.map(\.text))
                     let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
-                    guard distractors.count == 3, claim(id, promptKey) else { continue }
+                    guard distractors.count == 3, claimed || claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }

@@ -191,4 +191,36 @@ import Testing
         }
         #expect(QuestionGenerator.kindRuns(parts: 2).count == 2)
     }
+
+    /// Where the picker says a service's own facts fill an item, every draw takes all its options
+    /// from them (so a dropped item need not be drawn); both cases occur on the synthetic bank.
+    @Test(arguments: [false, true])
+    func ownFactsThatFillAnItemAreAllItDraws(bundled: Bool) {
+        let bank = bundled ? Self.bundled : Self.synthetic
+        let model = ModelIndex(bank: bank)
+        var picker = DistractorPicker(model: model)
+        var fills = 0
+        var short = 0
+        for service in bank.services {
+            for owner in [Owner.aws, .customer] {
+                let local = Set(picker.pools(service: service, owner: owner).local.map { model.facts[Int($0)].id })
+                let keys = model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
+                for avoiding in [1, 2] {
+                    guard picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: avoiding) else {
+                        short += 1
+                        continue
+                    }
+                    fills += 1
+                    for seed in UInt64(0)..<20 {
+                        var rng = SeededGenerator(seed: seed)
+                        let avoid = Set(keys.prefix(avoiding).map(\.text))
+                        let picked = picker.pick(3, service: service, owner: owner, avoid: avoid, rng: &rng)
+                        #expect(picked.count == 3 && picked.allSatisfy { local.contains($0.id) }, "\(service.id)")
+                    }
+                }
+            }
+        }
+        #expect(fills > 0)
+        #expect(bundled || short > 0)
+    }
 }
