@@ -6,6 +6,8 @@ struct ModelIndex: Sendable {
     private let servicesByID: [String: Service]
     /// ``sentenceName(_:)`` of each service name in the bank, made once.
     private let sentenceNames: [String: String]
+    /// ``context(_:)`` of the facts of each service, made once.
+    private let contexts: [String: String]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
     /// The positions in ``facts`` of each service's own facts, ascending (so in id order).
@@ -34,6 +36,7 @@ struct ModelIndex: Sendable {
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sentenceNames = Dictionary(
             bank.services.map { ($0.name, Self.sentenceName($0)) }, uniquingKeysWith: { first, _ in first })
+        contexts = servicesByID.mapValues { "When using \(Self.sentenceName($0)), " }
         let tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tasksByID = tasksByID
         let factsByService = Dictionary(grouping: facts, by: \.service)
@@ -156,6 +159,7 @@ struct ModelIndex: Sendable {
 
     /// "When using Amazon EC2, " — or nothing for a fact on all services.
     func context(_ fact: Fact) -> String {
+        if let context = contexts[fact.service] { return context }
         guard let service = service(of: fact) else { return "" }
         return "When using \(sentenceName(service)), "
     }
@@ -197,13 +201,19 @@ struct ModelIndex: Sendable {
     /// The AWS pages among `references` (keys or URLs), without repeats: items cite only https
     /// pages AWS wrote; study material stays in the model for authors, never in front of learners.
     func urls(_ references: [String]) -> [String] {
-        var seen = Set<String>()
         let pages = references.compactMap { reference -> String? in
             if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
                 return Source.isAWSPage(reference) ? reference : nil
             }
             return awsPages[reference]
         }
+        // Items cite a handful of pages: comparing with those kept is cheaper than a set.
+        guard pages.count > 8 else {
+            var kept: [String] = []
+            for page in pages where !kept.contains(page) { kept.append(page) }
+            return kept
+        }
+        var seen = Set<String>()
         return pages.filter { seen.insert($0).inserted }
     }
 

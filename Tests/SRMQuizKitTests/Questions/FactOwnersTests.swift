@@ -44,3 +44,17 @@ import Testing
         #expect(QuestionGenerator.joined(["a", "b"], ["b", "c", "a"]) == ["a", "b", "c"])
     }
 }
+
+/// The quick way to capitalise a text's first letter gives what upper-casing its first
+/// character gives.
+@Suite struct CapitalizedFirstTests {
+    @Test(arguments: [
+        "", "a", "A", "abc", "zebra crossing", "1st", " lead", "éclair", "a\u{301}bc", "a\u{345}x",
+        "\r\nx", "ß", "i", "[a]", "~", "mixed Case", "a—b", "ǆ", "\u{1F600} smile",
+    ])
+    func capitalisingMatchesUpperCasingTheFirstCharacter(text: String) {
+        let slow = text.first.map { $0.uppercased() + text.dropFirst() } ?? text
+        #expect(text.capitalizedFirst == slow)
+        #expect(Array(text.capitalizedFirst.utf8) == Array(slow.utf8))
+    }
+}
