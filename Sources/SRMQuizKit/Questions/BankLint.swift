@@ -46,7 +46,8 @@ package struct BankLint: Sendable {
     /// item's own findings stay in theirs), given the ids of every item generated.
     static func inGeneratedOrder(_ findings: [Finding], ids: [String], seed: UInt64) -> [Finding] {
         guard !findings.isEmpty else { return findings }
-        let order = QuestionGenerator.generatedOrder(ofIDs: ids, seed: seed, wanted: Set(findings.map(\.itemID)))
+        let order = QuestionGenerator.generatedOrder(
+            ofIDs: ids, seed: seed, wanted: Set(findings.map(\.itemID)))
         return findings.enumerated()
             .sorted {
                 (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
@@ -139,7 +140,8 @@ package struct BankLint: Sendable {
                 // not find it either).
                 messages =
                     BankLint.bytePunctuationProblems(text)
-                    + (mayHoldName(text) ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
+                    + (mayHoldName(text)
+                        ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
             } else if let known = checked[text] {
                 messages = known
             } else {

@@ -50,7 +50,9 @@ package struct BankReview: Sendable {
         }
         guard let generator, let tally else { fatalError("ParallelMap runs every piece") }
         let made = ParallelMap.map(runs.count) {
-            RunBox(review(runs[$0], seen: .init(roomFor: runs[$0], of: bank), generator: generator, tally: tally))
+            RunBox(
+                review(runs[$0], seen: .init(roomFor: runs[$0], of: bank), generator: generator, tally: tally)
+            )
         }
         // Whether each run's ids and prompts are apart from every earlier run's: the checks are
         // made at once, the ids' and the prompts' side by side.

@@ -90,7 +90,8 @@ extension BankStatistics {
             counts.balance.ownerItemsKeyedAWS += other.counts.balance.ownerItemsKeyedAWS
             counts.balance.trueFalseItems += other.counts.balance.trueFalseItems
             counts.balance.choiceItems += other.counts.balance.choiceItems
-            counts.balance.choiceItemsWithLocalDistractors += other.counts.balance.choiceItemsWithLocalDistractors
+            counts.balance.choiceItemsWithLocalDistractors +=
+                other.counts.balance.choiceItemsWithLocalDistractors
             genericUses.merge(other.genericUses, uniquingKeysWith: +)
         }
 

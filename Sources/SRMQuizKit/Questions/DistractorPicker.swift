@@ -89,7 +89,8 @@ struct DistractorPicker {
         if let known = ownTexts[key] { return known >= needed }
         // The different texts, counted up to a few more than any item needs.
         var texts = Set<String>()
-        for position in cachedPools(service: service, owner: owner).local where texts.count < Self.textsCounted {
+        for position in cachedPools(service: service, owner: owner).local
+        where texts.count < Self.textsCounted {
             texts.insert(model.facts[Int(position)].text.lowercased())
         }
         ownTexts[key] = texts.count

@@ -73,7 +73,6 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-
     /// The kinds split into at most `parts` runs of neighbours, each about as much work as the
     /// others (by a rough weight per kind), in order: each run can be made on its own processor.
     static func kindRuns(parts: Int) -> [Range<Int>] {
@@ -322,9 +321,11 @@ public struct QuestionGenerator: Sendable {
         return items
     }
 
-    /// ``choiceItems(seed:)``, handed over one at a time: only those `claim` (given each item's id
-    /// and lowercased prompt, in order) accepts are built. The wrong options of every item are
-    /// drawn all the same, so the generic options' counts, and every other item, stay the same.
+    /// ``choiceItems(seed:)``, handed over one at a time, building only the items `claim` accepts.
+    ///
+    /// `claim` is given each item's id and lowercased prompt, in order. The wrong options of a
+    /// dropped item are drawn all the same unless its service's own facts fill them whatever
+    /// the draw, so the generic options' counts, and every other item, stay the same.
     func choiceItems(seed: UInt64, claim: (String, String) -> Bool, _ emit: (Item) -> Void) {
         var picker = DistractorPicker(model: model, pools: distractorPools)
         var requests: [(service: Service, owner: Owner)] = []
@@ -490,7 +491,9 @@ public struct QuestionGenerator: Sendable {
             var offset = 1
             while partners.count < 2, offset < strict.count {
                 let other = (index + offset) % strict.count
-                if owners[other] != owners[index] && services[other] != services[index] { partners.append(other) }
+                if owners[other] != owners[index] && services[other] != services[index] {
+                    partners.append(other)
+                }
                 offset += 1
             }
             for partner in partners where ids[index] < ids[partner] {

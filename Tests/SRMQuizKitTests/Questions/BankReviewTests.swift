@@ -165,7 +165,9 @@ import Testing
     /// run that meets an earlier run's prompt is made again.
     @Test(arguments: [1, 2, 3, 4, 10, 20])
     func theReviewInRunsMatchesTheGeneratedItems(parts: Int) {
-        for (bank, seed) in [(Self.synthetic, UInt64(7)), (Self.collidingPrompt, 0), (Self.collidingPrompt, 9)] {
+        for (bank, seed) in [
+            (Self.synthetic, UInt64(7)), (Self.collidingPrompt, 0), (Self.collidingPrompt, 9),
+        ] {
             let items = QuestionGenerator(bank: bank).generate(seed: seed)
             let lint = BankLint(bank: bank, items: items)
             let review = BankReview(bank: bank, seed: seed, parts: parts)
@@ -203,10 +205,12 @@ import Testing
         var short = 0
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
-                let local = Set(picker.pools(service: service, owner: owner).local.map { model.facts[Int($0)].id })
+                let local = Set(
+                    picker.pools(service: service, owner: owner).local.map { model.facts[Int($0)].id })
                 let keys = model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
                 for avoiding in [1, 2] {
-                    guard picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: avoiding) else {
+                    guard picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: avoiding)
+                    else {
                         short += 1
                         continue
                     }
@@ -215,7 +219,8 @@ import Testing
                         var rng = SeededGenerator(seed: seed)
                         let avoid = Set(keys.prefix(avoiding).map(\.text))
                         let picked = picker.pick(3, service: service, owner: owner, avoid: avoid, rng: &rng)
-                        #expect(picked.count == 3 && picked.allSatisfy { local.contains($0.id) }, "\(service.id)")
+                        #expect(
+                            picked.count == 3 && picked.allSatisfy { local.contains($0.id) }, "\(service.id)")
                     }
                 }
             }
