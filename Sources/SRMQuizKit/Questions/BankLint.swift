@@ -158,6 +158,22 @@ package struct BankLint: Sendable {
 
         /// Whether `answer.split(separator: " ").count >= 2`, without making the words.
         static func hasTwoWords(_ answer: String) -> Bool {
+            if answer.isByteComparable {
+                // Each character is one byte, a CR LF pair or one of the dashes and quotes, and
+                // only the byte of a space is a space: count words by bytes.
+                var words = 0
+                var inWord = false
+                for byte in answer.utf8 {
+                    if byte == UInt8(ascii: " ") {
+                        inWord = false
+                    } else if !inWord {
+                        inWord = true
+                        words += 1
+                        if words == 2 { return true }
+                    }
+                }
+                return false
+            }
             var words = 0
             var inWord = false
             for character in answer {
@@ -276,10 +292,13 @@ package struct BankLint: Sendable {
             let (dot, comma, space, question) = (
                 UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "?")
             )
+            // The bytes below 0x40 that are looked at: ( ) , . ?
+            let marks: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3F
             var previous: UInt8 = 0
             for byte in bytes {
-                // Letters (most bytes) are above every mark looked for: skip them at once.
-                if byte < 0x40 {
+                // Only a full stop, comma, question mark or parenthesis changes anything (a space
+                // matters only as the byte before one): skip every other byte at once.
+                if byte < 0x40 && marks & (1 << UInt64(byte)) != 0 {
                     if depth >= 0 {
                         if byte == UInt8(ascii: "(") { depth += 1 }
                         if byte == UInt8(ascii: ")") { depth -= 1 }

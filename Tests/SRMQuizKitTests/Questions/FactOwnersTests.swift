@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SRMQuizKit
@@ -27,10 +28,35 @@ import Testing
 
     @Test(arguments: [
         "", " ", "AWS", " AWS ", "AWS on both", "  two  words ", "a b", "one\u{301} ", " \u{301}x",
-        "x \u{301}", "é e", "tab\tseparated",
+        "x \u{301}", "é e", "tab\tseparated", "a — b", "—", "x\r\ny", "x\r\n y", "“quoted” text", "–“",
     ])
     func twoWordsAreCountedAsSplittingOnSpacesDoes(answer: String) {
         #expect(BankLint.Pass.hasTwoWords(answer) == (answer.split(separator: " ").count >= 2))
+    }
+
+    /// The lint's byte pass (which skips bytes that are no mark) finds the doubled marks and the
+    /// unbalanced parentheses a plain string search finds, on random texts of marks and words.
+    @Test func theBytePassFindsTheMarksAStringSearchFinds() {
+        let pieces = ["a", " ", ".", ",", "?", "(", ")", "1", "Z", "—", ".zip", "!", "~", "\n"]
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0..<3000 {
+            let count = 1 + Int(rng.next() % 14)
+            let text = (0..<count).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            var expected: [String] = []
+            for bad in ["..", ",,", " ,", " .", ".?", "?.", ",.", ".,"] where text.contains(bad) {
+                if bad == " ." && text.contains(" .zip") { continue }
+                expected.append("'\(bad)' in \"\(text.prefix(80))\"")
+            }
+            var depth = 0
+            for character in text {
+                if character == "(" { depth += 1 }
+                if character == ")" { depth -= 1 }
+                if depth < 0 { break }
+            }
+            if depth != 0 { expected.append("unbalanced parentheses in \"\(text.prefix(80))\"") }
+            let found = BankLint.bytePunctuationProblems(text).filter { !$0.hasPrefix("no comma") }
+            #expect(found == expected, "\(text)")
+        }
     }
 
     @Test func joiningTwoFactsPagesIsThePagesOfTheirJoinedSources() {
