@@ -42,30 +42,17 @@ package struct BankLint: Sendable {
         self = pass.finished()
     }
 
-    /// Lints the items of `generator` while they are generated, one at a time.
-    ///
-    /// Items are taken as ``QuestionGenerator/generate(seed:)`` orders them: the same result as
-    /// `BankLint(bank:items: generator.generate(seed:))` without holding every item.
-    /// `also` sees each item too (``BankReview`` counts them on the same pass).
-    init(generator: QuestionGenerator, seed: UInt64 = 0, also: (Item) -> Void = { _ in }) {
-        var pass = Pass(bank: generator.bank)
-        var ids: [String] = []
-        generator.forEachItem(seed: seed) { item in
-            pass.add(item)
-            ids.append(item.id)
-            also(item)
-        }
-        if !pass.lint.findings.isEmpty {
-            // Put the findings in the generated order (each item's own stay in theirs).
-            let order = QuestionGenerator.generatedOrder(
-                ofIDs: ids, seed: seed, wanted: Set(pass.lint.findings.map(\.itemID)))
-            pass.lint.findings = pass.lint.findings.enumerated()
-                .sorted {
-                    (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
-                }
-                .map(\.element)
-        }
-        self = pass.finished()
+    /// `findings` put in ``QuestionGenerator/generate(seed:)``'s order of their items (each
+    /// item's own findings stay in theirs), given the ids of every item generated.
+    static func inGeneratedOrder(_ findings: [Finding], ids: [String], seed: UInt64) -> [Finding] {
+        guard !findings.isEmpty else { return findings }
+        let order = QuestionGenerator.generatedOrder(
+            ofIDs: ids, seed: seed, wanted: Set(findings.map(\.itemID)))
+        return findings.enumerated()
+            .sorted {
+                (order[$0.element.itemID] ?? 0, $0.offset) < (order[$1.element.itemID] ?? 0, $1.offset)
+            }
+            .map(\.element)
     }
 
     /// Lints items one at a time; ``finished()`` adds the checks over all scenarios.
@@ -76,6 +63,8 @@ package struct BankLint: Sendable {
         /// The bytes of those names (when every name is byte-comparable), to see in one pass
         /// over a text's bytes whether any of them is in it.
         private let nameBytes: [[UInt8]]?
+        /// Whether some name in ``nameBytes`` starts with each byte value.
+        private let startsName: [Bool]
         /// The messages for texts already checked (explanations and options recur across items).
         ///
         /// Emptied when it grows past ``cacheLimit`` (the messages depend only on the text), so
@@ -85,49 +74,38 @@ package struct BankLint: Sendable {
 
         init(bank: Bank) {
             needsArticle = bank.services.filter { ModelIndex.sentenceName($0) != $0.name }.map(\.name)
-            nameBytes =
+            let nameBytes =
                 needsArticle.allSatisfy(\.isByteComparable) ? needsArticle.map { Array($0.utf8) } : nil
+            self.nameBytes = nameBytes
+            var startsName = [Bool](repeating: false, count: 256)
+            for name in nameBytes ?? [] { if let first = name.first { startsName[Int(first)] = true } }
+            self.startsName = startsName
         }
 
-        mutating func add(_ item: Item) {
-            var texts = [item.prompt, item.explanation] + item.choices
-            if item.kind == .flashcard { texts += item.answers }
-            for text in texts {
-                let messages: [String]
-                if text.isByteComparable {
-                    // Checked by bytes, faster than looking the text up; the names are looked
-                    // at only when the bytes of one are in the text (otherwise Foundation would
-                    // not find it either).
-                    messages =
-                        BankLint.bytePunctuationProblems(text)
-                        + (mayHoldName(text)
-                            ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
-                } else if let known = checked[text] {
-                    messages = known
-                } else {
-                    messages =
-                        BankLint.punctuationProblems(text)
-                        + BankLint.articleProblems(text, names: needsArticle)
-                    if checked.count >= Self.cacheLimit { checked.removeAll(keepingCapacity: true) }
-                    checked[text] = messages
-                }
-                for message in messages {
-                    lint.findings.append(Finding(itemID: item.id, message: message))
-                }
+        mutating func add(_ item: Item) { add(item, lowercasedPrompt: nil) }
+
+        /// ``add(_:)``, given the item's prompt lower-cased if it is already at hand.
+        mutating func add(_ item: Item, lowercasedPrompt: String?) {
+            check(item.prompt, of: item)
+            check(item.explanation, of: item)
+            for choice in item.choices { check(choice, of: item) }
+            if item.kind == .flashcard {
+                for answer in item.answers { check(answer, of: item) }
             }
             if item.kind.hasChoices {
-                let prompt = item.prompt.lowercased()
-                func contains(_ answer: String) -> Bool {
+                var lowercased = lowercasedPrompt
+                for answer in item.answers where Self.hasTwoWords(answer) {
+                    let prompt = lowercased ?? item.prompt.lowercased()
+                    lowercased = prompt
+                    let key = answer.lowercased()
                     // Foundation finds nothing whose bytes are absent (see ``isByteComparable``).
-                    if prompt.isByteComparable && answer.isByteComparable && !prompt.containsBytes(answer) {
-                        return false
+                    if prompt.isByteComparable && key.isByteComparable && !prompt.containsBytes(key) {
+                        continue
                     }
-                    return prompt.contains(answer)
-                }
-                for answer in item.answers
-                where answer.split(separator: " ").count >= 2 && contains(answer.lowercased()) {
-                    lint.findings.append(
-                        Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
+                    if prompt.contains(key) {
+                        lint.findings.append(
+                            Finding(itemID: item.id, message: "the prompt contains the key '\(answer)'"))
+                    }
                 }
             }
             if item.sources.isEmpty {
@@ -153,13 +131,70 @@ package struct BankLint: Sendable {
             }
         }
 
+        /// The messages for one text of `item` (its prompt, explanation, a choice, a flashcard's back).
+        private mutating func check(_ text: String, of item: Item) {
+            let messages: [String]
+            if text.isByteComparable {
+                // Checked by bytes, faster than looking the text up; the names are looked
+                // at only when the bytes of one are in the text (otherwise Foundation would
+                // not find it either).
+                messages =
+                    BankLint.bytePunctuationProblems(text)
+                    + (mayHoldName(text)
+                        ? BankLint.articleProblems(text, names: needsArticle, byBytes: true) : [])
+            } else if let known = checked[text] {
+                messages = known
+            } else {
+                messages =
+                    BankLint.punctuationProblems(text)
+                    + BankLint.articleProblems(text, names: needsArticle)
+                if checked.count >= Self.cacheLimit { checked.removeAll(keepingCapacity: true) }
+                checked[text] = messages
+            }
+            for message in messages {
+                lint.findings.append(Finding(itemID: item.id, message: message))
+            }
+        }
+
+        /// Whether `answer.split(separator: " ").count >= 2`, without making the words.
+        static func hasTwoWords(_ answer: String) -> Bool {
+            if answer.isByteComparable {
+                // Each character is one byte, a CR LF pair or one of the dashes and quotes, and
+                // only the byte of a space is a space: count words by bytes.
+                var words = 0
+                var inWord = false
+                for byte in answer.utf8 {
+                    if byte == UInt8(ascii: " ") {
+                        inWord = false
+                    } else if !inWord {
+                        inWord = true
+                        words += 1
+                        if words == 2 { return true }
+                    }
+                }
+                return false
+            }
+            var words = 0
+            var inWord = false
+            for character in answer {
+                if character == " " {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words == 2 { return true }
+                }
+            }
+            return false
+        }
+
         /// Whether the bytes of a name needing an article are in the (byte-comparable) text.
         private func mayHoldName(_ text: String) -> Bool {
             guard let nameBytes else { return true }
             guard !nameBytes.isEmpty else { return false }
             var text = text
             return text.withUTF8 { bytes in
-                for start in bytes.indices {
+                for start in bytes.indices where startsName[Int(bytes[start])] {
                     for name in nameBytes
                     where name.count <= bytes.count - start && name.first == bytes[start] {
                         var offset = 1
@@ -169,6 +204,19 @@ package struct BankLint: Sendable {
                 }
                 return false
             }
+        }
+
+        /// Takes in what `other` found, on items that come after this pass's.
+        mutating func merge(_ other: Pass) {
+            lint.findings += other.lint.findings
+            lint.scenariosCounted += other.lint.scenariosCounted
+            lint.scenariosKeyLongest += other.lint.scenariosKeyLongest
+            let positions = other.lint.scenarioKeyPositions
+            if lint.scenarioKeyPositions.count < positions.count {
+                lint.scenarioKeyPositions += Array(
+                    repeating: 0, count: positions.count - lint.scenarioKeyPositions.count)
+            }
+            for (position, count) in positions.enumerated() { lint.scenarioKeyPositions[position] += count }
         }
 
         /// The lint with the checks over all scenarios added.
@@ -244,23 +292,29 @@ package struct BankLint: Sendable {
             let (dot, comma, space, question) = (
                 UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "?")
             )
+            // The bytes below 0x40 that are looked at: ( ) , . ?
+            let marks: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3F
             var previous: UInt8 = 0
             for byte in bytes {
-                if depth >= 0 {
-                    if byte == UInt8(ascii: "(") { depth += 1 }
-                    if byte == UInt8(ascii: ")") { depth -= 1 }
-                }
-                // The bit of the pair in ``badPairs``.
-                switch (previous, byte) {
-                case (dot, dot): found |= 1 << 0
-                case (comma, comma): found |= 1 << 1
-                case (space, comma): found |= 1 << 2
-                case (space, dot): found |= 1 << 3
-                case (dot, question): found |= 1 << 4
-                case (question, dot): found |= 1 << 5
-                case (comma, dot): found |= 1 << 6
-                case (dot, comma): found |= 1 << 7
-                default: break
+                // Only a full stop, comma, question mark or parenthesis changes anything (a space
+                // matters only as the byte before one): skip every other byte at once.
+                if byte < 0x40 && marks & (1 << UInt64(byte)) != 0 {
+                    if depth >= 0 {
+                        if byte == UInt8(ascii: "(") { depth += 1 }
+                        if byte == UInt8(ascii: ")") { depth -= 1 }
+                    }
+                    // The bit of the pair in ``badPairs``.
+                    switch (previous, byte) {
+                    case (dot, dot): found |= 1 << 0
+                    case (comma, comma): found |= 1 << 1
+                    case (space, comma): found |= 1 << 2
+                    case (space, dot): found |= 1 << 3
+                    case (dot, question): found |= 1 << 4
+                    case (question, dot): found |= 1 << 5
+                    case (comma, dot): found |= 1 << 6
+                    case (dot, comma): found |= 1 << 7
+                    default: break
+                    }
                 }
                 previous = byte
             }

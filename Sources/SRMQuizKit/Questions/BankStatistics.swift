@@ -50,7 +50,8 @@ extension BankStatistics {
     /// over), so the items need not be held together.
     struct Tally {
         private var counts: BankStatistics
-        private let factsByID: [String: Fact]
+        /// The service of each fact id (of the first fact with it).
+        private let serviceOfFact: [String: String]
         private let categoryOf: [String: ServiceCategory]
         /// How many choice items use each generic fact as a wrong option.
         private var genericUses: [String: Int] = [:]
@@ -63,7 +64,8 @@ extension BankStatistics {
                 factsByOwner: Dictionary(grouping: bank.facts, by: \.owner.rawValue).mapValues(\.count),
                 factsByService: Dictionary(grouping: bank.facts, by: \.service).mapValues(\.count),
                 itemsByKind: [:], itemsByOwner: [:], itemsByService: [:], balance: Balance())
-            factsByID = Dictionary(bank.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            serviceOfFact = Dictionary(
+                bank.facts.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
             categoryOf = Dictionary(
                 bank.services.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
         }
@@ -77,11 +79,39 @@ extension BankStatistics {
             return out
         }
 
+        /// Adds the item counts of `other`, a tally of the same bank over other items (each
+        /// tally started from the same one, with no items).
+        mutating func merge(_ other: Tally) {
+            counts.items += other.counts.items
+            counts.itemsByKind.merge(other.counts.itemsByKind, uniquingKeysWith: +)
+            counts.itemsByOwner.merge(other.counts.itemsByOwner, uniquingKeysWith: +)
+            counts.itemsByService.merge(other.counts.itemsByService, uniquingKeysWith: +)
+            counts.balance.ownerItems += other.counts.balance.ownerItems
+            counts.balance.ownerItemsKeyedAWS += other.counts.balance.ownerItemsKeyedAWS
+            counts.balance.trueFalseItems += other.counts.balance.trueFalseItems
+            counts.balance.choiceItems += other.counts.balance.choiceItems
+            counts.balance.choiceItemsWithLocalDistractors +=
+                other.counts.balance.choiceItemsWithLocalDistractors
+            genericUses.merge(other.genericUses, uniquingKeysWith: +)
+        }
+
         mutating func add(_ item: Item) {
             counts.items += 1
             counts.itemsByKind[item.kind.rawValue, default: 0] += 1
-            for owner in Set(item.values(of: "owner")) { counts.itemsByOwner[owner, default: 0] += 1 }
-            for service in Set(item.values(of: "service")) { counts.itemsByService[service, default: 0] += 1 }
+            // Each distinct value once (as `Set(item.values(of:))`, without making the sets).
+            var owners: [Substring] = []
+            var services: [Substring] = []
+            for tag in item.tags {
+                if tag.hasPrefix("owner:") {
+                    let owner = tag.dropFirst(6)
+                    if !owners.contains(owner) { owners.append(owner) }
+                } else if tag.hasPrefix("service:") {
+                    let service = tag.dropFirst(8)
+                    if !services.contains(service) { services.append(service) }
+                }
+            }
+            for owner in owners { counts.itemsByOwner[String(owner), default: 0] += 1 }
+            for service in services { counts.itemsByService[String(service), default: 0] += 1 }
             switch item.kind {
             case .owner:
                 counts.balance.ownerItems += 1
@@ -91,7 +121,9 @@ extension BankStatistics {
             case .multipleChoice, .multipleResponse:
                 counts.balance.choiceItems += 1
                 let service = item.values(of: "service").first ?? ""
-                let distractors = item.facts.dropFirst(item.answers.count).compactMap { factsByID[$0] }
+                let distractors = item.facts.dropFirst(item.answers.count).compactMap { id in
+                    serviceOfFact[id].map { (id: id, service: $0) }
+                }
                 let local = distractors.filter {
                     $0.service == service
                         || ($0.service != Fact.allServices && categoryOf[$0.service] == categoryOf[service])

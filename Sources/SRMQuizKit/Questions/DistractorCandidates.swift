@@ -32,7 +32,7 @@ struct DistractorCandidates: Sendable {
         for owner in [Owner.aws, .customer] {
             usableIDs[owner] = Set(
                 facts.filter {
-                    $0.owner == owner && $0.defensibleOwners == [owner]
+                    $0.owner == owner && $0.hasOneOwner
                         && model.permits($0, as: .distractor, in: .multipleChoice)
                 }.map(\.id))
         }

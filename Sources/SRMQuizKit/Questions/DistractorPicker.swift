@@ -16,6 +16,9 @@ struct DistractorPicker {
     private var genericEligible: [String: Int] = [:]
     /// ``pools(service:owner:)`` by service and owner, computed once each.
     private var poolCache: [String: Pools]
+    /// The number of different texts (up to ``textsCounted``) among each service's own wrong
+    /// options, by ``poolCache``'s keys.
+    private var ownTexts: [String: Int] = [:]
     /// The index pools are built from; made on the first pool not already in ``poolCache``.
     private var candidates: DistractorCandidates?
 
@@ -73,6 +76,29 @@ struct DistractorPicker {
             }
         }
     }
+
+    /// Whether ``pick(_:service:owner:avoid:rng:)`` of `count` options, avoiding `avoiding`
+    /// texts, fills every place from the service's own facts whatever `rng` draws: then it
+    /// uses no generic option (so it changes no count) and always finds `count`.
+    ///
+    /// So it holds when the service's own wrong options have at least `count + avoiding`
+    /// different texts (ignoring case).
+    mutating func fillsFromOwnFacts(_ count: Int, service: Service, owner: Owner, avoiding: Int) -> Bool {
+        let needed = count + avoiding
+        let key = "\(service.id)/\(owner.rawValue)"
+        if let known = ownTexts[key] { return known >= needed }
+        // The different texts, counted up to a few more than any item needs.
+        var texts = Set<String>()
+        for position in cachedPools(service: service, owner: owner).local
+        where texts.count < Self.textsCounted {
+            texts.insert(model.facts[Int(position)].text.lowercased())
+        }
+        ownTexts[key] = texts.count
+        return texts.count >= needed
+    }
+
+    /// How many different texts ``fillsFromOwnFacts(_:service:owner:avoiding:)`` counts at most.
+    static let textsCounted = 8
 
     /// Up to `count` wrong options whose texts differ from `avoid`, drawn by `rng`.
     mutating func pick(

@@ -31,7 +31,7 @@ enum ItemRules {
             switch kind {
             case .trueFalse: return !isNuanced(fact) && !namesOwner
             case .owner, .ofOrIn, .multipleChoice, .multipleResponse: return !namesOwner
-            case .contrast: return !namesOwner && fact.defensibleOwners == [fact.owner]
+            case .contrast: return !namesOwner && fact.hasOneOwner
             default: return true
             }
         }

@@ -6,12 +6,14 @@ struct ModelIndex: Sendable {
     private let servicesByID: [String: Service]
     /// ``sentenceName(_:)`` of each service name in the bank, made once.
     private let sentenceNames: [String: String]
+    /// ``context(_:)`` of the facts of each service, made once.
+    private let contexts: [String: String]
     private let tasksByID: [String: ResponsibilityTask]
     private let factsByService: [String: [Fact]]
     /// The positions in ``facts`` of each service's own facts, ascending (so in id order).
     private let positionsByService: [String: [Int32]]
-    /// Facts by id (the first, in id order, of any that share one).
-    private let factsByID: [String: Fact]
+    /// The positions in ``facts`` of the facts by id (the first, in id order, of any that share one).
+    private let positionsByID: [String: Int32]
     /// Facts by task, each list in id order.
     private let factsByTask: [String: [Fact]]
     /// The families a service's own fact on each task decides (its own and those it overrides).
@@ -34,6 +36,7 @@ struct ModelIndex: Sendable {
         servicesByID = Dictionary(bank.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sentenceNames = Dictionary(
             bank.services.map { ($0.name, Self.sentenceName($0)) }, uniquingKeysWith: { first, _ in first })
+        contexts = servicesByID.mapValues { "When using \(Self.sentenceName($0)), " }
         let tasksByID = Dictionary(bank.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tasksByID = tasksByID
         let factsByService = Dictionary(grouping: facts, by: \.service)
@@ -44,7 +47,8 @@ struct ModelIndex: Sendable {
         }
         positionsByService = positions
         factsByTask = Dictionary(grouping: facts, by: \.task)
-        factsByID = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        positionsByID = Dictionary(
+            facts.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         let decidedFamilies = Dictionary(
             bank.tasks.map { ($0.id, Set([$0.family] + $0.overrides)) },
             uniquingKeysWith: { first, _ in first })
@@ -155,6 +159,7 @@ struct ModelIndex: Sendable {
 
     /// "When using Amazon EC2, " — or nothing for a fact on all services.
     func context(_ fact: Fact) -> String {
+        if let context = contexts[fact.service] { return context }
         guard let service = service(of: fact) else { return "" }
         return "When using \(sentenceName(service)), "
     }
@@ -196,18 +201,24 @@ struct ModelIndex: Sendable {
     /// The AWS pages among `references` (keys or URLs), without repeats: items cite only https
     /// pages AWS wrote; study material stays in the model for authors, never in front of learners.
     func urls(_ references: [String]) -> [String] {
-        var seen = Set<String>()
         let pages = references.compactMap { reference -> String? in
             if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
                 return Source.isAWSPage(reference) ? reference : nil
             }
             return awsPages[reference]
         }
+        // Items cite a handful of pages: comparing with those kept is cheaper than a set.
+        guard pages.count > 8 else {
+            var kept: [String] = []
+            for page in pages where !kept.contains(page) { kept.append(page) }
+            return kept
+        }
+        var seen = Set<String>()
         return pages.filter { seen.insert($0).inserted }
     }
 
     /// The fact with this id.
-    func fact(id: String) -> Fact? { factsByID[id] }
+    func fact(id: String) -> Fact? { positionsByID[id].map { facts[Int($0)] } }
 
     /// The facts on `task`, in id order.
     func facts(onTask task: String) -> [Fact] { factsByTask[task] ?? [] }
@@ -217,7 +228,7 @@ struct ModelIndex: Sendable {
     func strictFacts(on service: String, owner: Owner, includeGlobal: Bool) -> [Fact] {
         let local = factsByService[service] ?? []
         let global = includeGlobal ? globalFacts(holdingOn: service) : []
-        return (local + global).filter { $0.owner == owner && $0.defensibleOwners == [owner] }
+        return (local + global).filter { $0.owner == owner && $0.hasOneOwner }
     }
 
     /// Facts of the same task on other services whose (strict) owner the first fact's
@@ -225,8 +236,7 @@ struct ModelIndex: Sendable {
     func contrasting(_ fact: Fact) -> [Fact] {
         (factsByTask[fact.task] ?? []).filter { other in
             other.service != fact.service && other.service != Fact.allServices
-                && other.owner != .shared && other.defensibleOwners == [other.owner]
-                && !fact.defensibleOwners.contains(other.owner)
+                && other.owner != .shared && other.hasOneOwner && !fact.supports(other.owner)
         }
     }
 

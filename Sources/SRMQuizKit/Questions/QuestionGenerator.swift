@@ -12,9 +12,16 @@ public struct QuestionGenerator: Sendable {
 
     /// A generator for `bank` (indexes it once; generating is then cheap).
     public init(bank: Bank) {
+        self.init(bank: bank, poolsUpFront: true)
+    }
+
+    /// A generator for `bank`; with `poolsUpFront` false, the wrong-option pools are made by
+    /// each call that makes choice items, when it needs them (for a single pass over the items,
+    /// where they are then made alongside the other kinds).
+    init(bank: Bank, poolsUpFront: Bool) {
         self.bank = bank
         self.model = ModelIndex(bank: bank)
-        self.distractorPools = DistractorPicker.allPools(model: model)
+        self.distractorPools = poolsUpFront ? DistractorPicker.allPools(model: model) : [:]
     }
 
     /// Every item, shuffled by `seed`; no two share an id or a prompt.
@@ -24,7 +31,8 @@ public struct QuestionGenerator: Sendable {
         let kinds = Self.kinds
         let items = ParallelMap.map(kinds.count) { index in
             var items: [Item] = []
-            kinds[index](self, seed) { items.append($0) }
+            // Every item is built here and the duplicates are dropped below, all together.
+            kinds[index].make(self, seed, { _, _ in true }) { items.append($0) }
             return items
         }.flatMap { $0 }
         var seen = UniqueItems()
@@ -40,35 +48,122 @@ public struct QuestionGenerator: Sendable {
     /// ``generate(seed:)``'s order.
     package func forEachItem(seed: UInt64 = 0, _ body: (Item) -> Void) {
         var seen = UniqueItems()
-        for kind in Self.kinds {
-            kind(self, seed) { item in
-                if seen.admits(item) { body(item) }
+        forEachItem(seed: seed, kinds: 0..<Self.kindCount, seen: &seen) { item, _ in body(item) }
+    }
+
+    /// The number of item kinds, made and joined in a fixed order.
+    static var kindCount: Int { kinds.count }
+
+    /// Hands `body` the items of the kinds in `kinds` (positions in the fixed order of kinds),
+    /// each with its prompt lower-cased, dropping those `seen` already holds the id or prompt of
+    /// and recording the rest in it.
+    ///
+    /// With `seen` holding what the earlier kinds recorded, the items are exactly those
+    /// ``forEachItem(seed:_:)`` hands over for these kinds. Kinds that can tell an item's id and
+    /// prompt before building it (the choice kinds: most of their items repeat a prompt) build
+    /// only the items that are kept.
+    func forEachItem(
+        seed: UInt64, kinds: Range<Int>, seen: inout UniqueItems, _ body: (Item, String) -> Void
+    ) {
+        for kind in Self.kinds[kinds] {
+            kind.make(self, seed, { seen.admits(id: $0, lowercasedPrompt: $1) }) { item in
+                let prompt = item.prompt.lowercased()
+                if kind.claims || seen.admits(id: item.id, lowercasedPrompt: prompt) { body(item, prompt) }
             }
         }
     }
 
+    /// The kinds split into at most `parts` runs of neighbours, each about as much work as the
+    /// others (by a rough weight per kind), in order: each run can be made on its own processor.
+    static func kindRuns(parts: Int) -> [Range<Int>] {
+        let weights = kinds.map(\.weight)
+        let total = weights.reduce(0, +)
+        let parts = max(1, min(parts, kinds.count))
+        var runs: [Range<Int>] = []
+        var start = 0
+        var sum = 0.0
+        for (index, weight) in weights.enumerated() {
+            sum += weight
+            // Close a run once it reaches its share of the whole (the last run takes the rest).
+            if runs.count < parts - 1, sum >= total * Double(runs.count + 1) / Double(parts) {
+                runs.append(start..<index + 1)
+                start = index + 1
+            }
+        }
+        if start < kinds.count { runs.append(start..<kinds.count) }
+        return runs
+    }
+
+    /// One kind of item: how it is made, and whether it asks before building an item.
+    private struct Kind: Sendable {
+        /// Roughly how much work the kind is next to the others (a bank's facts each make one
+        /// owner item, one contrast pair or two, and so on); used to split the kinds evenly.
+        var weight = 0.0
+        /// About how many items it makes, and keeps, per fact of a large bank (to make room).
+        var made = 0.0
+        var kept = 0.0
+        /// Whether `make` hands over only items `claim` accepted (else every item it makes).
+        var claims = false
+        /// Makes the kind's items: `claim(id, lowercased prompt)` says whether an item is kept
+        /// (a kind that claims calls it once per item it would make, in order), `emit` takes them.
+        var make: @Sendable (QuestionGenerator, UInt64, (String, String) -> Bool, (Item) -> Void) -> Void
+    }
+
     /// The item kinds, in the order their items are joined: each hands over its items, made
     /// from the model and the seed alone.
-    private static let kinds: [@Sendable (QuestionGenerator, UInt64, (Item) -> Void) -> Void] = [
-        { generator, _, emit in generator.ownerItems(emit) },
-        { generator, _, emit in generator.ofOrInItems(emit) },
-        { generator, _, emit in generator.trueFalseItems(emit) },
-        { generator, seed, emit in generator.choiceItems(seed: seed, emit) },
-        { generator, seed, emit in generator.contrastItems(seed: seed, emit) },
-        { generator, seed, emit in generator.categoryItems(seed: seed).forEach(emit) },
-        { generator, seed, emit in generator.controlItems(seed: seed).forEach(emit) },
-        { generator, _, emit in generator.flashcards(emit) },
-        { generator, seed, emit in generator.scenarioItems(seed: seed).forEach(emit) },
-        { generator, seed, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
+    private static let kinds: [Kind] = [
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.ownerItems(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.ofOrInItems(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.trueFalseItems(emit) },
+        Kind(weight: 1, made: 1.5, claims: true) { generator, seed, claim, emit in
+            generator.choiceItems(seed: seed, claim: claim, emit)
+        },
+        Kind(weight: 3, made: 1.9, kept: 1.9) { generator, seed, _, emit in
+            generator.contrastItems(seed: seed, emit)
+        },
+        Kind { generator, seed, _, emit in generator.categoryItems(seed: seed).forEach(emit) },
+        Kind { generator, seed, _, emit in generator.controlItems(seed: seed).forEach(emit) },
+        Kind(weight: 1, made: 1, kept: 1) { generator, _, _, emit in generator.flashcards(emit) },
+        Kind { generator, seed, _, emit in generator.scenarioItems(seed: seed).forEach(emit) },
+        Kind { generator, seed, _, emit in generator.serviceHelpItems(seed: seed).forEach(emit) },
     ]
 
     /// Keeps the first item with each id and the first with each prompt (ignoring case).
-    private struct UniqueItems {
-        private var ids = Set<String>()
-        private var prompts = Set<String>()
+    struct UniqueItems {
+        private(set) var ids = Set<String>()
+        private(set) var prompts = Set<String>()
 
+        /// Nothing recorded yet.
+        init() {}
+
+        /// Nothing recorded yet, with room made for the items the kinds in `kinds` are likely
+        /// to make of `bank` (so the sets are not rebuilt as they grow).
+        init(roomFor kinds: Range<Int>, of bank: Bank) {
+            let facts = Double(bank.facts.count)
+            ids.reserveCapacity(Int(QuestionGenerator.kinds[kinds].map(\.made).reduce(0, +) * facts))
+            prompts.reserveCapacity(Int(QuestionGenerator.kinds[kinds].map(\.kept).reduce(0, +) * facts))
+        }
+
+        /// Whether `item` is kept: its id is new, and then its prompt too (an item dropped for
+        /// its id does not take its prompt).
         mutating func admits(_ item: Item) -> Bool {
-            ids.insert(item.id).inserted && prompts.insert(item.prompt.lowercased()).inserted
+            admits(id: item.id, lowercasedPrompt: item.prompt.lowercased())
+        }
+
+        /// ``admits(_:)`` of an item with this id and lowercased prompt.
+        mutating func admits(id: String, lowercasedPrompt: String) -> Bool {
+            ids.insert(id).inserted && prompts.insert(lowercasedPrompt).inserted
+        }
+
+        /// Whether no id and no prompt is in both.
+        func isDisjoint(with other: UniqueItems) -> Bool {
+            ids.isDisjoint(with: other.ids) && prompts.isDisjoint(with: other.prompts)
+        }
+
+        /// Records every id and prompt of `other` too.
+        mutating func formUnion(_ other: UniqueItems) {
+            ids.formUnion(other.ids)
+            prompts.formUnion(other.prompts)
         }
     }
 
@@ -101,7 +196,7 @@ public struct QuestionGenerator: Sendable {
         for serviceID in Self.coreServices {
             guard let service = bank.service(serviceID) else { continue }
             for fact in model.globalFacts(holdingOn: serviceID)
-            where fact.owner == .aws && fact.defensibleOwners == [.aws]
+            where fact.owner == .aws && fact.hasOneOwner
                 && model.permits(fact, as: .key, in: .owner)
             {
                 emit(
@@ -119,7 +214,7 @@ public struct QuestionGenerator: Sendable {
         var choices = Owner.allCases
         // Where the documentation supports another owner, leave it out of the choices so the
         // nuance never decides the answer.
-        choices.removeAll { $0 != fact.owner && fact.defensibleOwners.contains($0) }
+        choices.removeAll { $0 != fact.owner && fact.supports($0) }
         var tags = model.tags(fact, kind: .owner)
         if let service {
             tags = tags.map { $0 == "service:\(fact.service)" ? "service:\(service)" : $0 }
@@ -138,7 +233,7 @@ public struct QuestionGenerator: Sendable {
 
     func ofOrInItems(_ emit: (Item) -> Void) {
         for fact in model.facts {
-            guard fact.owner != .shared, fact.defensibleOwners.count == 1,
+            guard fact.owner != .shared, fact.hasOneOwner,
                 model.permits(fact, as: .key, in: .ofOrIn)
             else { continue }
             let answer = fact.owner == .aws ? Self.ofChoice : Self.inChoice
@@ -163,7 +258,7 @@ public struct QuestionGenerator: Sendable {
     func trueFalseItems(_ emit: (Item) -> Void) {
         for fact in model.facts where model.permits(fact, as: .key, in: .trueFalse) {
             // Swap the owner: the first owner the documentation does not support.
-            let wrong = [Owner.aws, .customer].first { !fact.defensibleOwners.contains($0) }
+            let wrong = [Owner.aws, .customer].first { !fact.supports($0) }
             if let wrong, StableHash.fnv1a(fact.id) % 2 == 1 {
                 emit(
                     trueFalse(
@@ -222,12 +317,16 @@ public struct QuestionGenerator: Sendable {
     /// ``DistractorPicker`` draws (so the cap on generic options holds across both kinds).
     func choiceItems(seed: UInt64) -> [Item] {
         var items: [Item] = []
-        choiceItems(seed: seed) { items.append($0) }
+        choiceItems(seed: seed, claim: { _, _ in true }) { items.append($0) }
         return items
     }
 
-    /// ``choiceItems(seed:)``, handed over one at a time.
-    func choiceItems(seed: UInt64, _ emit: (Item) -> Void) {
+    /// ``choiceItems(seed:)``, handed over one at a time, building only the items `claim` accepts.
+    ///
+    /// `claim` is given each item's id and lowercased prompt, in order. The wrong options of a
+    /// dropped item are drawn all the same unless its service's own facts fill them whatever
+    /// the draw, so the generic options' counts, and every other item, stay the same.
+    func choiceItems(seed: UInt64, claim: (String, String) -> Bool, _ emit: (Item) -> Void) {
         var picker = DistractorPicker(model: model, pools: distractorPools)
         var requests: [(service: Service, owner: Owner)] = []
         for service in bank.services {
@@ -237,8 +336,8 @@ public struct QuestionGenerator: Sendable {
             }
         }
         picker.plan(requests)
-        multipleChoiceItems(seed: seed, picker: &picker, emit)
-        multipleResponseItems(seed: seed, picker: &picker, emit)
+        multipleChoiceItems(seed: seed, picker: &picker, claim: claim, emit)
+        multipleResponseItems(seed: seed, picker: &picker, claim: claim, emit)
     }
 
     /// The service's own facts that may key a "which is X's responsibility" item.
@@ -247,22 +346,31 @@ public struct QuestionGenerator: Sendable {
             .filter { model.permits($0, as: .key, in: .multipleChoice) }
     }
 
-    func multipleChoiceItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
+    func multipleChoiceItems(
+        seed: UInt64, picker: inout DistractorPicker, claim: (String, String) -> Bool, _ emit: (Item) -> Void
+    ) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
+                // The same prompt for every key of the service and owner.
+                let prompt =
+                    "When using \(model.sentenceName(service)), which of these is \(owner.possessive) responsibility?"
+                let promptKey = prompt.lowercased()
                 for fact in keys(on: service, owner: owner) {
                     let id = "mc/\(service.id)/\(owner.rawValue)/\(fact.id)"
+                    // An item whose options all come from the service's own facts changes no
+                    // count and always exists: it is drawn only if it is kept.
+                    let claimed = picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: 1)
+                    if claimed && !claim(id, promptKey) { continue }
                     var rng = StableHash.generator(seed: seed, id: id)
                     let distractors = picker.pick(
                         3, service: service, owner: owner, avoid: [fact.text], rng: &rng)
-                    guard distractors.count == 3 else { continue }
+                    guard distractors.count == 3, claimed || claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         ([fact] + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     emit(
                         Item(
                             id: id, kind: .multipleChoice,
-                            prompt:
-                                "When using \(model.sentenceName(service)), which of these is \(owner.possessive) responsibility?",
+                            prompt: prompt,
                             choices: choices, answers: [fact.text.capitalizedFirst],
                             explanation: model.explanation(fact)
                                 + " The other options are \(owner.opposite.possessive) responsibility.",
@@ -275,26 +383,34 @@ public struct QuestionGenerator: Sendable {
         }
     }
 
-    func multipleResponseItems(seed: UInt64, picker: inout DistractorPicker, _ emit: (Item) -> Void) {
+    func multipleResponseItems(
+        seed: UInt64, picker: inout DistractorPicker, claim: (String, String) -> Bool, _ emit: (Item) -> Void
+    ) {
         for service in bank.services {
             for owner in [Owner.aws, .customer] {
                 let correct = keys(on: service, owner: owner).sorted { $0.id < $1.id }
                 guard correct.count >= 2 else { continue }
+                // The same prompt for every pair of the service and owner.
+                let prompt =
+                    "When using \(model.sentenceName(service)), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)"
+                let promptKey = prompt.lowercased()
                 for pairStart in stride(from: 0, to: correct.count - 1, by: 2) {
                     let pair = [correct[pairStart], correct[pairStart + 1]]
                     let id = "mr/\(service.id)/\(owner.rawValue)/\(pair[0].id)+\(pair[1].id)"
+                    // As for multiple-choice items: drawn only if kept, when that changes nothing.
+                    let claimed = picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: 2)
+                    if claimed && !claim(id, promptKey) { continue }
                     var rng = StableHash.generator(seed: seed, id: id)
                     let texts = Set(pair.map(\.text))
                     let distractors = picker.pick(3, service: service, owner: owner, avoid: texts, rng: &rng)
-                    guard distractors.count == 3 else { continue }
+                    guard distractors.count == 3, claimed || claim(id, promptKey) else { continue }
                     let choices = SeededShuffle.shuffled(
                         (pair + distractors).map { $0.text.capitalizedFirst }, using: &rng)
                     let answers = choices.filter { texts.contains($0.lowercasedFirstMatch(in: texts)) }
                     emit(
                         Item(
                             id: id, kind: .multipleResponse,
-                            prompt:
-                                "When using \(model.sentenceName(service)), which TWO of these are \(owner.possessive) responsibility? (Choose TWO.)",
+                            prompt: prompt,
                             choices: choices, answers: answers,
                             explanation: pair.map { model.explanation($0) }.joined(separator: " ")
                                 + " The other options are \(owner.opposite.possessive) responsibility.",
@@ -317,7 +433,7 @@ public struct QuestionGenerator: Sendable {
                     $0.owner == owner && model.permits($0, as: .key, in: .contrast)
                 }
                 let others = facts.filter {
-                    !$0.defensibleOwners.contains(owner) && $0.owner != .shared
+                    !$0.supports(owner) && $0.owner != .shared
                         && model.permits($0, as: .distractor, in: .contrast)
                 }
                 let id = "contrast/\(task.id)/\(owner.rawValue)"
@@ -354,43 +470,65 @@ public struct QuestionGenerator: Sendable {
     /// is paired with the next two facts (by id) of the other owner.
     func contrastPairs(task: ResponsibilityTask, facts: [Fact], seed: UInt64, _ emit: (Item) -> Void) {
         let strict = facts.filter { $0.owner != .shared && model.permits($0, as: .key, in: .contrast) }
-        for (index, first) in strict.enumerated() {
+        guard strict.count > 1 else { return }
+        // What the items take from each fact, made once per fact (a fact is in up to four items);
+        // the facts themselves are not copied per item.
+        let ids = strict.map(\.id)
+        let owners = strict.map(\.owner)
+        let services = strict.map(\.service)
+        let nuances = strict.map { $0.nuance?.text }
+        let names = strict.map { model.sentenceName($0) }
+        let explanations = strict.map { model.explanation($0) }
+        let tags = strict.map { model.tags($0, kind: .contrast) }
+        let urls = strict.map { model.urls($0.sources) }
+        // The options "X on both" read the same in every item.
+        let onBoth = [Owner.aws, .customer].map { "\($0.phrase.capitalizedFirst) on both" }
+        let capitalised = [Owner.aws, .customer].map(\.phrase.capitalizedFirst)
+        for index in strict.indices {
             // The first two facts after this one (wrapping round) of the other owner on another
             // service; found by walking on, not by copying the rotated list (large banks).
-            var partners: [Fact] = []
+            var partners: [Int] = []
             var offset = 1
             while partners.count < 2, offset < strict.count {
-                let other = strict[(index + offset) % strict.count]
-                if other.owner != first.owner && other.service != first.service { partners.append(other) }
+                let other = (index + offset) % strict.count
+                if owners[other] != owners[index] && services[other] != services[index] {
+                    partners.append(other)
+                }
                 offset += 1
             }
-            for second in partners where first.id < second.id {
-                let id = "contrast-pair/\(first.id)/\(second.id)"
+            for partner in partners where ids[index] < ids[partner] {
+                let id = "contrast-pair/\(ids[index])/\(ids[partner])"
                 var rng = StableHash.generator(seed: seed, id: id)
-                let a = model.sentenceName(first)
-                let b = model.sentenceName(second)
-                func option(_ x: Owner, _ y: Owner) -> String {
-                    x == y
-                        ? "\(x.phrase.capitalizedFirst) on both"
-                        : "\(x.phrase.capitalizedFirst) on \(a); \(y.phrase) on \(b)"
-                }
-                let combos: [(Owner, Owner)] = [
-                    (.aws, .customer), (.customer, .aws), (.aws, .aws), (.customer, .customer),
+                let a = names[index]
+                let b = names[partner]
+                // The options for (AWS, customer), (customer, AWS), (AWS, AWS), (customer, customer).
+                let options = [
+                    "\(capitalised[0]) on \(a); \(Owner.customer.phrase) on \(b)",
+                    "\(capitalised[1]) on \(a); \(Owner.aws.phrase) on \(b)",
+                    onBoth[0], onBoth[1],
                 ]
-                let answer = option(first.owner, second.owner)
+                let (first, second) = (owners[index], owners[partner])
+                let answer = first == second ? options[first == .aws ? 2 : 3] : options[first == .aws ? 0 : 1]
                 emit(
                     Item(
                         id: id, kind: .contrast,
                         prompt: "Who is responsible for \(task.text) when using \(a), and when using \(b)?",
-                        choices: SeededShuffle.shuffled(combos.map(option), using: &rng), answers: [answer],
-                        explanation:
-                            "On \(a): \(model.explanation(first)) On \(b): \(model.explanation(second))",
-                        nuance: first.nuance?.text ?? second.nuance?.text,
-                        tags: model.tags(first, kind: .contrast) + ["service:\(second.service)"],
-                        sources: model.urls(first.sources + second.sources),
-                        facts: [first.id, second.id]))
+                        choices: SeededShuffle.shuffled(options, using: &rng), answers: [answer],
+                        explanation: "On \(a): \(explanations[index]) On \(b): \(explanations[partner])",
+                        nuance: nuances[index] ?? nuances[partner],
+                        tags: tags[index] + ["service:\(services[partner])"],
+                        sources: Self.joined(urls[index], urls[partner]),
+                        facts: [ids[index], ids[partner]]))
             }
         }
+    }
+
+    /// `model.urls(a.sources + b.sources)` from `model.urls(a.sources)` and `model.urls(b.sources)`:
+    /// the pages of both, without repeats, in order.
+    static func joined(_ first: [String], _ second: [String]) -> [String] {
+        var pages = first
+        for page in second where !pages.contains(page) { pages.append(page) }
+        return pages
     }
 
     func categoryItems(seed: UInt64) -> [Item] {
@@ -526,7 +664,7 @@ public struct QuestionGenerator: Sendable {
                     explanation: model.explanation(fact), nuance: fact.nuance?.text,
                     // `accepts:` lets a typed answer the documentation supports count as right.
                     tags: model.tags(fact, kind: .flashcard)
-                        + fact.defensibleOwners.subtracting([fact.owner]).sorted().map {
+                        + fact.otherSupportedOwners.map {
                             "accepts:\($0.rawValue)"
                         },
                     sources: model.urls(fact.sources), facts: [fact.id]))

@@ -19,6 +19,20 @@ enum StableHash {
 extension String {
     /// The text with its first letter upper-cased.
     var capitalizedFirst: String {
+        // An ASCII first byte followed by another ASCII byte (or nothing) is a character of its
+        // own, whose upper case changes that byte alone (a–z) or nothing: no new characters,
+        // and no copy when nothing changes. Anything else takes the general way.
+        let bytes = utf8
+        if let byte = bytes.first, byte < 0x80,
+            bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80
+        {
+            guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                let count = buffer.initialize(fromContentsOf: bytes)
+                buffer[0] = byte - 0x20
+                return count
+            }
+        }
         guard let first else { return self }
         return first.uppercased() + dropFirst()
     }

@@ -144,4 +144,88 @@ import Testing
             ofIDs: streamed.map(\.id), seed: 5, wanted: Set(streamed.map(\.id)))
         #expect(generated.indices.allSatisfy { order[generated[$0].id] == $0 })
     }
+
+    /// The synthetic bank plus a hand-written question whose prompt is, but for case, that of an
+    /// owner item: the two are made in different runs of kinds, so the later run must be made
+    /// again knowing the earlier one's prompts (`generate` keeps the owner item, not the question).
+    static let collidingPrompt: Bank = {
+        var bank = synthetic
+        let fact = bank.facts.first { $0.id == "f-0-1" }!
+        bank.questions.append(
+            AuthoredQuestion(
+                id: "echo", style: .single,
+                prompt: "WHEN USING AMAZON THING 0, WHO IS RESPONSIBLE FOR \(fact.text.uppercased())?",
+                choices: ["AWS", "The customer", "Nobody"], answers: ["AWS"],
+                explanation: "The documentation says so.", sources: ["SRM"], services: ["svc-0"],
+                facts: [fact.id]))
+        return bank
+    }()
+
+    /// Splitting the kinds into runs made at once changes nothing, in any number of runs, and a
+    /// run that meets an earlier run's prompt is made again.
+    @Test(arguments: [1, 2, 3, 4, 10, 20])
+    func theReviewInRunsMatchesTheGeneratedItems(parts: Int) {
+        for (bank, seed) in [
+            (Self.synthetic, UInt64(7)), (Self.collidingPrompt, 0), (Self.collidingPrompt, 9),
+        ] {
+            let items = QuestionGenerator(bank: bank).generate(seed: seed)
+            let lint = BankLint(bank: bank, items: items)
+            let review = BankReview(bank: bank, seed: seed, parts: parts)
+            #expect(review.statistics == BankStatistics(bank: bank, items: items))
+            #expect(review.lint.findings == lint.findings)
+            #expect(review.lint.scenariosCounted == lint.scenariosCounted)
+            #expect(review.lint.scenarioKeyPositions == lint.scenarioKeyPositions)
+            let runs = QuestionGenerator.kindRuns(parts: parts)
+            let collides = bank.questions.count > 0 && runs.count > 1
+            #expect(review.runsRedone == (collides ? 1 : 0), "\(parts) parts, \(runs)")
+        }
+        #expect(!QuestionGenerator(bank: Self.collidingPrompt).generate().contains { $0.id == "q/echo" })
+    }
+
+    /// The runs of kinds cover every kind once, in order.
+    @Test func theRunsOfKindsCoverEveryKindInOrder() {
+        for parts in 0...12 {
+            let runs = QuestionGenerator.kindRuns(parts: parts)
+            #expect(runs.count == min(max(parts, 1), QuestionGenerator.kindCount) || runs.count <= parts)
+            #expect(runs.first?.lowerBound == 0)
+            #expect(runs.last?.upperBound == QuestionGenerator.kindCount)
+            #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$0.isEmpty })
+        }
+        #expect(QuestionGenerator.kindRuns(parts: 2).count == 2)
+    }
+
+    /// Where the picker says a service's own facts fill an item, every draw takes all its options
+    /// from them (so a dropped item need not be drawn); both cases occur on the synthetic bank.
+    @Test(arguments: [false, true])
+    func ownFactsThatFillAnItemAreAllItDraws(bundled: Bool) {
+        let bank = bundled ? Self.bundled : Self.synthetic
+        let model = ModelIndex(bank: bank)
+        var picker = DistractorPicker(model: model)
+        var fills = 0
+        var short = 0
+        for service in bank.services {
+            for owner in [Owner.aws, .customer] {
+                let local = Set(
+                    picker.pools(service: service, owner: owner).local.map { model.facts[Int($0)].id })
+                let keys = model.strictFacts(on: service.id, owner: owner, includeGlobal: false)
+                for avoiding in [1, 2] {
+                    guard picker.fillsFromOwnFacts(3, service: service, owner: owner, avoiding: avoiding)
+                    else {
+                        short += 1
+                        continue
+                    }
+                    fills += 1
+                    for seed in UInt64(0)..<20 {
+                        var rng = SeededGenerator(seed: seed)
+                        let avoid = Set(keys.prefix(avoiding).map(\.text))
+                        let picked = picker.pick(3, service: service, owner: owner, avoid: avoid, rng: &rng)
+                        #expect(
+                            picked.count == 3 && picked.allSatisfy { local.contains($0.id) }, "\(service.id)")
+                    }
+                }
+            }
+        }
+        #expect(fills > 0)
+        #expect(bundled || short > 0)
+    }
 }
