@@ -158,26 +158,19 @@ package struct BankLint: Sendable {
 
         /// Whether `answer.split(separator: " ").count >= 2`, without making the words.
         static func hasTwoWords(_ answer: String) -> Bool {
-            if answer.isByteComparable {
-                // Each character is one byte, a CR LF pair or one of the dashes and quotes, and
-                // only the byte of a space is a space: count words by bytes.
-                var words = 0
-                var inWord = false
-                for byte in answer.utf8 {
-                    if byte == UInt8(ascii: " ") {
-                        inWord = false
-                    } else if !inWord {
-                        inWord = true
-                        words += 1
-                        if words == 2 { return true }
-                    }
-                }
-                return false
-            }
+            // Byte-comparable text: each character is one byte, a CR LF pair or one of the dashes
+            // and quotes, and only the byte of a space is a space, so words can be counted by bytes.
+            answer.isByteComparable
+                ? hasTwoWords(answer.utf8, space: UInt8(ascii: " ")) : hasTwoWords(answer, space: " ")
+        }
+
+        /// Whether `elements` hold two runs of elements other than `space`.
+        private static func hasTwoWords<S: Sequence>(_ elements: S, space: S.Element) -> Bool
+        where S.Element: Equatable {
             var words = 0
             var inWord = false
-            for character in answer {
-                if character == " " {
+            for element in elements {
+                if element == space {
                     inWord = false
                 } else if !inWord {
                     inWord = true
